@@ -1,0 +1,35 @@
+# The two commands of the README. Both set everything up on a fresh Debian machine (as root):
+# system packages via apt where missing, Python packages into a local .venv. Both are idempotent.
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+PYTHON  ?= python3
+
+.PHONY: build test check bench setup setup-test clean
+
+build: setup
+	$(VENV)/bin/handbook check
+
+test: setup-test
+	$(VENV)/bin/pytest
+
+check: setup
+	$(VENV)/bin/handbook check
+
+bench: setup-test
+	$(PY) benchmarks/bench.py
+
+setup: $(STAMP)
+	@scripts/setup-system.sh build
+
+setup-test: $(STAMP)
+	@scripts/setup-system.sh test
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { scripts/setup-system.sh venv && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf site test-artifacts .cache

@@ -1,0 +1,42 @@
+"""Document control: approved documents stand on approved ones, and say how they got here."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.check.registry import Context, Problem, rule
+from generator.model import Handbook, Status
+
+
+@rule("DOC001", "已批准的文档不得引用草稿或已废止的文档", "先批准被引用的文档,或去掉该引用")
+def approved_references_approved(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for ref in book.references():
+        source = ref.source
+        if getattr(source, "status", None) is not Status.approved:
+            continue
+        target_id = ref.target.partition("#")[0] if ref.kind == "step" else ref.target
+        if ref.kind not in ("procedure", "instruction", "form", "price_list", "step"):
+            continue
+        target = book.document(target_id)
+        if target is not None and target.status is not Status.approved:
+            state = "草稿" if target.status is Status.draft else "已废止"
+            yield Problem(f"已批准的《{source.title}》引用了{state}《{target.title}》", ref.holder.where(ref.field))
+
+
+@rule("DOC002", "当前版本必须有修订记录", "在 history 中增加一条与 version 相同的记录(日期、作者、摘要、批准人)")
+def current_version_in_history(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for doc in book.documents():
+        if doc.status is Status.approved and doc.version not in {h.version for h in doc.history}:
+            yield Problem(f"《{doc.title}》的版本 {doc.version} 没有对应的修订记录", doc.where("version"))
+
+
+@rule("DOC003", "修订记录日期不得晚于今天,且按时间先后排列", "改正 history 中的日期或顺序")
+def history_in_order(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for doc in book.documents():
+        previous = None
+        for entry in doc.history:
+            if entry.date > ctx.today:
+                yield Problem(f"修订记录 {entry.version} 的日期 {entry.date} 晚于今天", entry.where("date"))
+            if previous and entry.date < previous:
+                yield Problem(f"修订记录 {entry.version} 的日期早于前一条", entry.where("date"))
+            previous = entry.date

@@ -1,0 +1,68 @@
+"""References resolve: every id a source names exists, in the table of the right kind."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.check.registry import Context, Problem, rule
+from generator.model import Handbook, Ref
+from generator.model.procedure import Record
+
+_LABEL = {"procedure": "规程", "instruction": "作业指导书", "form": "表单", "price_list": "收费标准",
+          "role": "岗位", "department": "部门", "site": "项目", "limit": "时限/限额"}
+
+
+def _dangling(book: Handbook, kinds: tuple[str, ...]) -> Iterator[Problem]:
+    for ref in book.references():
+        if ref.kind not in kinds or isinstance(ref.holder, Record):
+            continue
+        if ref.target not in book.table(ref.kind):
+            yield Problem(f"{ref.field}: 找不到{_LABEL[ref.kind]} \"{ref.target}\"", ref.holder.where(ref.field))
+
+
+@rule("REF001", "引用的规程或作业指导书必须存在", "检查 id 拼写,或先在 procedures/、instructions/ 中建立该文档")
+def procedures_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    yield from _dangling(book, ("procedure", "instruction"))
+
+
+@rule("REF002", "引用的表单必须存在", "检查 id 拼写,或先在 forms/ 中建立该表单")
+def forms_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    yield from _dangling(book, ("form",))
+
+
+@rule("REF003", "引用的收费标准必须存在", "检查 id 拼写,或先在 price-lists/ 中建立该收费标准")
+def price_lists_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    yield from _dangling(book, ("price_list",))
+
+
+@rule("REF004", "引用的岗位必须存在", "岗位定义在 organisation/roles/,文件名即 id")
+def roles_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    yield from _dangling(book, ("role",))
+
+
+@rule("REF005", "引用的部门必须存在", "部门定义在 organisation/departments/,文件名即 id")
+def departments_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    yield from _dangling(book, ("department",))
+
+
+@rule("REF006", "引用的项目(小区)必须存在", "项目定义在 sites/,文件名即 id")
+def sites_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    yield from _dangling(book, ("site",))
+
+
+@rule("REF007", "引用的步骤必须存在", "步骤引用写作 规程id#步骤id;被引用的步骤需要有 id 字段")
+def steps_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for ref in book.references():
+        if ref.kind != "step":
+            continue
+        doc_id, _, step_id = ref.target.partition("#")
+        doc = book.procedures.get(doc_id) or book.instructions.get(doc_id)
+        if doc is None:
+            yield Problem(f"steps: 找不到文档 \"{doc_id}\"(步骤引用 {ref.target})", ref.holder.where(ref.field))
+        elif step_id not in book.step_ids(doc):
+            yield Problem(f"steps: 文档 \"{doc_id}\" 中没有 id 为 \"{step_id}\" 的步骤", ref.holder.where(ref.field))
+
+
+@rule("REF008", "引用的时限/限额必须在 limits.yaml 中定义", "在 limits.yaml 中增加该限值,或改用已有的 id")
+def limits_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    yield from _dangling(book, ("limit",))

@@ -1,0 +1,48 @@
+"""Findings: what the loader and the checker report, one line each: ``path:line:col: CODE message``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from generator.model.base import Position
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    message: str
+    position: Position | None = None
+    severity: Severity = Severity.error
+    hint: str | None = None
+
+    def format(self) -> str:
+        where = str(self.position) if self.position else "handbook"
+        level = "" if self.severity is Severity.error else " (warning)"
+        line = f"{where}: {self.code}{level} {self.message}"
+        return f"{line}\n    提示: {self.hint}" if self.hint else line
+
+    def as_dict(self) -> dict[str, object]:
+        pos = self.position
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": pos.file if pos else None,
+            "line": pos.line if pos else None,
+            "col": pos.col if pos else None,
+            "hint": self.hint,
+        }
+
+
+class SourceError(Exception):
+    """Raised when sources cannot be loaded; carries every finding of the run."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__(f"{len(findings)} source error(s)")
+        self.findings = findings

@@ -1,0 +1,77 @@
+"""Shared base for every source object: strict fields and a memory of where it came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in a source file; line and column count from 1."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+class SourceModel(BaseModel):
+    """A strict model: unknown keys are errors, and each object knows its source position.
+
+    ``_pos`` is where the object starts; ``_fields_pos`` maps a field name to the position of its
+    value, so a rule can point at the exact line of the field it complains about.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+    _pos: Position | None = PrivateAttr(default=None)
+    _fields_pos: dict[str, Position] = PrivateAttr(default_factory=dict)
+
+    def where(self, field: str | None = None) -> Position | None:
+        """Position of ``field`` (or of the object itself when absent or unknown)."""
+        if field is not None and field in self._fields_pos:
+            return self._fields_pos[field]
+        return self._pos
+
+
+# Identifiers are file names: lower-case ASCII words joined by hyphens, nothing that walks paths.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+# A step reference: "procedure-id#step-id" or "#step-id" for a step of the same document.
+StepRef = Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?#[a-z0-9]+(?:-[a-z0-9]+)*$")]
+# Versions follow the A/0 convention: an edition letter and a revision number.
+Version = Annotated[str, StringConstraints(pattern=r"^[A-Z]/\d+$")]
+# Retention periods: "2年", "6个月", "永久".
+Retention = Annotated[str, StringConstraints(pattern=r"^(?:\d+(?:年|个月)|永久)$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+ID_RE = re.compile(ID_PATTERN)
+
+
+def retention_months(value: str) -> int | None:
+    """Months in a retention period; ``None`` for 永久 (kept for ever)."""
+    if value == "永久":
+        return None
+    number = int(re.match(r"\d+", value).group())  # type: ignore[union-attr]
+    return number * 12 if value.endswith("年") else number
+
+
+def walk_models(value: Any):
+    """Yield every SourceModel inside ``value``, depth first, parents before children."""
+    if isinstance(value, SourceModel):
+        yield value
+        for name in type(value).model_fields:
+            yield from walk_models(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from walk_models(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from walk_models(item)

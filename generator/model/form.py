@@ -1,0 +1,53 @@
+"""Forms (登记表 / 记录表): what an office prints and fills in."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from generator.model.base import Line, Retention, SourceModel, Text
+from generator.model.document import Document
+
+
+class Paper(str, Enum):
+    A3 = "A3"
+    A4 = "A4"
+    A5 = "A5"
+
+
+class Orientation(str, Enum):
+    portrait = "portrait"
+    landscape = "landscape"
+
+
+class Field_(SourceModel):
+    """A labelled blank: a header field or a table column. ``width`` is a relative share."""
+
+    label: Line
+    width: int = Field(default=1, ge=1, le=12)
+    hint: Line | None = None
+
+
+class Copy(SourceModel):
+    label: Line = Field(description="e.g. 存根联")
+    note: Line | None = None
+
+
+class Signature(SourceModel):
+    label: Line = Field(description="e.g. 经办人")
+    date: bool = Field(default=True, description="Print 年 月 日 beside the signature")
+
+
+class Form(Document):
+    paper: Paper = Paper.A4
+    orientation: Orientation = Orientation.portrait
+    copies: list[Copy] = Field(default_factory=list, description="Multi-copy forms: one printed page per copy")
+    serial: bool = Field(default=False, description="Print a serial number box (NO.)")
+    fields: list[Field_] = Field(default_factory=list, description="Header fields above the table")
+    columns: list[Field_] = Field(default_factory=list, description="Table columns")
+    rows: int = Field(default=0, ge=0, le=200, description="Blank rows; 0 fills the page")
+    sections: list[Field_] = Field(default_factory=list, description="Free-text boxes below the table")
+    signatures: list[Signature] = Field(default_factory=list)
+    retention: Retention | None = None
+    instructions: list[Text] = Field(default_factory=list, description="填表说明 printed on the form")

@@ -1,0 +1,34 @@
+"""Canonical terms and named limits: each defined once, referenced everywhere."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from generator.model.base import Id, Line, SourceModel, Text
+
+
+class Term(SourceModel):
+    term: Line
+    variants: list[Line] = Field(default_factory=list, description="Forbidden spellings of the term")
+    definition: Text | None = None
+
+
+class Glossary(SourceModel):
+    terms: list[Term] = Field(default_factory=list)
+
+
+class Limit(SourceModel):
+    """A named limit, e.g. callback within 24 hours, cash at most 50 元."""
+
+    id: Id
+    name: Line
+    value: Decimal
+    unit: Line = Field(description="分钟 / 小时 / 日 / 个月 / 元 / 元每月 / 次 …")
+    text: Line = Field(description="How the limit is written in running text, e.g. 24小时内")
+    source: Line | None = Field(default=None, description="Where the limit comes from")
+
+
+class Limits(SourceModel):
+    limits: list[Limit] = Field(default_factory=list)

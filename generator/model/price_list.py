@@ -1,0 +1,52 @@
+"""Price lists (收费标准) and their items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+
+from pydantic import Field
+
+from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.document import Document
+
+
+class Pricing(str, Enum):
+    market = "market"  # 市场调节价
+    guided = "guided"  # 政府指导价
+
+
+class Level(str, Enum):
+    company = "company"
+    region = "region"
+    site = "site"
+
+
+class Scope(SourceModel):
+    level: Level
+    region: Line | None = None
+    sites: list[Id] = Field(default_factory=list)
+
+
+class PriceItem(SourceModel):
+    name: Line
+    category: Line | None = None
+    content: Text | None = Field(default=None, description="服务内容")
+    standard: Text | None = Field(default=None, description="服务标准")
+    unit: Line | None = Field(default=None, description="计费单位, e.g. 元/次")
+    price: Decimal | None = Field(default=None, ge=0)
+    free: bool = Field(default=False, description="Explicitly free (免费)")
+    formula: Line | None = Field(default=None, description="e.g. 维修费 + 材料费")
+    pricing: Pricing = Pricing.market
+    base_price: Decimal | None = Field(default=None, ge=0, description="政府指导价: 基准价")
+    float_range: Line | None = Field(default=None, description="政府指导价: 浮动幅度, e.g. ±10%")
+    cost: Decimal | None = Field(default=None, ge=0, description="Internal cost price; never public")
+    note: Line | None = None
+
+
+class PriceList(Document):
+    scope: Scope
+    approved: dt.date | None = Field(default=None, description="Approval date (批准日期)")
+    basis: Text | None = Field(default=None, description="定价依据")
+    items: list[PriceItem] = Field(min_length=1)

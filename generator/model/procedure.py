@@ -1,0 +1,155 @@
+"""Procedures (标准作业规程 / 管理制度) and work instructions (作业指导书)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+
+from pydantic import Field, model_validator
+
+from generator.model.base import Id, Line, Retention, SourceModel, StepRef, Text
+from generator.model.document import Document
+
+
+class Share(SourceModel):
+    """One part of a split that must add up to 100 (e.g. the reward split)."""
+
+    party: Line
+    role: Id | None = None
+    percent: Decimal = Field(ge=0, le=100)
+
+
+class Split(SourceModel):
+    basis: Line
+    shares: list[Share] = Field(min_length=1)
+
+
+class Links(SourceModel):
+    """Typed references a step, appendix or document makes to other sources."""
+
+    forms: list[Id] = Field(default_factory=list)
+    procedures: list[Id] = Field(default_factory=list)
+    instructions: list[Id] = Field(default_factory=list)
+    price_lists: list[Id] = Field(default_factory=list)
+    see: list[StepRef] = Field(default_factory=list, description="Steps referred to (参见): doc-id#step-id or #step-id")
+    external: list[Line] = Field(default_factory=list, description="Documents named in the sources but not in the handbook")
+
+
+class Step(Links):
+    """A step of a procedure. Numbers are generated from position; ``id`` is for anchors and links."""
+
+    id: Id | None = None
+    title: Line | None = None
+    text: Text | None = None
+    roles: list[Id] = Field(default_factory=list, description="Acting roles")
+    limits: list[Id] = Field(default_factory=list, description="Named time or money limits stated in this step")
+    condition: Line | None = Field(default=None, description="When this step applies (如果…)")
+    items: list[Text] = Field(default_factory=list, description="Listed items: a) b) c)")
+    split: Split | None = None
+    steps: list[Step] = Field(default_factory=list)
+    branches: list[Branch] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Step:
+        if not (self.title or self.text):
+            raise ValueError("步骤至少要有 title 或 text")
+        return self
+
+
+class Branch(SourceModel):
+    """One alternative path, taken when its condition holds."""
+
+    id: Id | None = None
+    condition: Line
+    steps: list[Step] = Field(min_length=1)
+
+
+class Responsibility(SourceModel):
+    role: Id
+    duties: list[Text] = Field(min_length=1)
+
+
+class Principle(SourceModel):
+    title: Line
+    text: Text | None = None
+
+
+class Record(SourceModel):
+    """A record the procedure produces: always a form, kept for a retention period."""
+
+    form: Id
+    retention: Retention | None = Field(default=None, description="Overrides the form's retention")
+    keeper: Id | None = Field(default=None, description="Department that files the record")
+    filing: Line | None = Field(default=None, description="How and when it is filed, e.g. 次年年初归档")
+
+
+class Appendix(Links):
+    title: Line
+    text: Text | None = None
+    items: list[Text] = Field(default_factory=list)
+
+
+class Definition(SourceModel):
+    term: Line
+    text: Text
+
+
+class Variant(SourceModel):
+    """How one source version of a merged procedure differs (kept for org profiles)."""
+
+    name: Line
+    source: Line
+    scope: Text | None = None
+    departments: list[Line] = Field(default_factory=list)
+    roles: list[Line] = Field(default_factory=list)
+    paid_services: list[Line] = Field(default_factory=list)
+    free_services: list[Line] = Field(default_factory=list)
+    channels: list[Line] = Field(default_factory=list)
+    records: list[Line] = Field(default_factory=list)
+    related: list[Line] = Field(default_factory=list)
+    appendices: list[Line] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list)
+
+
+class Category(str, Enum):
+    sop = "sop"  # 标准作业规程
+    policy = "policy"  # 管理制度 / 管理办法
+    workflow = "workflow"  # 工作流程
+    guide = "guide"  # 指引 / 参考资料 (not a procedure, kept as reference)
+
+
+class Procedure(Document):
+    category: Category = Category.sop
+    purpose: Text
+    scope: Text
+    definitions: list[Definition] = Field(default_factory=list)
+    responsibilities: list[Responsibility] = Field(default_factory=list)
+    principles: list[Principle] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    records: list[Record] = Field(default_factory=list)
+    related: Links = Field(default_factory=Links)
+    appendices: list[Appendix] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
+
+
+class Criterion(SourceModel):
+    """A measurable acceptance criterion."""
+
+    text: Text
+    measure: Line | None = Field(default=None, description="The measurable part, e.g. ≤3次闪烁")
+
+
+class Instruction(Document):
+    """作业指导书: how to do one job, with acceptance criteria."""
+
+    purpose: Text
+    scope: Text | None = None
+    roles: list[Id] = Field(default_factory=list, description="Who performs it")
+    tools: list[Line] = Field(default_factory=list)
+    materials: list[Line] = Field(default_factory=list)
+    steps: list[Step] = Field(min_length=1)
+    acceptance: list[Criterion] = Field(min_length=1)
+    related: Links = Field(default_factory=Links)
+
+
+Step.model_rebuild()
