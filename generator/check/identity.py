@@ -21,13 +21,13 @@ def codes_unique(book: Handbook, ctx: Context) -> Iterator[Problem]:
             yield Problem(f"编号 {doc.code} 被 {counts[doc.code]} 个文档使用", doc.where("code"))
 
 
-@rule("ID002", "文档编号必须符合编号规则", "格式为 公司前缀/类型-三位数字:规程 QP、作业指导书 WI、表单 QR、收费标准 PL,如 LYWG/QR-046")
+@rule("ID002", "文档编号必须符合编号规则", "格式为 公司前缀/类型-三位或更多数字:规程 QP、作业指导书 WI、表单 QR、收费标准 PL,如 LYWG/QR-046")
 def codes_follow_scheme(book: Handbook, ctx: Context) -> Iterator[Problem]:
     pattern = re.escape(book.company.code_prefix) if book.company else "[A-Z]+"
     shown = book.company.code_prefix if book.company else "前缀"
     for doc in book.documents():
         kind = TYPE_CODES[type(doc)]
-        if not re.fullmatch(rf"{pattern}/{kind}-\d{{3}}", doc.code):
+        if not re.fullmatch(rf"{pattern}/{kind}-\d{{3,}}", doc.code):
             yield Problem(f"编号 \"{doc.code}\" 不符合规则 {shown}/{kind}-NNN", doc.where("code"))
 
 

@@ -1,0 +1,109 @@
+"""Every rule: the mini project passes it, and one small edit makes it fire (with file and line)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import TODAY, edit, run_cli
+from generator.check import RULES
+
+PROC, FORM, PRICES = "procedures/reception.yaml", "forms/visit-register.yaml", "price-lists/fees.yaml"
+
+
+def add(rel: str, text: str) -> Callable[[Path], None]:
+    return lambda p: (p / rel).write_text(text, encoding="utf-8")
+
+
+def sub(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    return lambda p: edit(p, rel, old, new)
+
+
+UNUSED_FORM = (Path(__file__).parent / "fixtures/mini" / FORM).read_text(encoding="utf-8")
+
+# code -> (edit that breaks the rule, file the finding must point at, extra CLI args)
+CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
+    "REF001": (sub(PROC, "forms: [visit-register]", "forms: [visit-register]\n    procedures: [nowhere]"), PROC, ()),
+    "REF002": (sub(PROC, "forms: [visit-register]", "forms: [visit-register, no-such-form]"), PROC, ()),
+    "REF003": (sub("sites/garden.yaml", "price_lists: [fees]", "price_lists: [fees, old-fees]"), "sites/garden.yaml", ()),
+    "REF004": (sub(PROC, "roles: [clerk]", "roles: [clerk, ghost]"), PROC, ()),
+    "REF005": (sub("organisation/roles/clerk.yaml", "department: office", "department: attic"),
+               "organisation/roles/clerk.yaml", ()),
+    "REF006": (sub(PRICES, "sites: [garden]", "sites: [garden, meadow]"), PRICES, ()),
+    "REF007": (sub(PROC, 'see: ["#register"]', 'see: ["#nowhere"]'), PROC, ()),
+    "REF008": (sub(PROC, "limits: [callback-24h]", "limits: [callback-24h, ghost-limit]"), PROC, ()),
+    "REC001": (sub(PROC, "  - form: visit-register", "  - form: visit-register\n  - form: fees"), PROC, ()),
+    "REC002": (sub(FORM, "retention: 2年\n", ""), PROC, ()),
+    "REC003": (sub(PROC, "records:\n  - form: visit-register\n", ""), PROC, ()),
+    "FRM001": (add("forms/old-register.yaml", UNUSED_FORM.replace("TEST/QR-001", "TEST/QR-002")),
+               "forms/old-register.yaml", ()),
+    "ROL001": (sub(PROC, "roles: [clerk]", "roles: [clerk, boss]"), PROC, ()),
+    "ROL002": (sub(PROC, "approver: boss", "approver: clerk"), PROC, ()),
+    "ID001": (add("forms/copy-register.yaml", UNUSED_FORM), "forms/copy-register.yaml", ()),
+    "ID002": (sub(PROC, "code: TEST/QP-001", "code: TEST/SOP-1"), PROC, ()),
+    "ID003": (sub(PROC, "id: callback", "id: register"), PROC, ()),
+    "ID004": (sub("organisation/roles/clerk.yaml", "name: 接待员", "name: 总经理"), "organisation/roles/clerk.yaml", ()),
+    "PRC001": (sub(PRICES, "approver: boss", "approver: clerk"), PRICES, ()),
+    "PRC002": (sub(PRICES, "approved: 2026-03-10", "approved: 2026-05-01"), PRICES, ()),
+    "PRC003": (lambda p: None, PRICES, ("--today", "2027-06-01")),
+    "PRC004": (sub(PRICES, "    price: 30\n    formula: 维修费 + 材料费\n", ""), PRICES, ()),
+    "PRC005": (sub(PRICES, "    unit: 元/次\n", ""), PRICES, ()),
+    "PRC006": (sub(PRICES, "    price: 30\n", "    price: 30\n    pricing: guided\n"), PRICES, ()),
+    "PCT001": (sub(PROC, "    limits: [callback-24h]\n",
+                   "    limits: [callback-24h]\n    split:\n      basis: 奖励分配\n      shares:\n"
+                   "        - {party: 项目经理, percent: 10}\n        - {party: 受理部门, percent: 20}\n"
+                   "        - {party: 实施部门, percent: 60}\n"), PROC, ()),
+    "LIM001": (sub(PROC, "text: 接待员登记来访信息", "text: 接待员在30分钟内登记来访信息"), PROC, ()),
+    "LIM002": (sub(PROC, "text: 处理完毕后24小时内回访", "text: 处理完毕后两日内回访"), PROC, ()),
+    "GLO001": (sub(PROC, "purpose: 规范来访接待", "purpose: 规范来访接待和住户投拆"), PROC, ()),
+    "DOC001": (sub(FORM, "status: approved", "status: draft"), PROC, ()),
+    "DOC002": (sub(PROC, "version: A/0", "version: A/1"), PROC, ()),
+    "DOC003": (sub(FORM, "date: 2025-12-01", "date: 2026-12-01"), FORM, ()),
+}
+
+
+def findings(project: Path, *extra: str) -> tuple[int, list[dict]]:
+    args = ("--today", TODAY) if "--today" not in extra else ()
+    result = run_cli("--project", str(project), "check", "--format", "json", *args, *extra)
+    assert "Traceback" not in result.text
+    assert result.code in (0, 1), result.text
+    return result.code, json.loads(result.out)["findings"]
+
+
+def test_every_rule_has_a_case() -> None:
+    assert sorted(CASES) == sorted(RULES)
+
+
+def test_the_passing_fixture_passes_every_rule(mini: Path) -> None:
+    code, found = findings(mini)
+    assert (code, found) == (0, [])
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_fires_on_its_failing_fixture(mini: Path, code: str) -> None:
+    breaks, rel, extra = CASES[code]
+    breaks(mini)
+    exit_code, found = findings(mini, *extra)
+    hits = [f for f in found if f["code"] == code]
+    assert hits, f"{code} did not fire; got {[f['code'] for f in found]}"
+    assert any(h["file"] == rel and h["line"] >= 1 for h in hits), hits
+    assert all(h["hint"] and h["message"] for h in hits)
+    assert exit_code == (1 if RULES[code].severity.value == "error" else exit_code)
+
+
+def test_text_output_reads_path_line_col_code(mini: Path) -> None:
+    CASES["LIM001"][0](mini)
+    result = run_cli("--project", str(mini), "check", "--today", TODAY)
+    assert result.code == 1
+    assert f"{PROC}:15:11: LIM001 " in result.err
+    assert "1 error(s)" in result.err
+
+
+def test_usage_errors_exit_2(mini: Path) -> None:
+    assert run_cli("--project", str(mini), "check", "--format", "xml").code == 2
+    assert run_cli("--project", str(mini / "nope"), "check").code == 2
+    assert run_cli("--project", str(mini), "check", "--rule", "NOPE1").code == 2
+    assert run_cli("--project", str(mini), "check", "--today", "tomorrow").code == 2
