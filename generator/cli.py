@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="date to check review and revision deadlines against (default: today)")
     check.add_argument("--rule", action="append", metavar="CODE", help="run only this rule (repeatable)")
 
-    subs.add_parser("rules", help="list the consistency rules with their codes and hints")
+    rules = subs.add_parser("rules", help="list the consistency rules with their codes and hints")
+    rules.add_argument("--markdown", action="store_true", help="print the catalogue as Markdown (docs/rules.md)")
     schema = subs.add_parser("schema", help="write the JSON Schemas editors use to validate sources")
     schema.add_argument("--out", type=Path, default=None, metavar="DIR", help="folder (default: PROJECT/schemas)")
     _register_extensions(subs)
@@ -128,8 +129,11 @@ def _report(findings: list[Finding], fmt: str, code: int) -> int:
 
 @command("rules")
 def _rules(args: argparse.Namespace) -> int:
-    from generator.check import RULES
+    from generator.check import RULES, catalogue_markdown
 
+    if args.markdown:
+        print(catalogue_markdown(), end="")
+        return EXIT_OK
     for code, r in sorted(RULES.items()):
         print(f"{code}  {r.severity.value:<7}  {r.title}\n         提示: {r.hint}")
     return EXIT_OK

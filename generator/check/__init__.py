@@ -2,6 +2,6 @@
 
 from generator.check import (documents, glossary, identity, limits, prices, records,  # noqa: F401
                              references, roles)
-from generator.check.registry import RULES, Rule, run_rules
+from generator.check.registry import RULES, Rule, catalogue_markdown, run_rules
 
-__all__ = ["RULES", "Rule", "run_rules"]
+__all__ = ["RULES", "Rule", "catalogue_markdown", "run_rules"]

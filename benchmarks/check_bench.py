@@ -1,0 +1,71 @@
+"""Time ``handbook check`` on a synthetic corpus (default 1000 procedures, 500 forms).
+
+    python benchmarks/check_bench.py [--runs 5] [--procedures 1000] [--forms 500] [--source DIR]
+
+Prints the median wall time of the whole command (process start included) and of its stages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import ROOT, make_corpus  # noqa: E402
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--procedures", type=int, default=1000)
+    parser.add_argument("--forms", type=int, default=500)
+    parser.add_argument("--source", type=Path, default=ROOT)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = make_corpus(Path(tmp) / "corpus", args.procedures, args.forms, source=args.source)
+        files = sum(1 for _ in corpus.rglob("*.yaml"))
+        size = sum(p.stat().st_size for p in corpus.rglob("*.yaml"))
+        times = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "generator", "--project", str(corpus), "check",
+                                   "--format", "json"], capture_output=True, text=True)
+            times.append(time.perf_counter() - started)
+            if proc.returncode == 2:
+                sys.exit(f"corpus does not load:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+        stages = _stages(corpus)
+    print(f"machine: {machine()}")
+    print(f"corpus: {files} YAML files, {size / 1e6:.1f} MB "
+          f"({args.procedures} procedures, {args.forms} forms)")
+    print(f"handbook check: median {statistics.median(times):.2f} s over {args.runs} runs "
+          f"(min {min(times):.2f}, max {max(times):.2f}); goal < 3 s")
+    print("in-process stages (one run): " + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))
+
+
+def _stages(corpus: Path) -> dict[str, float]:
+    from generator.check import run_rules
+    from generator.load import load_handbook
+
+    started = time.perf_counter()
+    book, _ = load_handbook(corpus)
+    loaded = time.perf_counter()
+    run_rules(book)
+    return {"load": loaded - started, "rules": time.perf_counter() - loaded}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The generated artefacts in the repository stay in step with the code."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import ROOT, run_cli
+from generator.check import catalogue_markdown
+from generator.load.codes import LOADER_CODES
+from generator.load.kinds import ALL_KINDS
+from generator.load.schemas import schema_for, schema_name
+
+
+def test_rules_page_is_current() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == catalogue_markdown(), \
+        "run: handbook rules --markdown > docs/rules.md"
+
+
+def test_every_loader_code_is_documented() -> None:
+    used = set()
+    for path in (ROOT / "generator" / "load").glob("*.py"):
+        used |= set(re.findall(r'"(S(?:RC|CH)\d{3})"', path.read_text(encoding="utf-8")))
+    assert used == set(LOADER_CODES)
+
+
+def test_committed_schemas_are_current() -> None:
+    for kind in ALL_KINDS:
+        committed = json.loads((ROOT / "schemas" / schema_name(kind.name)).read_text(encoding="utf-8"))
+        assert committed == schema_for(kind), f"run: handbook schema  ({kind.name} is stale)"
+
+
+def test_schema_rejects_unknown_keys() -> None:
+    schema = schema_for(next(k for k in ALL_KINDS if k.name == "procedure"))
+    assert schema["additionalProperties"] is False
+    assert "steps" in schema["properties"] and "id" not in schema["properties"]
+
+
+def test_every_source_file_names_its_schema() -> None:
+    for kind in ALL_KINDS:
+        files = sorted((ROOT / kind.folder).glob("*.yaml")) if kind.folder else [ROOT / kind.file]
+        for path in files:
+            if not path.exists():
+                continue
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+            assert match, f"{path.relative_to(ROOT)}: first line must name its schema"
+            target = (path.parent / match.group(1)).resolve()
+            assert target == ROOT / "schemas" / schema_name(kind.name), f"{path.relative_to(ROOT)} names {target}"
+
+
+def test_help_is_plain_and_complete() -> None:
+    result = run_cli("--help")
+    assert result.code == 0
+    for word in ("check", "build", "rules", "schema", "--project", "Exit codes"):
+        assert word in result.out
