@@ -26,15 +26,21 @@ def validate(source: Source, model: type[SourceModel]) -> tuple[SourceModel | No
 def _attach_positions(obj: Any, path: tuple, source: Source) -> None:
     if isinstance(obj, SourceModel):
         obj._pos = source.position(path)
-        for name in type(obj).model_fields:
+        values = source.values
+        for name in obj.model_fields_set:
             sub = path + (name,)
-            if sub in source.values:
-                obj._fields_pos[name] = source.values[sub]
-            _attach_positions(getattr(obj, name), sub, source)
+            pos = values.get(sub)
+            if pos is None:
+                continue
+            obj._fields_pos[name] = pos
+            value = getattr(obj, name)
+            if isinstance(value, (SourceModel, list)):
+                _attach_positions(value, sub, source)
     elif isinstance(obj, list):
         for index, item in enumerate(obj):
-            if isinstance(item, SourceModel):
-                _attach_positions(item, path + (index,), source)
+            if not isinstance(item, SourceModel):
+                break
+            _attach_positions(item, path + (index,), source)
 
 
 def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Finding:

@@ -54,6 +54,7 @@ class Handbook:
     price_lists: dict[str, PriceList] = field(default_factory=dict)
     glossary: Glossary | None = None
     limits: dict[str, Limit] = field(default_factory=dict)
+    _references: list[Ref] | None = field(default=None, repr=False, compare=False)
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -85,8 +86,13 @@ class Handbook:
 
     # -- links -------------------------------------------------------------------------------
 
-    def references(self) -> Iterator[Ref]:
-        """Every reference in the handbook, from any source to any other."""
+    def references(self) -> list[Ref]:
+        """Every reference in the handbook, from any source to any other (computed once)."""
+        if self._references is None:
+            self._references = list(self._collect_references())
+        return self._references
+
+    def _collect_references(self) -> Iterator[Ref]:
         for role in self.roles.values():
             yield Ref("department", role.department, role, role, "department")
             if role.reports_to:
