@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
                        help="date to check review and revision deadlines against (default: today)")
     check.add_argument("--rule", action="append", metavar="CODE", help="run only this rule (repeatable)")
+    check.add_argument("--since", metavar="REF",
+                       help="also check change control against this git revision: changed content needs a new "
+                            "version and a history entry")
 
     rules = subs.add_parser("rules", help="list the consistency rules with their codes and hints")
     rules.add_argument("--markdown", action="store_true", help="print the catalogue as Markdown (docs/rules.md)")
@@ -102,6 +105,15 @@ def _check(args: argparse.Namespace) -> int:
     if load_findings:
         return _report(sorted(load_findings, key=_place), args.format, EXIT_SOURCES)
     findings = run_rules(book, args.today, args.rule)
+    if args.since:
+        from generator.review import git
+        from generator.review.control import changes_since, since_findings
+
+        try:
+            findings += since_findings(changes_since(args.project, book, args.since), args.since)
+        except git.GitError as exc:
+            print(f"handbook: error: {exc}", file=sys.stderr)
+            return EXIT_SOURCES
     errors = any(f.severity is Severity.error for f in findings)
     return _report(findings, args.format, EXIT_RULES if errors else EXIT_OK)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Callable
 
@@ -12,6 +13,7 @@ from conftest import TODAY, edit, run_cli
 from generator.check import RULES
 
 PROC, FORM, PRICES = "procedures/reception.yaml", "forms/visit-register.yaml", "price-lists/fees.yaml"
+QUARTER = "reviews/2026-q1-internal.yaml"
 
 
 def add(rel: str, text: str) -> Callable[[Path], None]:
@@ -62,6 +64,12 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "DOC001": (sub(FORM, "status: approved", "status: draft"), PROC, ()),
     "DOC002": (sub(PROC, "version: A/0", "version: A/1"), PROC, ()),
     "DOC003": (sub(FORM, "date: 2025-12-01", "date: 2026-12-01"), FORM, ()),
+    "REV000": (lambda p: shutil.rmtree(p / "reviews"), "", ()),
+    "REV001": (lambda p: None, PROC, ("--today", "2026-09-01")),
+    "REV002": (lambda p: None, PROC, ("--today", "2027-02-01")),
+    "REV003": (sub(QUARTER, "document: fees", "document: old-fees"), QUARTER, ()),
+    "REV004": (sub(QUARTER, "date: 2026-04-01", "date: 2026-07-01"), QUARTER, ()),
+    "SUS001": (sub(FORM, "rows: 12", "rows: 14"), PROC, ()),
 }
 
 
@@ -89,7 +97,7 @@ def test_rule_fires_on_its_failing_fixture(mini: Path, code: str) -> None:
     exit_code, found = findings(mini, *extra)
     hits = [f for f in found if f["code"] == code]
     assert hits, f"{code} did not fire; got {[f['code'] for f in found]}"
-    assert any(h["file"] == rel and h["line"] >= 1 for h in hits), hits
+    assert any(h["file"] == (rel or None) and (h["line"] or 1) >= 1 for h in hits), hits
     assert all(h["hint"] and h["message"] for h in hits)
     assert exit_code == (1 if RULES[code].severity.value == "error" else exit_code)
 

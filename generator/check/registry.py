@@ -80,4 +80,9 @@ def catalogue_markdown() -> str:
     lines += ["", "## Rules (errors exit 1; warnings are reported only)", "",
               "| code | severity | rule | how to fix |", "|---|---|---|---|"]
     lines += [f"| {r.code} | {r.severity.value} | {r.title} | {r.hint} |" for _, r in sorted(RULES.items())]
+    from generator.review.control import CHANGE_CODES
+
+    lines += ["", "## Change control (`handbook check --since REF`)", "",
+              "| code | severity | rule | how to fix |", "|---|---|---|---|"]
+    lines += [f"| {code} | {sev} | {title} | {hint} |" for code, (sev, title, hint) in CHANGE_CODES.items()]
     return "\n".join(lines) + "\n"

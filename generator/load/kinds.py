@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from generator.model import (Company, Department, Form, Glossary, Instruction, Limits, PriceList,
                              Procedure, Role, Site)
+from generator.model.review import Review
 from generator.model.base import SourceModel
 
 
@@ -26,6 +27,7 @@ COLLECTIONS: tuple[Kind, ...] = (
     Kind("instruction", "instructions", None, Instruction, "作业指导书"),
     Kind("form", "forms", None, Form, "表单"),
     Kind("price_list", "price-lists", None, PriceList, "收费标准"),
+    Kind("review", "reviews", None, Review, "复审记录"),
 )
 SINGLES: tuple[Kind, ...] = (
     Kind("company", None, "company.yaml", Company, "公司"),

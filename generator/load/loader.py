@@ -58,7 +58,8 @@ def load_or_raise(root: Path) -> Handbook:
 
 def _attr(kind: Kind) -> str:
     return {"department": "departments", "role": "roles", "site": "sites", "procedure": "procedures",
-            "instruction": "instructions", "form": "forms", "price_list": "price_lists"}[kind.name]
+            "instruction": "instructions", "form": "forms", "price_list": "price_lists",
+            "review": "reviews"}[kind.name]
 
 
 def _files(folder: Path) -> list[Path]:

@@ -17,6 +17,7 @@ from generator.model.glossary import Glossary, Limit
 from generator.model.organisation import Company, Department, Role, Site
 from generator.model.price_list import PriceList
 from generator.model.procedure import Branch, Instruction, Links, Procedure, Step
+from generator.model.review import Review
 
 AnyDocument = Union[Procedure, Instruction, Form, PriceList]
 
@@ -54,6 +55,7 @@ class Handbook:
     price_lists: dict[str, PriceList] = field(default_factory=dict)
     glossary: Glossary | None = None
     limits: dict[str, Limit] = field(default_factory=dict)
+    reviews: dict[str, Review] = field(default_factory=dict)
     _references: list[Ref] | None = field(default=None, repr=False, compare=False)
 
     # -- lookups -----------------------------------------------------------------------------
@@ -79,6 +81,7 @@ class Handbook:
             "department": self.departments,
             "site": self.sites,
             "limit": self.limits,
+            "review": self.reviews,
         }[kind]
 
     def step_ids(self, doc: Procedure | Instruction) -> set[str]:

@@ -1,0 +1,45 @@
+"""Review records (复审记录): who reviewed which documents, when, with what decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import Field
+
+from generator.model.base import Id, Line, SourceModel, Text
+
+
+class ReviewKind(str, Enum):
+    quarterly = "quarterly"  # 季度内部复审
+    expert = "expert"  # 年度外部专家评审
+
+
+class Decision(str, Enum):
+    approved = "approved"  # 通过
+    revise = "revise"  # 修订后通过
+    retire = "retire"  # 不通过 / 废止
+
+
+class Reviewer(SourceModel):
+    name: Line
+    affiliation: Line
+
+
+class DocumentReview(SourceModel):
+    document: Id
+    decision: Decision
+    fingerprint: Line = Field(pattern=r"^sha256:[0-9a-f]{16}$",
+                              description="Fingerprint of the content reviewed (handbook review --fingerprints)")
+    comments: list[Text] = Field(default_factory=list)
+
+
+class Review(SourceModel):
+    id: str = Field(default="", exclude=True)
+    kind: ReviewKind
+    date: dt.date
+    reviewers: list[Reviewer] = Field(min_length=1)
+    scope: Text
+    documents: list[DocumentReview] = Field(default_factory=list)
+    sample: bool = False
+    notes: list[Text] = Field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Stage 4: rendering the handbook tree into outputs (site pages, printable documents)."""

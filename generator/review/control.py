@@ -1,0 +1,57 @@
+"""Change control against git (``handbook check --since REF``), ISO 9001 §7.5.3 style.
+
+A document whose content differs from REF must carry a new version and a history entry for it;
+a new version without a content change is suspicious. Layout-only edits (whitespace, comments, key
+order) are not content: the comparison is between parsed documents, not between files.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from generator.findings import Finding, Severity
+from generator.load import load_handbook
+from generator.model import Handbook
+from generator.review import git
+from generator.review.changes import Change, DocumentChange, compare
+
+CHANGE_CODES = {
+    "CHG001": ("error", "内容有改动,但没有升版本或没有对应的修订记录", "升 version(如 A/0 → A/1)并在 history 中写明本次修订"),
+    "CHG002": ("warning", "升了版本,但内容没有改动", "若只是改元数据,说明原因;否则恢复原版本号"),
+    "CHG003": ("warning", "文档文件被删除;受控文档应改为 retired 以保留历史", "恢复文件并把 status 改为 retired"),
+}
+
+
+def load_revision(project: Path, ref: str, workdir: Path) -> Handbook:
+    """The handbook as it was at ``ref`` (raises git.GitError when that cannot be had)."""
+    commit = git.resolve(project, ref)
+    root = git.export(project, commit, workdir)
+    book, _ = load_handbook(root)  # sources broken at REF are compared as far as they load
+    return book
+
+
+def changes_since(project: Path, book: Handbook, ref: str) -> list[DocumentChange]:
+    with tempfile.TemporaryDirectory(prefix="handbook-since-") as tmp:
+        return compare(load_revision(project, ref, Path(tmp)), book)
+
+
+def since_findings(changes: list[DocumentChange], ref: str) -> list[Finding]:
+    findings = []
+    for change in changes:
+        doc = change.doc
+        if change.change is Change.changed and not (change.version_bumped and change.history_recorded):
+            why = "版本号未变" if not change.version_bumped else f"history 中没有 {doc.version} 的记录"
+            findings.append(_finding("CHG001", f"《{doc.title}》自 {ref} 以来内容有改动,但{why}", doc.where("version")))
+        elif change.change is Change.metadata and change.version_bumped:
+            old = change.old.version if change.old else "?"
+            findings.append(_finding("CHG002", f"《{doc.title}》版本 {old} → {doc.version},但内容没有改动",
+                                     doc.where("version")))
+        elif change.change is Change.removed:
+            findings.append(_finding("CHG003", f"《{doc.title}》({doc.id})自 {ref} 以来被删除", None))
+    return findings
+
+
+def _finding(code: str, message: str, position) -> Finding:
+    severity, _, hint = CHANGE_CODES[code]
+    return Finding(code, message, position, Severity(severity), hint)
