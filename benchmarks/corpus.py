@@ -37,6 +37,7 @@ def make_corpus(dest: Path, procedures: int = 1000, forms: int = 500, sites: int
               "instructions": max(len(originals["instructions"]), procedures // 5),
               "price-lists": max(len(originals["price-lists"]), sites // 10 * len(originals["price-lists"]))}
     batches = {folder: max(1, -(-counts[folder] // max(1, len(files)))) for folder, files in originals.items()}
+    complete = {folder: max(1, counts[folder] // max(1, len(files))) for folder, files in originals.items()}
     codes: dict[str, int] = {}
     for folder, files in originals.items():
         (dest / folder).mkdir(exist_ok=True)
@@ -46,7 +47,7 @@ def make_corpus(dest: Path, procedures: int = 1000, forms: int = 500, sites: int
                 if written >= counts[folder]:
                     break
                 data = yaml.safe_load(path.read_text(encoding="utf-8"))
-                _rewire(data, batch, batches, folder)
+                _rewire(data, batch, complete, folder)
                 if "code" in data:
                     prefix, _, _ = data["code"].rpartition("-")
                     codes[prefix] = codes.get(prefix, 0) + 1

@@ -35,7 +35,7 @@ def codes_follow_scheme(book: Handbook, ctx: Context) -> Iterator[Problem]:
 def step_ids_unique(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for doc in [*book.procedures.values(), *book.instructions.values()]:
         seen: set[str] = set()
-        for n in numbered_steps(doc.steps):
+        for n in book.steps(doc):
             ids = [n.step.id] + ([n.branch.id] if n.branch and n.branch.id and n.step is n.branch.steps[0] else [])
             for ident in filter(None, ids):
                 if ident in seen:

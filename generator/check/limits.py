@@ -11,7 +11,7 @@ from generator.model import Handbook, numbered_steps
 
 def _steps(book: Handbook):
     for doc in [*book.procedures.values(), *book.instructions.values()]:
-        for n in numbered_steps(doc.steps):
+        for n in book.steps(doc):
             yield doc, n
 
 

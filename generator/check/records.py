@@ -33,7 +33,7 @@ def records_have_retention(book: Handbook, ctx: Context) -> Iterator[Problem]:
 def step_forms_are_records(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for proc in book.procedures.values():
         recorded = {r.form for r in proc.records}
-        for n in numbered_steps(proc.steps):
+        for n in book.steps(proc):
             for form in n.step.forms:
                 if form in book.forms and form not in recorded:
                     yield Problem(f"步骤 {n.number} 使用表单 \"{form}\",但它不在 records 中", n.step.where("forms"))

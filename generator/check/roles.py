@@ -12,7 +12,7 @@ from generator.model import Grant, Handbook, numbered_steps
 def acting_roles_are_responsible(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for proc in book.procedures.values():
         responsible = {r.role for r in proc.responsibilities}
-        for n in numbered_steps(proc.steps):
+        for n in book.steps(proc):
             for role in n.step.roles:
                 if role in book.roles and role not in responsible:
                     name = book.roles[role].name

@@ -15,32 +15,12 @@ from generator.model.base import SourceModel
 
 
 def validate(source: Source, model: type[SourceModel]) -> tuple[SourceModel | None, list[Finding]]:
+    """Validate; every model object learns its position from the source's marks as it is made."""
     try:
-        obj = model.model_validate(source.data)
+        obj = model.model_validate(source.data, context=source.marks)
     except ValidationError as exc:
         return None, [_finding(source, model, err) for err in exc.errors(include_url=False)]
-    _attach_positions(obj, (), source)
     return obj, []
-
-
-def _attach_positions(obj: Any, path: tuple, source: Source) -> None:
-    if isinstance(obj, SourceModel):
-        obj._pos = source.position(path)
-        values = source.values
-        for name in obj.model_fields_set:
-            sub = path + (name,)
-            pos = values.get(sub)
-            if pos is None:
-                continue
-            obj._fields_pos[name] = pos
-            value = getattr(obj, name)
-            if isinstance(value, (SourceModel, list)):
-                _attach_positions(value, sub, source)
-    elif isinstance(obj, list):
-        for index, item in enumerate(obj):
-            if not isinstance(item, SourceModel):
-                break
-            _attach_positions(item, path + (index,), source)
 
 
 def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Finding:
@@ -49,7 +29,7 @@ def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Fin
     field = ".".join(str(p) for p in loc) or "(文件顶层)"
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        pos = source.keys.get(loc) or source.position(loc)
+        pos = source.position(loc, key=True)
         allowed = _fields_at(model, loc[:-1])
         guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         hint = f"是否想写 \"{guess[0]}\"?" if guess else ("可用字段: " + ", ".join(allowed) if allowed else None)

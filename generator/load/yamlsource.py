@@ -1,7 +1,9 @@
 """Bytes -> plain Python data, with the position of every value, refusing what is unsafe.
 
 PyYAML's own constructors silently keep the last of duplicate keys and expand aliases without
-bound, so we let (C) libyaml compose the node graph and build the data ourselves.
+bound, so we let (C) libyaml compose the node graph and build the data ourselves. Every mapping
+and sequence built is remembered by identity with its marks, so the model can learn its positions
+during validation and error messages can point at any value.
 """
 
 from __future__ import annotations
@@ -19,28 +21,44 @@ MAX_BYTES = 1024 * 1024  # a source file is a document, not a database
 MAX_NODES = 100_000  # values after alias expansion; an alias bomb hits this at once
 MAX_DEPTH = 64
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 
+
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_SAFE_TAGS = frozenset(t for t in yaml.constructor.SafeConstructor.yaml_constructors if t)
+
+
+# mapping: (file, line, col, {key: (value line, value col)}) plus key marks; sequence: item marks
+MappingMarks = tuple[str, int, int, dict[str, tuple[int, int]]]
 Path_ = tuple[str | int, ...]
 
 
 @dataclass
 class Source:
-    """One parsed file: its data and where each value (and each mapping key) sits."""
+    """One parsed file: its text, its data and the marks of every container in it."""
 
     file: str
-    data: Any
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    text: str
+    data: Any = None
+    marks: dict[int, Any] = field(default_factory=dict)  # id(container) -> marks
+    key_marks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=dict)
 
-    def position(self, path: Path_) -> Position:
-        """Position of ``path``, or of its nearest ancestor that has one."""
-        for end in range(len(path), -1, -1):
-            pos = self.values.get(path[:end])
-            if pos is not None:
-                return pos
-        return Position(self.file, 1, 1)
+    def position(self, path: Path_, key: bool = False) -> Position:
+        """Position of the value at ``path`` (of its key when ``key``), or of its nearest ancestor."""
+        node, line, col = self.data, 1, 1
+        for part in path:
+            marks = self.marks.get(id(node))
+            if isinstance(node, dict) and marks and part in node:
+                source = self.key_marks[id(node)] if key and part == path[-1] else marks[3]
+                line, col = source[part]  # type: ignore[index]
+            elif isinstance(node, list) and marks and isinstance(part, int) and part < len(node):
+                line, col = marks[part]
+            else:
+                break
+            node = node[part]
+        return Position(self.file, line, col)
 
 
 class SourceProblem(Exception):
@@ -58,22 +76,15 @@ def read_source(raw: bytes, file: str, size: int | None = None) -> Source:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise SourceProblem(Finding("SRC007", "文件是空的:没有任何内容", Position(file, 1, 1),
                                     hint="删除该文件,或按 schemas/ 中的结构填写内容"))
+    source = Source(file, text)
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        source.data = _Builder(source, yaml.parse(text, Loader=_BaseLoader)).document()
     except yaml.MarkedYAMLError as exc:
         raise SourceProblem(_syntax_finding(exc, text, file)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
         raise SourceProblem(Finding("SRC003", f"YAML 语法错误: {exc}", Position(file, 1, 1))) from None
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
+    if source.data is None:
         raise SourceProblem(Finding("SRC007", "文件是空的:没有任何内容", Position(file, 1, 1)))
-    if len(nodes) > 1:
-        mark = nodes[1].start_mark
-        raise SourceProblem(Finding("SRC003", "一个文件只能有一个 YAML 文档(发现了第二个 ---)",
-                                    Position(file, mark.line + 1, mark.column + 1)))
-    source = Source(file, None)
-    builder = _Builder(source)
-    source.data = builder.build(nodes[0], (), 0)
     if not isinstance(source.data, dict):
         raise SourceProblem(Finding("SRC008", "文件顶层必须是键值映射(field: value),而不是列表或单个值",
                                     Position(file, 1, 1)))
@@ -121,41 +132,132 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
 
 
 class _Builder:
-    """Builds dicts, lists and scalars from nodes; records positions; enforces the limits."""
+    """Builds dicts, lists and scalars straight from libyaml's events; records marks; enforces limits.
 
-    def __init__(self, source: Source):
+    Working on events rather than a composed node graph skips a layer of objects, and lets an
+    alias count as the whole value it repeats: an alias bomb is refused before it is expanded.
+    """
+
+    def __init__(self, source: Source, events: Any):
         self.source = source
+        self.file = source.file
+        self.events = iter(events)
         self.count = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def document(self) -> Any:
+        data = None
+        documents = 0
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise SourceProblem(Finding("SRC003", "一个文件只能有一个 YAML 文档(发现了第二个 ---)",
+                                                self._pos(event)))
+                data = self.value(next(self.events), 0)
+        return data
+
+    def value(self, event: Any, depth: int) -> Any:
+        start = self.count
         self.count += 1
-        pos = Position(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1)
-        if self.count > MAX_NODES:
-            raise SourceProblem(Finding("SRC006", f"内容展开后超过 {MAX_NODES} 个值(可能是别名炸弹 alias bomb),拒绝读取", pos))
-        if depth > MAX_DEPTH:
-            raise SourceProblem(Finding("SRC006", f"嵌套超过 {MAX_DEPTH} 层,拒绝读取", pos))
-        self.source.values.setdefault(path, pos)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        try:
-            construct = _scalars.yaml_constructors.get(node.tag) or _scalars.yaml_constructors[None]
-            return construct(_scalars, node)
-        except yaml.YAMLError as exc:
-            raise SourceProblem(Finding("SRC003", f"无法解析的值: {getattr(exc, 'problem', exc)}", pos)) from None
-
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            kpos = Position(self.source.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise SourceProblem(Finding("SRC003", "键必须是简单文本", kpos))
-            key = str(key_node.value)
-            if key in result:
-                first = self.source.keys[path + (key,)]
-                raise SourceProblem(Finding("SRC005", f"重复的键 \"{key}\"(第 {first.line} 行已定义);YAML 会悄悄丢掉前一个值",
-                                            kpos, hint="删除或合并重复的键"))
-            self.source.keys[path + (key,)] = kpos
-            result[key] = self.build(value_node, path + (key,), depth + 1)
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            what = (f"内容展开后超过 {MAX_NODES} 个值(可能是别名炸弹 alias bomb)" if self.count > MAX_NODES
+                    else f"嵌套超过 {MAX_DEPTH} 层")
+            raise SourceProblem(Finding("SRC006", f"{what},拒绝读取", self._pos(event)))
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            result = self._scalar(event)
+        elif kind is yaml.MappingStartEvent:
+            result = self._mapping(event, depth)
+        elif kind is yaml.SequenceStartEvent:
+            result = self._sequence(depth)
+        elif kind is yaml.AliasEvent:
+            if event.anchor not in self.anchors:
+                raise SourceProblem(Finding("SRC003", f"未定义的别名 *{event.anchor}", self._pos(event)))
+            result, size = self.anchors[event.anchor]
+            self.count += size
+            if self.count > MAX_NODES:
+                raise SourceProblem(Finding(
+                    "SRC006", f"内容展开后超过 {MAX_NODES} 个值(可能是别名炸弹 alias bomb),拒绝读取", self._pos(event)))
+            return result
+        else:  # pragma: no cover - libyaml emits nothing else inside a document
+            raise SourceProblem(Finding("SRC003", "无法解析的内容", self._pos(event)))
+        if getattr(event, "anchor", None):
+            self.anchors[event.anchor] = (result, self.count - start)
         return result
+
+    def _sequence(self, depth: int) -> list[Any]:
+        items: list[Any] = []
+        marks: list[tuple[int, int]] = []
+        for event in self.events:
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent:
+                break
+            mark = event.start_mark
+            marks.append((mark.line + 1, mark.column + 1))
+            if kind is yaml.ScalarEvent and not event.anchor and event.tag is None and not event.implicit[0]:
+                self.count += 1
+                items.append(event.value)  # quoted text: the common case, no resolving needed
+            else:
+                items.append(self.value(event, depth + 1))
+        self.source.marks[id(items)] = marks
+        return items
+
+    def _mapping(self, start: Any, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        values: dict[str, tuple[int, int]] = {}
+        keys: dict[str, tuple[int, int]] = {}
+        events, scalar = self.events, yaml.ScalarEvent
+        for key_event in events:
+            kind = type(key_event)
+            if kind is yaml.MappingEndEvent:
+                break
+            mark = key_event.start_mark
+            kmark = (mark.line + 1, mark.column + 1)
+            if kind is not scalar:
+                raise SourceProblem(Finding("SRC003", "键必须是简单文本", Position(self.file, *kmark)))
+            key = key_event.value if key_event.tag is None else str(self._scalar(key_event))
+            if key in result:
+                raise SourceProblem(Finding(
+                    "SRC005", f"重复的键 \"{key}\"(第 {keys[key][0]} 行已定义);YAML 会悄悄丢掉前一个值",
+                    Position(self.file, *kmark), hint="删除或合并重复的键"))
+            value_event = next(events)
+            keys[key] = kmark
+            mark = value_event.start_mark
+            values[key] = (mark.line + 1, mark.column + 1)
+            if (type(value_event) is scalar and not value_event.anchor and value_event.tag is None
+                    and not value_event.implicit[0]):
+                self.count += 1
+                result[key] = value_event.value  # quoted text
+            else:
+                result[key] = self.value(value_event, depth + 1)
+        self.source.marks[id(result)] = (self.file, start.start_mark.line + 1, start.start_mark.column + 1, values)
+        self.source.key_marks[id(result)] = keys
+        return result
+
+    def _scalar(self, event: Any) -> Any:
+        value, tag = event.value, event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return value  # quoted: always text
+            resolvers = _RESOLVERS.get(value[:1] if value else "")
+            if not resolvers:
+                return value
+            tag = _STR
+            for candidate, regexp in resolvers:
+                if regexp.match(value):
+                    tag = candidate
+                    break
+            if tag == _STR:
+                return value
+        if tag not in _SAFE_TAGS:
+            raise SourceProblem(Finding("SRC003", f"不允许的 YAML 标签 {tag}", self._pos(event)))
+        try:
+            return _scalars.yaml_constructors[tag](_scalars, yaml.ScalarNode(tag, value))
+        except (yaml.YAMLError, ValueError, TypeError) as exc:
+            raise SourceProblem(Finding("SRC003", f"无法解析的值 {value!r}: {getattr(exc, 'problem', exc)}",
+                                        self._pos(event))) from None
+
+    def _pos(self, event: Any) -> Position:
+        return Position(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
+

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints, ValidationInfo, model_validator
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,20 +24,36 @@ class Position:
 class SourceModel(BaseModel):
     """A strict model: unknown keys are errors, and each object knows its source position.
 
-    ``_pos`` is where the object starts; ``_fields_pos`` maps a field name to the position of its
-    value, so a rule can point at the exact line of the field it complains about.
+    The loader validates with a context that maps each YAML mapping (by identity) to its marks:
+    ``(file, line, col, {field: (line, col)})``. Positions are made only when asked for.
     """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
-    _pos: Position | None = PrivateAttr(default=None)
-    _fields_pos: dict[str, Position] = PrivateAttr(default_factory=dict)
+    # No default: pydantic then skips initialising it, which is most of a small model's cost.
+    _src: tuple[str, int, int, dict[str, tuple[int, int]]] | None = PrivateAttr()
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_source(cls, data: Any, handler: Any, info: ValidationInfo) -> Any:
+        obj = handler(data)
+        if info.context is not None:
+            marks = info.context.get(id(data))
+            if marks is not None:  # straight into the private dict: BaseModel.__setattr__ is slow
+                if obj.__pydantic_private__ is None:
+                    object.__setattr__(obj, "__pydantic_private__", {})
+                obj.__pydantic_private__["_src"] = marks
+        return obj
 
     def where(self, field: str | None = None) -> Position | None:
         """Position of ``field`` (or of the object itself when absent or unknown)."""
-        if field is not None and field in self._fields_pos:
-            return self._fields_pos[field]
-        return self._pos
+        src = (self.__pydantic_private__ or {}).get("_src")
+        if src is None:
+            return None
+        file, line, col, fields = src
+        if field is not None and field in fields:
+            line, col = fields[field]
+        return Position(file, line, col)
 
 
 # Identifiers are file names: lower-case ASCII words joined by hyphens, nothing that walks paths.

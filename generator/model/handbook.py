@@ -56,7 +56,9 @@ class Handbook:
     glossary: Glossary | None = None
     limits: dict[str, Limit] = field(default_factory=dict)
     reviews: dict[str, Review] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # source file -> its text
     _references: list[Ref] | None = field(default=None, repr=False, compare=False)
+    _steps: dict[str, list[NumberedStep]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -84,8 +86,15 @@ class Handbook:
             "review": self.reviews,
         }[kind]
 
+    def steps(self, doc: Procedure | Instruction) -> list[NumberedStep]:
+        """The document's steps with generated numbers, depth first (computed once per document)."""
+        key = f"{type(doc).__name__}:{doc.id}"
+        if key not in self._steps:
+            self._steps[key] = list(numbered_steps(doc.steps))
+        return self._steps[key]
+
     def step_ids(self, doc: Procedure | Instruction) -> set[str]:
-        return {n.step.id for n in numbered_steps(doc.steps) if n.step.id}
+        return {n.step.id for n in self.steps(doc) if n.step.id}
 
     # -- links -------------------------------------------------------------------------------
 
@@ -107,7 +116,7 @@ class Handbook:
             for pl in site.price_lists:
                 yield Ref("price_list", pl, site, site, "price_lists")
         for doc in self.documents():
-            yield from _document_refs(doc)
+            yield from _document_refs(self, doc)
 
     def backlinks(self) -> dict[tuple[str, str], list[Ref]]:
         """(kind, id) -> the references pointing at it, for "referenced by" lists."""
@@ -144,7 +153,7 @@ def _links_refs(doc: Document, holder: Links) -> Iterator[Ref]:
             yield Ref(kind, target, doc, holder, name)
 
 
-def _document_refs(doc: AnyDocument) -> Iterator[Ref]:
+def _document_refs(book: Handbook, doc: AnyDocument) -> Iterator[Ref]:
     yield Ref("department", doc.owner, doc, doc, "owner")
     if doc.approver:
         yield Ref("role", doc.approver, doc, doc, "approver")
@@ -156,7 +165,7 @@ def _document_refs(doc: AnyDocument) -> Iterator[Ref]:
             yield Ref("site", site, doc, doc.scope, "sites")
     if isinstance(doc, (Procedure, Instruction)):
         yield from _links_refs(doc, doc.related)
-        for numbered in numbered_steps(doc.steps):
+        for numbered in book.steps(doc):
             step = numbered.step
             yield from _links_refs(doc, step)
             for role in step.roles:

@@ -1,0 +1,201 @@
+"""The layout of a form page in millimetres: header fields and free-text boxes on a 12-unit grid,
+table column widths, signature lines, and how many blank rows fill what is left of the page.
+
+Every height here is also the height the template gives the block, so the row count is right
+before WeasyPrint runs; fit.py measures the laid-out pages and corrects the rare miss.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from generator.render.print.geometry import PT, FormMetrics, Page, line_height, lines, text_em
+
+GRID = 12  # header fields and sections use a 12-unit grid, like the widths authors give them
+PAD = 1.2  # cell padding, mm
+LEADING = 1.3
+SAFETY = 0.0  # mm kept free at the page bottom (the estimate is within ~0.3 mm; fit.py settles the rest)
+EDGE = 0.125  # mm the outer bottom border adds under the last line of a ruled block
+TABLE_EDGE = 0.78  # mm the ruled table's borders add to its header and rows
+WRAP_ALLOWANCE = 0.7  # mm a wrapped cell adds beyond its line boxes (borders, line-box rounding)
+_FILL_CHARS = set("年月日时分秒至　 □是否")
+DATE_TEXT = "　　年　　月　　日"  # printed after a signature line (letter-spaced 0.1 em)
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A labelled blank (header field) or a free-text box (section)."""
+
+    label: str
+    hint: str
+    width: float
+    label_width: float
+    fill_hint: bool  # hint is a fill-in template such as 年 月 日: printed right-aligned, full size
+    one_line: bool  # the fill-in hint fits beside the label without wrapping
+
+
+@dataclass(frozen=True, slots=True)
+class BoxLine:
+    boxes: tuple[Box, ...]
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    hint: str
+    width: float
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    label: str
+    date: bool
+    width: float
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureLine:
+    items: tuple[Signature, ...]
+    height: float
+
+
+def is_fill_hint(hint: str) -> bool:
+    return bool(hint) and set(hint) <= _FILL_CHARS
+
+
+def grid_lines(items: list[tuple[str, str, int]], width: float, m: FormMetrics, min_height: float,
+               writing: int = 0) -> tuple[BoxLine, ...]:
+    """Pack (label, hint, units) into lines of 12 units; the last box of a line takes what is left.
+
+    ``writing`` = 0 lays out header fields (label cell beside the blank); n > 0 lays out free-text
+    boxes with room for n handwritten lines under the label.
+    """
+    packed: list[list[tuple[str, str, int]]] = []
+    used = GRID
+    for label, hint, units in items:
+        units = min(max(units, 1), GRID)
+        if used + units > GRID:
+            packed.append([])
+            used = 0
+        packed[-1].append((label, hint, units))
+        used += units
+    return tuple(_box_line(line, width, m, min_height, writing) for line in packed)
+
+
+def _box_line(line: list[tuple[str, str, int]], width: float, m: FormMetrics, min_height: float,
+              writing: int) -> BoxLine:
+    boxes, x = [], 0.0
+    for index, (label, hint, units) in enumerate(line):
+        w = width - x if index == len(line) - 1 else width * units / GRID
+        x += w
+        fill = is_fill_hint(hint)
+        label_w = w if writing else _label_width(label, hint if fill else "", w, m)
+        boxes.append(Box(label, hint, w, label_w, fill, fill and fill_width(hint, m) <= w - label_w))
+    height = max([min_height] + [_section_height(b, m, writing) if writing else _field_height(b, m) for b in boxes])
+    return BoxLine(tuple(boxes), height)
+
+
+def fill_width(hint: str, m: FormMetrics) -> float:
+    """Width of a fill-in hint such as 年 月 日, letter-spaced 0.2 em."""
+    return text_em(hint) * 1.2 * m.font * PT + 2 * PAD
+
+
+def _label_width(label: str, fill_hint: str, w: float, m: FormMetrics) -> float:
+    """The label keeps one line when the blank still has room; otherwise it wraps."""
+    natural = text_em(label) * m.font * PT + 2 * PAD + 0.8
+    blank = max(10.0, 0.3 * w, fill_width(fill_hint, m) if fill_hint else 0.0)
+    return max(min(natural, w - blank), min(natural, 0.35 * w))
+
+
+def _field_height(box: Box, m: FormMetrics) -> float:
+    body, small = line_height(m.font, LEADING), line_height(m.small, LEADING)
+    label_h = lines(box.label, box.label_width - 2 * PAD, m.font) * body + 2 * PAD
+    value_w = box.width - box.label_width
+    if box.fill_hint:
+        hint_h = (1 if box.one_line else lines(box.hint, value_w - 2 * PAD, m.font * 1.2)) * body + 2 * PAD
+    else:
+        hint_h = lines(box.hint, value_w - 2 * PAD, m.small) * small + 2 * PAD
+    return max(label_h, hint_h) + WRAP_ALLOWANCE * (max(label_h, hint_h) > m.field)
+
+
+def _section_height(box: Box, m: FormMetrics, writing: int) -> float:
+    """Label and hint run on as one paragraph at the top, then room for ``writing`` lines."""
+    body = line_height(m.font, LEADING)
+    text = text_em(box.label + "：") * m.font + text_em(box.hint) * m.small
+    text_lines = max(1, math.ceil(text * PT / (box.width - 2 * PAD) - 1e-9))
+    return text_lines * body + 2 * PAD + writing * body * 1.4
+
+
+def columns(items: list[tuple[str, str, int]], width: float) -> tuple[Column, ...]:
+    total = sum(max(units, 1) for _, _, units in items) or 1
+    return tuple(Column(label, hint, width * max(units, 1) / total) for label, hint, units in items)
+
+
+def header_height(cols: tuple[Column, ...], m: FormMetrics) -> float:
+    body, small = line_height(m.font, LEADING), line_height(m.small, LEADING)
+    tallest = max((lines(c.label, c.width - 2 * PAD, m.font) * body
+                   + lines(c.hint, c.width - 2 * PAD, m.small) * small for c in cols), default=0.0)
+    return max(m.row, tallest + 2 * PAD)
+
+
+def signature_lines(items: list[tuple[str, bool]], width: float, m: FormMetrics) -> tuple[SignatureLine, ...]:
+    """Signature blocks (label, a line to sign on, 年 月 日) spread over as few lines as fit."""
+    font = m.font * PT
+    natural = [(label, date, text_em(label + "：") * font + signature_blank(m)
+                + (text_em(DATE_TEXT) * 1.1 * font if date else 0.0) + 4.0) for label, date in items]
+    packed: list[list[tuple[str, bool, float]]] = []
+    used = width
+    for label, date, need in natural:
+        if used + need > width:
+            packed.append([])
+            used = 0.0
+        packed[-1].append((label, date, need))
+        used += need
+    out = []
+    for line in packed:
+        spare = (width - sum(n for _, _, n in line)) / len(line)
+        out.append(SignatureLine(tuple(Signature(lb, d, n + spare) for lb, d, n in line), m.signature))
+    return tuple(out)
+
+
+def signature_blank(m: FormMetrics) -> float:
+    """Length of the line to sign on: about eight characters."""
+    return 8 * m.font * PT
+
+
+def instructions_height(items: list[str], width: float, m: FormMetrics) -> float:
+    if not items:
+        return 0.0
+    small = line_height(m.small, LEADING)
+    return small + sum(lines(item, width - 3 * m.small * PT, m.small) for item in items) * small
+
+
+def head_height(title: str, width: float, m: FormMetrics) -> float:
+    return line_height(m.font, LEADING) + lines(title, width * 0.6, m.title) * line_height(m.title, 1.25) + m.gap
+
+
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """Heights of everything on a form page except the blank rows."""
+
+    head: float
+    fields: float
+    table_head: float
+    sections: float
+    signatures: float
+    instructions: float
+    gap: float
+    count: int  # gaps: one after each block, except the last block of the page
+
+    @property
+    def total(self) -> float:
+        return (self.head + self.fields + self.table_head + self.sections + self.signatures
+                + self.instructions + self.gap * self.count)
+
+
+def blank_rows(page: Page, blocks: Blocks, m: FormMetrics) -> int:
+    """As many blank rows as fit below and around the other blocks (at least one)."""
+    free = page.content_height - blocks.total - SAFETY
+    return max(1, math.floor(free / m.row + 1e-9))

@@ -1,0 +1,39 @@
+"""Jinja2 templates -> HTML strings. Autoescape is on: every source text is escaped."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator.render.print.fetch import TEMPLATES
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["mm"] = mm
+    return env
+
+
+def render_html(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def mm(value: float) -> str:
+    """A length for CSS: two decimals, no trailing zeros (stable text for the cache hash)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") + "mm"
+
+
+@lru_cache(maxsize=1)
+def templates_version() -> str:
+    """Hash of every template and stylesheet: part of each cache key."""
+    digest = hashlib.sha256()
+    for path in sorted(TEMPLATES.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

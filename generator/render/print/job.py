@@ -1,0 +1,34 @@
+"""A print job: one output PDF, described by its template and view (plain, picklable data)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+import weasyprint
+
+from generator.model.base import Position
+from generator.render.print.html import render_html, templates_version
+
+RENDER_VERSION = "1"  # bump when the Python side of rendering changes what a PDF looks like
+
+
+@dataclass(frozen=True)
+class Job:
+    out: str  # path under the output folder, e.g. pdf/forms/visit-register.pdf
+    template: str
+    view: Any
+    label: str  # shown in progress and messages, e.g. 表单 来访登记表
+    source: Position | None  # where the document comes from, for error messages
+
+    def html(self, view: Any = None) -> str:
+        return render_html(self.template, v=self.view if view is None else view)
+
+    def key(self, fonts_version: str) -> str:
+        """Content hash: the HTML, the templates, the fonts and the renderer versions."""
+        digest = hashlib.sha256()
+        for part in (RENDER_VERSION, weasyprint.__version__, templates_version(), fonts_version, self.html()):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\x00")
+        return digest.hexdigest()

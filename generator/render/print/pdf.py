@@ -1,0 +1,106 @@
+"""One job -> PDF bytes: per-document font subsets, the safe fetcher, and (for forms) the fitted layout."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
+
+from generator.findings import Finding, Severity
+from generator.render.print.fetch import TEMPLATES, SafeFetcher, fetcher_for
+from generator.render.print.fit import fit
+from generator.render.print.fontpack import SubsetError, font_faces_css
+from generator.render.print.fonts import FontSet
+from generator.render.print.job import Job
+from generator.render.print.views.forms import FormView
+
+
+@dataclass
+class Rendered:
+    out: str
+    pdf: bytes | None
+    findings: list[Finding] = field(default_factory=list)
+    pages: int = 0
+
+
+class RenderRefused(Exception):
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def render_job(job: Job, fonts: FontSet, project: Path | None) -> Rendered:
+    """Render one job; every problem becomes a finding, never an exception."""
+    with _weasyprint_log() as log:
+        try:
+            html = job.html()
+            faces = font_faces_css(fonts, html)
+            if isinstance(job.view, FormView):
+                view, doc = fit(job.view, lambda v: render_document(job.html(v), faces, project, job))
+                findings = _overflow(job, view)
+            else:
+                doc, findings = render_document(html, faces, project, job), []
+            pdf = doc.write_pdf()
+        except RenderRefused as refused:
+            return Rendered(job.out, None, [refused.finding])
+        except SubsetError as exc:
+            return Rendered(job.out, None, [Finding("PRT002", str(exc), job.source)])
+    notes = [Finding("PRT008", f"{job.label}: WeasyPrint 提示 {m}", job.source, Severity.warning) for m in dict.fromkeys(log)]
+    return Rendered(job.out, pdf, findings + notes, len(doc.pages))
+
+
+def render_document(html: str, faces_css: str, project: Path | None, job: Job | None = None) -> Document:
+    """Lay out ``html`` with the subset faces; a refused resource raises RenderRefused."""
+    fetcher = fetcher_for(project)
+    config = FontConfiguration()
+    try:
+        faces = CSS(string=faces_css, font_config=config, url_fetcher=fetcher)
+        page = HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
+        return page.render(stylesheets=[faces], font_config=config)
+    except FatalURLFetchingError:
+        raise RenderRefused(_refusal(fetcher, job)) from None
+
+
+def _refusal(fetcher: SafeFetcher, job: Job | None) -> Finding:
+    what = "; ".join(fetcher.refused) or "未知资源"
+    label = job.label if job else "文档"
+    return Finding("PRT005", f"{label}: 拒绝读取外部资源 {what}", job.source if job else None,
+                   hint="打印模板只能引用项目内的文件和 data: URI;不要在源文件或模板中写网址或系统路径")
+
+
+def _overflow(job: Job, view: FormView) -> list[Finding]:
+    if view.sheet_pages <= 1:
+        return []
+    return [Finding("PRT006", f"{job.label} 每联需要 {view.sheet_pages} 页(内容超过一页)", job.source,
+                    Severity.warning, hint="减少 rows、栏目或说明文字,或改用更大的纸张 paper: A4 / A3")]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _weasyprint_log() -> Iterator[list[str]]:
+    """WeasyPrint's warnings during one render, as text (instead of lines on stderr)."""
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    saved = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = saved
