@@ -55,3 +55,29 @@ def test_help_is_plain_and_complete() -> None:
     assert result.code == 0
     for word in ("check", "build", "rules", "schema", "--project", "Exit codes"):
         assert word in result.out
+
+
+def test_the_repository_sources_are_consistent() -> None:
+    result = run_cli("check", "--format", "json", cwd=ROOT)
+    report = json.loads(result.out)
+    assert result.code == 0 and report["errors"] == 0, [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_the_content_is_all_there() -> None:
+    """Issue 2's floor for the seed content: it is the handbook, not a sample of it."""
+    from generator.load import load_or_raise
+
+    book = load_or_raise(ROOT)
+    assert len(book.departments) >= 8 and len(book.roles) >= 20
+    assert len(book.sites) >= 2 and len(book.forms) >= 25
+    assert len(book.instructions) == 8 and len(book.price_lists) >= 3
+    assert all(pl.sample for pl in book.price_lists.values())  # the seeds give no real prices
+    merged = book.procedures["convenience-services"]
+    assert len(merged.variants) == 4
+    help_steps = [n for n in book.steps(book.procedures["resident-help"]) if n.step.branches]
+    assert any(len(n.step.branches) == 3 for n in help_steps)
+    split = next(n.step.split for n in book.steps(book.procedures["special-services"]) if n.step.split)
+    assert sorted(int(s.percent) for s in split.shares) == [10, 20, 70]
+    text = "".join(t for f, t in book.texts.items() if f != "glossary.yaml")  # it lists 業主 as a variant
+    for traditional in ("業", "務", "費", "標準", "與"):
+        assert traditional not in text
