@@ -65,5 +65,8 @@ def compare(old: Handbook, new: Handbook) -> list[DocumentChange]:
     return result
 
 
-def _order(doc: AnyDocument) -> tuple[str, str]:
-    return (type(doc).__name__, doc.code)
+_KIND_ORDER = {"Procedure": 0, "Instruction": 1, "Form": 2, "PriceList": 3}
+
+
+def _order(doc: AnyDocument) -> tuple[int, str]:
+    return (_KIND_ORDER.get(type(doc).__name__, 9), doc.code)

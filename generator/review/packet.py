@@ -1,0 +1,112 @@
+"""The expert-review packet: summary, redlines, unchanged list and comment sheets, as HTML and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from generator.check import run_rules
+from generator.check.reviews import last_reviews, suspects
+from generator.findings import Finding
+from generator.model import Decision, Handbook, ReviewKind
+from generator.model.fingerprint import fingerprint
+from generator.model.handbook import AnyDocument
+from generator.review import git
+from generator.review.changes import Change, DocumentChange, compare
+from generator.review.control import load_revision
+from generator.review.redline import Redline, redline
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+KIND_LABELS = {"Procedure": "规程", "Instruction": "作业指导书", "Form": "表单", "PriceList": "收费标准"}
+
+
+@dataclass
+class OpenFinding:
+    review_date: dt.date
+    reviewers: str
+    doc: AnyDocument
+    decision: str
+    comments: list[str]
+
+
+@dataclass
+class Packet:
+    company: str
+    ref: str
+    ref_date: str
+    today: dt.date
+    redlines: list[Redline]  # changed and added documents
+    removed: list[DocumentChange]
+    unchanged: list[DocumentChange]
+    overdue: list[Finding]
+    suspect: list[tuple[AnyDocument, list[AnyDocument]]]
+    open_findings: list[OpenFinding] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+
+
+def build_packet(project: Path, book: Handbook, ref: str, today: dt.date | None = None) -> Packet:
+    """Compare the handbook with ``ref`` and gather everything the reviewers need."""
+    today = today or dt.date.today()
+    commit = git.resolve(project, ref)
+    with tempfile.TemporaryDirectory(prefix="handbook-review-") as tmp:
+        old = load_revision(project, commit, Path(tmp))
+    changes = compare(old, book)
+    findings = run_rules(book, today, ["REV001", "REV002"])
+    return Packet(
+        company=book.company.name if book.company else "",
+        ref=ref, ref_date=git.commit_date(project, commit), today=today,
+        redlines=[redline(c) for c in changes if c.change in (Change.changed, Change.added)],
+        removed=[c for c in changes if c.change is Change.removed],
+        unchanged=[c for c in changes if c.change in (Change.unchanged, Change.metadata)],
+        overdue=findings,
+        suspect=[(book.document(t), sorted((book.document(s) for s in srcs), key=lambda d: d.code))  # type: ignore[misc]
+                 for t, srcs in sorted(suspects(book).items())],
+        open_findings=_open_findings(book),
+        fingerprints={doc.id: fingerprint(doc) for doc in book.documents()},
+    )
+
+
+def _open_findings(book: Handbook) -> list[OpenFinding]:
+    """Entries of the last expert review that asked for revision and were not approved since."""
+    experts = sorted((r for r in book.reviews.values() if r.kind is ReviewKind.expert), key=lambda r: r.date)
+    if not experts:
+        return []
+    latest = last_reviews(book)
+    previous = experts[-1]
+    result = []
+    for entry in previous.documents:
+        doc = book.document(entry.document)
+        newest = latest.get(entry.document)
+        settled = newest is not None and newest[0].date > previous.date and newest[1].decision is Decision.approved
+        if doc is not None and entry.decision is not Decision.approved and not settled:
+            names = "、".join(f"{r.name}({r.affiliation})" for r in previous.reviewers)
+            result.append(OpenFinding(previous.date, names, doc, entry.decision.value, list(entry.comments)))
+    return result
+
+
+def render_html(packet: Packet) -> str:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["kind"] = lambda doc: KIND_LABELS.get(type(doc).__name__, "")
+    css = (TEMPLATES / "packet.css").read_text(encoding="utf-8")
+    return env.get_template("packet.html.j2").render(p=packet, css=css)
+
+
+def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path]:
+    """Write review-packet.html and review-packet.pdf into ``out`` (created if needed)."""
+    from generator.render.print.fontpack import font_faces_css
+    from generator.render.print.fonts import load_fonts
+    from generator.render.print.pdf import render_document
+
+    out.mkdir(parents=True, exist_ok=True)
+    html = render_html(packet)
+    html_path, pdf_path = out / "review-packet.html", out / "review-packet.pdf"
+    html_path.write_text(html, encoding="utf-8")
+    fonts = load_fonts(project / ".cache" / "print")
+    document = render_document(html, font_faces_css(fonts, html), project)
+    pdf_path.write_bytes(document.write_pdf())
+    return html_path, pdf_path
