@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
+from generator.findings import Severity
 from generator.model import Handbook, Ref
-from generator.model.procedure import Record
+from generator.model.procedure import Record, Step
 
 _LABEL = {"procedure": "规程", "instruction": "作业指导书", "form": "表单", "price_list": "收费标准",
           "role": "岗位", "department": "部门", "site": "项目", "limit": "时限/限额"}
@@ -66,3 +67,35 @@ def steps_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
 @rule("REF008", "引用的时限/限额必须在 limits.yaml 中定义", "在 limits.yaml 中增加该限值,或改用已有的 id")
 def limits_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
     yield from _dangling(book, ("limit",))
+
+
+@rule("REF009", "规程的步骤之间不应循环委托", "两个规程互相要求“按对方办理”会让执行人原地打转;保留一个方向,另一方向改为 see 步骤引用",
+      Severity.warning)
+def no_procedure_cycles(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    graph: dict[str, list[Ref]] = {}
+    for ref in book.references():
+        # only steps delegate ("按《X》办理"); related-document lists may well point both ways
+        if (ref.kind == "procedure" and isinstance(ref.holder, Step) and ref.target in book.procedures
+                and ref.source.id in book.procedures):
+            graph.setdefault(ref.source.id, []).append(ref)
+    reported: set[frozenset[str]] = set()
+    for start in sorted(graph):
+        for cycle in _cycles_from(start, graph):
+            members = frozenset(r.source.id for r in cycle)
+            if members not in reported:
+                reported.add(members)
+                path = " → ".join([cycle[0].source.id] + [r.target for r in cycle])
+                yield Problem(f"规程循环引用: {path}", cycle[0].holder.where(cycle[0].field))
+
+
+def _cycles_from(start: str, graph: dict[str, list[Ref]]) -> Iterator[list[Ref]]:
+    stack: list[tuple[str, list[Ref]]] = [(start, [])]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for ref in graph.get(node, []):
+            if ref.target == start:
+                yield path + [ref]
+            elif ref.target not in seen:
+                seen.add(ref.target)
+                stack.append((ref.target, path + [ref]))

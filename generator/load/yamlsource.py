@@ -28,6 +28,7 @@ _STR = "tag:yaml.org,2002:str"
 
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 _SAFE_TAGS = frozenset(t for t in yaml.constructor.SafeConstructor.yaml_constructors if t)
+_CONTAINER_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 
 # mapping: (file, line, col, {key: (value line, value col)}) plus key marks; sequence: item marks
@@ -165,6 +166,8 @@ class _Builder:
                     else f"嵌套超过 {MAX_DEPTH} 层")
             raise SourceProblem(Finding("SRC006", f"{what},拒绝读取", self._pos(event)))
         kind = type(event)
+        if kind is not yaml.ScalarEvent and getattr(event, "tag", None) not in _CONTAINER_TAGS:
+            raise SourceProblem(Finding("SRC003", f"不允许的 YAML 标签 {event.tag}", self._pos(event)))
         if kind is yaml.ScalarEvent:
             result = self._scalar(event)
         elif kind is yaml.MappingStartEvent:
