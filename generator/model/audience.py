@@ -1,0 +1,93 @@
+"""Audiences: the staff handbook holds everything; the public one only what residents may see.
+
+
+``public_view`` returns a new handbook without internal documents, and without the internal fields
+of public ones (cost prices, reward splits, editors' notes, merged-variant notes). Renderers given
+the public view cannot leak what is not in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import Enum
+from typing import Any
+
+from generator.model.base import SourceModel
+from generator.model.document import Visibility
+from generator.model.handbook import Handbook
+
+
+class Audience(str, Enum):
+    staff = "staff"
+    public = "public"
+
+
+# Fields never shown to the public, wherever they occur.
+INTERNAL_FIELDS = frozenset({"cost", "split", "notes", "variants", "history", "approved_by", "grants"})
+
+
+def view(book: Handbook, audience: Audience) -> Handbook:
+    return book if audience is Audience.staff else public_view(book)
+
+
+def public_view(book: Handbook) -> Handbook:
+    def public(table: dict[str, Any]) -> dict[str, Any]:
+        return {k: _strip(v) for k, v in table.items() if v.visibility is Visibility.public}
+
+    procedures, instructions = public(book.procedures), public(book.instructions)
+    forms, price_lists = public(book.forms), public(book.price_lists)
+    kept = set(procedures) | set(instructions) | set(forms) | set(price_lists)
+    for doc in [*procedures.values(), *instructions.values()]:
+        _drop_links(doc, kept)
+    sites = {k: _strip(s).model_copy(update={"price_lists": [p for p in s.price_lists if p in price_lists]})
+             for k, s in book.sites.items()}
+    # Roles and departments keep their names only: duties, authorities and notes are internal.
+    roles = {k: r.model_copy(update={"duties": [], "authorities": [], "grants": [], "notes": [], "reports_to": None})
+             for k, r in book.roles.items()}
+    departments = {k: d.model_copy(update={"duties": [], "notes": []}) for k, d in book.departments.items()}
+    return replace(book, procedures=procedures, instructions=instructions, forms=forms,
+                   price_lists=price_lists, sites=sites, roles=roles, departments=departments, reviews={},
+                   texts={}, _references=None, _steps={})
+
+
+def _strip(obj: Any) -> Any:
+    """A deep copy of ``obj`` with the internal fields reset to empty (positions kept)."""
+    if isinstance(obj, SourceModel):
+        updates = {}
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name in INTERNAL_FIELDS:
+                updates[name] = [] if isinstance(value, list) else None
+            elif isinstance(value, (SourceModel, list)):
+                updates[name] = _strip(value)
+        copy = obj.model_copy(update=updates)
+        copy.__pydantic_private__ = dict(obj.__pydantic_private__ or {})
+        return copy
+    if isinstance(obj, list):
+        return [_strip(item) for item in obj]
+    return obj
+
+
+def _drop_links(obj: Any, kept: set[str]) -> None:
+    """Remove links to documents the public does not get (their titles stay as plain text)."""
+    for node in _walk(obj):
+        for name in ("procedures", "instructions", "forms", "price_lists"):
+            ids = getattr(node, name, None)
+            if isinstance(ids, list) and ids and isinstance(ids[0], str):
+                gone = [i for i in ids if i not in kept]
+                if gone:
+                    object.__setattr__(node, name, [i for i in ids if i in kept])
+        if hasattr(node, "see"):
+            object.__setattr__(node, "see", [r for r in node.see if r.partition("#")[0] in kept or r.startswith("#")])
+        if hasattr(node, "records"):
+            object.__setattr__(node, "records", [r for r in node.records if r.form in kept])
+
+
+def _walk(obj: Any):
+    if isinstance(obj, SourceModel):
+        yield obj
+        for name in type(obj).model_fields:
+            yield from _walk(getattr(obj, name))
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from _walk(item)
