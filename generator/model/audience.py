@@ -1,6 +1,5 @@
 """Audiences: the staff handbook holds everything; the public one only what residents may see.
 
-
 ``public_view`` returns a new handbook without internal documents, and without the internal fields
 of public ones (cost prices, reward splits, editors' notes, merged-variant notes). Renderers given
 the public view cannot leak what is not in it.
