@@ -9,6 +9,7 @@ from typing import Callable
 
 def register(subs: argparse._SubParsersAction, command: Callable) -> None:
     """Add the publishing sub-commands (build, and those of the print stage) to the CLI."""
+    from generator.render.print.cli import register as register_print; register_print(subs, command)  # noqa: E702
     build = subs.add_parser("build", help="check, then build the site and all PDFs into site/",
                             description="Check the sources; if consistent, build the handbook site, the form "
                                         "PDFs, the notices and the bound handbook into one folder.")

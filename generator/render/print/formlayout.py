@@ -16,6 +16,7 @@ GRID = 12  # header fields and sections use a 12-unit grid, like the widths auth
 PAD = 1.2  # cell padding, mm
 LEADING = 1.3
 SAFETY = 0.0  # mm kept free at the page bottom (the estimate is within ~0.3 mm; fit.py settles the rest)
+LINE_BORDERS = 0.325  # mm the collapsed borders add to a line of boxes
 EDGE = 0.125  # mm the outer bottom border adds under the last line of a ruled block
 TABLE_EDGE = 0.78  # mm the ruled table's borders add to its header and rows
 WRAP_ALLOWANCE = 0.7  # mm a wrapped cell adds beyond its line boxes (borders, line-box rounding)
@@ -39,6 +40,11 @@ class Box:
 class BoxLine:
     boxes: tuple[Box, ...]
     height: float
+
+    @property
+    def cell(self) -> float:
+        """Height given to the cells: collapsed borders (half the 0.45 mm top, half the 0.2 mm bottom) add the rest."""
+        return self.height - LINE_BORDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +101,14 @@ def _box_line(line: list[tuple[str, str, int]], width: float, m: FormMetrics, mi
         boxes.append(Box(label, hint, w, label_w, fill, fill and fill_width(hint, m) <= w - label_w))
     height = max([min_height] + [_section_height(b, m, writing) if writing else _field_height(b, m) for b in boxes])
     return BoxLine(tuple(boxes), height)
+
+
+def stretch(lines_: tuple[BoxLine, ...], spare: float) -> tuple[BoxLine, ...]:
+    """Share ``spare`` millimetres equally among the lines (free-text boxes grow to the page bottom)."""
+    if spare <= 0 or not lines_:
+        return lines_
+    extra = spare / len(lines_)
+    return tuple(BoxLine(line.boxes, line.height + extra) for line in lines_)
 
 
 def fill_width(hint: str, m: FormMetrics) -> float:

@@ -51,34 +51,26 @@ class FormMetrics:
     section: float  # height of a free-text box
     signature: float  # height of a line of signature blocks
     gap: float  # vertical space between blocks
-    units: int  # header fields per line, in width units
     margins: tuple[float, float, float, float]  # top, right, bottom, left
 
 
-# Base measures by paper; landscape adds width units (more fields fit on a line).
+# Measures by paper (the same in both orientations).
 _METRICS = {
-    "A5": FormMetrics(9.0, 14.0, 7.5, 7.0, 7.0, 18.0, 9.0, 2.0, 2, (11.0, 10.0, 11.0, 12.0)),
-    "A4": FormMetrics(10.5, 18.0, 8.0, 8.0, 8.0, 24.0, 10.0, 3.0, 3, (14.0, 12.0, 14.0, 16.0)),
-    "A3": FormMetrics(12.0, 22.0, 9.0, 9.0, 9.0, 30.0, 12.0, 4.0, 4, (16.0, 14.0, 16.0, 20.0)),
+    "A5": FormMetrics(9.0, 14.0, 7.5, 7.0, 7.0, 18.0, 9.0, 2.0, (11.0, 10.0, 11.0, 12.0)),
+    "A4": FormMetrics(10.5, 18.0, 8.0, 8.0, 8.0, 24.0, 10.0, 3.0, (14.0, 12.0, 14.0, 16.0)),
+    "A3": FormMetrics(12.0, 22.0, 9.0, 9.0, 9.0, 30.0, 12.0, 4.0, (16.0, 14.0, 16.0, 20.0)),
 }
 COPY_STRIP = 7.0  # extra right margin holding the vertical copy label (第一联 存根联)
 
 
-def form_metrics(size: str, landscape: bool) -> FormMetrics:
-    base = _METRICS[size]
-    if not landscape:
-        return base
-    return FormMetrics(**{**_asdict(base), "units": base.units + 1 if size == "A5" else base.units * 3 // 2})
+def form_metrics(size: str) -> FormMetrics:
+    return _METRICS[size]
 
 
 def form_page(size: str, landscape: bool, copies: bool) -> Page:
     width, height = paper(size, landscape)
-    top, right, bottom, left = form_metrics(size, landscape).margins
+    top, right, bottom, left = form_metrics(size).margins
     return Page(width, height, top, right + (COPY_STRIP if copies else 0.0), bottom, left)
-
-
-def _asdict(metrics: FormMetrics) -> dict[str, object]:
-    return {name: getattr(metrics, name) for name in FormMetrics.__slots__}
 
 
 def text_em(text: str) -> float:

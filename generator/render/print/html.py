@@ -16,6 +16,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["mm"] = mm
+    env.filters["cn_num"] = cn_num
     return env
 
 
@@ -26,6 +27,15 @@ def render_html(template: str, **context: Any) -> str:
 def mm(value: float) -> str:
     """A length for CSS: two decimals, no trailing zeros (stable text for the cache hash)."""
     return f"{value:.2f}".rstrip("0").rstrip(".") + "mm"
+
+
+def cn_num(number: int) -> str:
+    """1 -> 一, 12 -> 十二 (section numbers of notices and the handbook, up to 99)."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    if not tens:
+        return digits[ones]
+    return f"{'' if tens == 1 else digits[tens]}十{digits[ones] if ones else ''}"
 
 
 @lru_cache(maxsize=1)

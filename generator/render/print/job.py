@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import weasyprint
@@ -22,8 +23,13 @@ class Job:
     label: str  # shown in progress and messages, e.g. 表单 来访登记表
     source: Position | None  # where the document comes from, for error messages
 
+    @cached_property
+    def page(self) -> str:
+        """The HTML of the job's own view (rendered once, travels with the job to a worker)."""
+        return render_html(self.template, v=self.view)
+
     def html(self, view: Any = None) -> str:
-        return render_html(self.template, v=self.view if view is None else view)
+        return self.page if view is None else render_html(self.template, v=view)
 
     def key(self, fonts_version: str) -> str:
         """Content hash: the HTML, the templates, the fonts and the renderer versions."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -30,6 +30,9 @@ class Rendered:
     pages: int = 0
 
 
+BATCH_PROBE = 4  # sheets above which a form is fitted on one sheet before the whole batch is rendered
+
+
 class RenderRefused(Exception):
     def __init__(self, finding: Finding):
         super().__init__(finding.message)
@@ -43,7 +46,7 @@ def render_job(job: Job, fonts: FontSet, project: Path | None) -> Rendered:
             html = job.html()
             faces = font_faces_css(fonts, html)
             if isinstance(job.view, FormView):
-                view, doc = fit(job.view, lambda v: render_document(job.html(v), faces, project, job))
+                view, doc = _fitted(job, faces, project)
                 findings = _overflow(job, view)
             else:
                 doc, findings = render_document(html, faces, project, job), []
@@ -52,8 +55,24 @@ def render_job(job: Job, fonts: FontSet, project: Path | None) -> Rendered:
             return Rendered(job.out, None, [refused.finding])
         except SubsetError as exc:
             return Rendered(job.out, None, [Finding("PRT002", str(exc), job.source)])
+        except Exception as exc:  # noqa: BLE001 - a renderer failure is reported, never a traceback
+            return Rendered(job.out, None, [Finding("PRT009", f"{job.label}: 生成 PDF 失败 ({type(exc).__name__}: {exc})",
+                                                    job.source, hint="请把这条消息报告给手册维护人员")])
     notes = [Finding("PRT008", f"{job.label}: WeasyPrint 提示 {m}", job.source, Severity.warning) for m in dict.fromkeys(log)]
     return Rendered(job.out, pdf, findings + notes, len(doc.pages))
+
+
+def _fitted(job: Job, faces: str, project: Path | None) -> tuple[FormView, Document]:
+    """The form laid out with its rows settled; a numbered batch is fitted on one sheet first."""
+    def render(view: FormView) -> Document:
+        return render_document(job.html(view), faces, project, job)
+
+    view: FormView = job.view
+    if len(view.sheets) <= BATCH_PROBE:
+        return fit(view, render)
+    probe, _ = fit(replace(view, sheets=view.sheets[:1]), render)
+    view = replace(probe, sheets=view.sheets)
+    return view, render(view)
 
 
 def render_document(html: str, faces_css: str, project: Path | None, job: Job | None = None) -> Document:

@@ -7,7 +7,7 @@ from generator.model.base import SourceModel
 from generator.render.print.trace import Tracer
 
 CN_NUMERALS = "一二三四五六七八九十"
-PLACEHOLDER_COMPANY = "(company.yaml 未填写公司名称)"
+PLACEHOLDER_COMPANY = "（company.yaml 未填写公司名称）"
 
 
 def company_name(book: Handbook, tracer: Tracer) -> str:

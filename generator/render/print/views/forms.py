@@ -11,6 +11,7 @@ from generator.render.print.geometry import FormMetrics, Page, form_metrics, for
 from generator.render.print.trace import Traced, Tracer
 from generator.render.print.views.common import company_name, department_name, ordinal_copy, status_mark
 
+STRETCH_MARGIN = 1.5  # mm kept free when free-text boxes are stretched to the page bottom
 MIN_FILL_ROWS = 3  # a form that fills its page keeps at least this many blank rows before boxes shrink
 _NUMBERED_COPY = re.compile(r"^第[一二三四五六七八九十\d]+联")
 
@@ -50,13 +51,15 @@ class FormView:
     sheets: tuple[Sheet, ...]
     sheet_pages: int  # pages one sheet takes (1 unless rows: N overflows)
     blocks: fl.Blocks
+    signature_blank: float
+    date_text: str = fl.DATE_TEXT
 
 
 def form_view(book: Handbook, form: Form, serials: list[str] | None = None) -> tuple[FormView, list[Traced]]:
     """The view of ``form``; ``serials`` pre-numbers a batch (one set of copies per number)."""
     t = Tracer()
     landscape = form.orientation.value == "landscape"
-    m = form_metrics(form.paper.value, landscape)
+    m = form_metrics(form.paper.value)
     page = form_page(form.paper.value, landscape, bool(form.copies))
     width = page.content_width
     fields = fl.grid_lines([(t.take(f, "label"), t.take(f, "hint"), f.width) for f in form.fields], width, m, m.field)
@@ -71,6 +74,9 @@ def form_view(book: Handbook, form: Form, serials: list[str] | None = None) -> t
         blocks = _blocks(title, fields, cols, sections, signatures, instructions, width, m)
         if blocks.total + m.row * (form.rows or MIN_FILL_ROWS) * bool(cols) <= page.content_height:
             break
+    if not cols and sections:  # no table to fill the page: the free-text boxes share what is left
+        sections = fl.stretch(sections, page.content_height - blocks.total - STRETCH_MARGIN)
+        blocks = _blocks(title, fields, cols, sections, signatures, instructions, width, m)
     rows = form.rows or (fl.blank_rows(page, blocks, m) if cols else 0)
     view = FormView(
         id=form.id, code=t.take(form, "code"), title=title, version=t.take(form, "version"),
@@ -79,7 +85,7 @@ def form_view(book: Handbook, form: Form, serials: list[str] | None = None) -> t
         page=page, metrics=m, fields=fields, columns=cols, header_height=fl.header_height(cols, m) if cols else 0.0,
         rows=rows, fill=bool(cols) and not form.rows, sections=sections, signatures=signatures,
         instructions=instructions, serial_box=form.serial or bool(form.copies),
-        sheets=_sheets(form, t, serials), sheet_pages=1, blocks=blocks)
+        sheets=_sheets(form, t, serials), sheet_pages=1, blocks=blocks, signature_blank=fl.signature_blank(m))
     return view, t.items
 
 
@@ -113,5 +119,5 @@ def _sheets(form: Form, t: Tracer, serials: list[str] | None) -> tuple[Sheet, ..
 def _copy_label(index: int, label: str) -> str:
     """Copy labels read 第一联 存根联 whether or not the source wrote the ordinal."""
     if _NUMBERED_COPY.match(label):
-        return re.sub(r"^(第[^联]+联)[::、\s]*", r"\1 ", label)
+        return re.sub(r"^(第[^联]+联)[:：、\s]*", r"\1 ", label)
     return f"{ordinal_copy(index)} {label}"

@@ -1,0 +1,84 @@
+"""Stage 4b: printable documents — forms, notice-board posters and the bound handbook — as PDFs.
+
+The pipeline, one module a stage:
+
+    views/      model objects -> print views (plain data; every text traced to file and field)
+    fonts.py    glyph coverage of the fonts fontconfig resolves; uncovered characters are errors
+    plan.py     which documents to print, and the rules a posted notice must pass (policy.py)
+    templates/  Jinja2 HTML + CSS (layout only); html.py renders them
+    pdf.py      one job -> PDF bytes (font subsets: fontpack.py, safe fetcher: fetch.py,
+                blank rows that fill the page: formlayout.py estimates, fit.py confirms)
+    pool.py     process pool + content-hash cache (cache.py) + progress bar
+    cli.py      the `handbook forms | notices | bound` sub-commands
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from generator.findings import Finding
+from generator.model import Handbook
+
+if TYPE_CHECKING:  # the modules below import WeasyPrint: loaded only when something is printed
+    from generator.render.print.plan import Plan
+
+__all__ = ["PrintReport", "build_prints", "run_plan"]
+
+
+@dataclass
+class PrintReport:
+    rendered: int = 0  # PDFs rendered by WeasyPrint
+    cached: int = 0  # PDFs copied from the cache
+    files: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def build_prints(book: Handbook, out_dir: Path, *, site_url: str, workers: int = 2, draft: bool = False,
+                 copy_number: int | None = None, progress: bool | None = None,
+                 today: dt.date | None = None) -> PrintReport:
+    """Every PDF of the site into ``out_dir``: pdf/forms/, pdf/notices/<site>/, pdf/handbook.pdf.
+
+    Notices of draft or sample price lists are printed stamped 草稿 / 示例 and reported as
+    warnings (the clerk's ``handbook notices`` refuses them instead).
+    """
+    from generator.render.print.fonts import FontProblem, load_fonts
+    from generator.render.print.plan import form_jobs, handbook_jobs, notice_jobs
+
+    today = today or dt.date.today()
+    try:
+        fonts = load_fonts(cache_dir(book))
+    except FontProblem as problem:
+        return PrintReport(findings=problem.findings)
+    plan = form_jobs(book, fonts)
+    plan.extend(notice_jobs(book, fonts, site_url=site_url, posted=today, strict=False, draft=draft))
+    plan.extend(handbook_jobs(book, fonts, today=today, copy_number=copy_number))
+    return run_plan(book, plan, out_dir, workers=workers, progress=progress)
+
+
+def run_plan(book: Handbook, plan: Plan, out_dir: Path, *, workers: int = 2,
+             progress: bool | None = None) -> PrintReport:
+    """Render the plan's jobs (cache first) and write each PDF under ``out_dir`` atomically."""
+    from generator.render.print.cache import Cache, write_atomic
+    from generator.render.print.fonts import load_fonts
+    from generator.render.print.pool import render_all
+
+    fonts = load_fonts(cache_dir(book))
+    cache = Cache(cache_dir(book))
+    outcome = render_all(plan.jobs, fonts, book.root, cache, workers=workers, progress=progress)
+    report = PrintReport(outcome.rendered, outcome.cached, [], list(plan.findings))
+    for result in outcome.results:
+        report.findings.extend(result.findings)
+        if result.pdf is not None:
+            path = out_dir / result.out
+            write_atomic(path, result.pdf)
+            report.files.append(path)
+    cache.prune()
+    return report
+
+
+def cache_dir(book: Handbook) -> Path:
+    return Path(book.root) / ".cache" / "print"

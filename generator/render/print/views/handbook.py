@@ -1,0 +1,145 @@
+"""The bound handbook: every procedure and work instruction in one controlled (or uncontrolled) copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.model import Handbook, Instruction, Procedure
+from generator.render.print.trace import Traced, Tracer, cn_date
+from generator.render.print.views.common import company_name, department_name, role_name, status_mark
+from generator.render.print.views.steps import StepNumbers, StepView, link_titles, step_views
+
+TITLE = "物业服务标准作业规程汇编"
+CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Record:
+    form: str
+    retention: str
+    keeper: str
+    filing: str
+
+
+@dataclass(frozen=True)
+class Appendix:
+    title: str
+    text: str
+    items: tuple[str, ...]
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    version: str
+    date: str
+    author: str
+    summary: str
+    approver: str
+
+
+@dataclass(frozen=True)
+class DocView:
+    anchor: str
+    kind: str  # 标准作业规程 / 管理制度 / … / 作业指导书
+    code: str
+    title: str
+    version: str
+    mark: str  # 草稿 / 已废止
+    meta: tuple[Pair, ...]
+    purpose: str
+    scope: str
+    definitions: tuple[Pair, ...]
+    responsibilities: tuple[tuple[str, tuple[str, ...]], ...]
+    principles: tuple[Pair, ...]
+    roles: tuple[str, ...]
+    tools: tuple[str, ...]
+    materials: tuple[str, ...]
+    steps: tuple[StepView, ...]
+    acceptance: tuple[Pair, ...]
+    records: tuple[Record, ...]
+    related: tuple[str, ...]
+    appendices: tuple[Appendix, ...]
+    notes: tuple[str, ...]
+    history: tuple[History, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    docs: tuple[DocView, ...]
+
+
+@dataclass(frozen=True)
+class HandbookView:
+    company: str
+    title: str
+    date: str
+    controlled: bool
+    copy_label: str  # 受控文件 No. 03 / 非受控副本
+    parts: tuple[Part, ...]
+
+
+def handbook_view(book: Handbook, *, today: dt.date, copy_number: int | None) -> tuple[HandbookView, list[Traced]]:
+    t = Tracer()
+    numbers = StepNumbers(book)
+    procedures = sorted((p for p in book.procedures.values() if p.status.value != "retired"), key=_order)
+    instructions = sorted((i for i in book.instructions.values() if i.status.value != "retired"), key=_order)
+    parts = tuple(Part(title, tuple(_doc(book, d, numbers, t) for d in docs)) for title, docs in (
+        ("第一部分　标准作业规程与管理制度", procedures), ("第二部分　作业指导书", instructions)) if docs)
+    label = f"受控文件 No. {copy_number:02d}" if copy_number is not None else "非受控副本"
+    return HandbookView(company=company_name(book, t), title=TITLE, date=f"{today.year}年{today.month}月",
+                        controlled=copy_number is not None, copy_label=label, parts=parts), t.items
+
+
+def _order(doc: Procedure | Instruction) -> tuple[str, str]:
+    return (doc.code, doc.id)
+
+
+def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: Tracer) -> DocView:
+    is_procedure = isinstance(doc, Procedure)
+    _, related = link_titles(book, doc.related, t)
+    meta = (Pair("文件编号", t.take(doc, "code")), Pair("版本", t.take(doc, "version")),
+            Pair("生效日期", cn_date(doc.effective)), Pair("归口部门", department_name(book, doc.owner, t)),
+            Pair("批准", role_name(book, doc.approver, t) if doc.approver else "—"),
+            Pair("状态", {"approved": "已批准", "draft": "草稿（未批准，仅供参考）"}.get(doc.status.value, "已废止")))
+    return DocView(
+        anchor=f"doc-{'p' if is_procedure else 'i'}-{doc.id}",
+        kind=CATEGORY[doc.category.value] if is_procedure else "作业指导书",
+        code=doc.code, title=t.take(doc, "title"), version=doc.version, mark=status_mark(doc), meta=meta,
+        purpose=t.take(doc, "purpose"), scope=t.take(doc, "scope"),
+        definitions=tuple(Pair(t.take(d, "term"), t.take(d, "text")) for d in getattr(doc, "definitions", [])),
+        responsibilities=tuple((role_name(book, r.role, t), tuple(t.take_all(r, "duties")))
+                               for r in getattr(doc, "responsibilities", [])),
+        principles=tuple(Pair(t.take(p, "title"), t.take(p, "text")) for p in getattr(doc, "principles", [])),
+        roles=tuple(role_name(book, r, t) for r in getattr(doc, "roles", [])) if not is_procedure else (),
+        tools=tuple(t.take_all(doc, "tools")) if not is_procedure else (),
+        materials=tuple(t.take_all(doc, "materials")) if not is_procedure else (),
+        steps=step_views(book, doc, doc.steps, numbers, t),
+        acceptance=tuple(Pair(t.take(c, "text"), t.take(c, "measure")) for c in getattr(doc, "acceptance", [])),
+        records=tuple(_record(book, r, t) for r in getattr(doc, "records", [])),
+        related=related, appendices=tuple(_appendix(book, a, t) for a in getattr(doc, "appendices", [])),
+        notes=tuple(t.take_all(doc, "notes")),
+        history=tuple(History(t.take(h, "version"), cn_date(h.date), t.take(h, "author"), t.take(h, "summary"),
+                              role_name(book, h.approved_by, t) if h.approved_by else "") for h in doc.history))
+
+
+def _record(book: Handbook, record, t: Tracer) -> Record:  # noqa: ANN001 - procedure.Record
+    form = book.forms.get(record.form)
+    title = f"《{t.take(form, 'title')}》（{t.take(form, 'code')}）" if form else record.form
+    retention = t.take(record, "retention") or (t.take(form, "retention") if form else "")
+    return Record(title, retention, department_name(book, record.keeper, t) if record.keeper else "",
+                  t.take(record, "filing"))
+
+
+def _appendix(book: Handbook, appendix, t: Tracer) -> Appendix:  # noqa: ANN001 - procedure.Appendix
+    forms, others = link_titles(book, appendix, t)
+    return Appendix(t.take(appendix, "title"), t.take(appendix, "text"), tuple(t.take_all(appendix, "items")),
+                    forms + others)

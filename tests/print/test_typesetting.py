@@ -1,0 +1,34 @@
+"""Chinese line breaking: no line starts with closing punctuation, none ends with opening punctuation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from generator.render.print.fetch import TEMPLATES
+from generator.render.print.fontpack import font_faces_css
+from generator.render.print.fonts import load_fonts
+from generator.render.print.pdf import render_document
+
+CLOSING = set("，。、；：？！）》」』】〉”’")
+OPENING = set("（《「『【〈“‘")
+PARAGRAPH = ("业主（住户）提出求助后，总服务台员工应立即回复；解决不了的，应向服务处主管请示。"
+             "如需派工，须填写《客户需求处理单》，注明收费标准：“维修费＋材料费”！是否需要回访？"
+             "需要。回访结果记入《住户求助登记表》（存根联）。「注意」：费用已收讫，【重要】请签名。")
+
+
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(tmp_path: Path) -> None:
+    css = (TEMPLATES / "base.css").read_text(encoding="utf-8")
+    columns = "".join(f'<p style="width: {w}mm; margin-bottom: 6mm">{PARAGRAPH}</p>' for w in range(24, 71, 3))
+    html = (f"<html lang='zh-CN'><head><style>{css} @page {{ size: A3; margin: 10mm }} "
+            f"p {{ font-size: 10.5pt; text-align: justify }}</style></head><body>{columns}</body></html>")
+    path = tmp_path / "lines.pdf"
+    render_document(html, font_faces_css(load_fonts(), html), tmp_path).write_pdf(path)
+    with pdfplumber.open(path) as pdf:
+        lines = [line["text"].replace(" ", "") for page in pdf.pages for line in page.extract_text_lines()]
+    assert len(lines) > 150  # 16 paragraphs of 4-10 lines: the rule is exercised at many break points
+    assert any(line[-1] in CLOSING for line in lines)  # closing marks do reach line ends (hang or push)
+    starts = [line for line in lines if line[0] in CLOSING]
+    ends = [line for line in lines if line[-1] in OPENING]
+    assert not starts and not ends, (starts, ends)
