@@ -9,10 +9,10 @@ PYTHON  ?= python3
 .PHONY: build test check bench setup setup-test clean
 
 build: setup
-	$(VENV)/bin/handbook check
+	$(VENV)/bin/handbook build
 
 test: setup-test
-	$(VENV)/bin/pytest
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/pytest
 
 check: setup
 	$(VENV)/bin/handbook check
@@ -22,9 +22,11 @@ bench: setup-test
 
 setup: $(STAMP)
 	@scripts/setup-system.sh build
+	@scripts/fetch-vendor.sh
 
 setup-test: $(STAMP)
 	@scripts/setup-system.sh test
+	@scripts/fetch-vendor.sh
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { scripts/setup-system.sh venv && $(PYTHON) -m venv $(VENV); }

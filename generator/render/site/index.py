@@ -1,0 +1,133 @@
+"""Everything the pages need to know about each other, computed once per build.
+
+Backlinks, who performs which step, which department owns what, step numbers by id: the
+templates read these tables instead of walking the handbook again for every page.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from generator.model import Handbook, Instruction, NumberedStep, Procedure, Ref
+from generator.model.handbook import AnyDocument
+from generator.model.procedure import Responsibility, Share
+from generator.model.review import DocumentReview, Review
+
+QUARTERLY_LIMIT = "procedure-review-quarterly"  # limits.yaml: the 复审规定 period
+
+
+@dataclass(frozen=True, slots=True)
+class StepUse:
+    """A step performed by a role: the document, the numbered step, the other roles on it."""
+
+    doc: Procedure | Instruction
+    numbered: NumberedStep
+    others: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    date: dt.date
+    doc: AnyDocument
+    version: str
+    summary: str
+
+
+@dataclass
+class SiteIndex:
+    book: Handbook
+    numbers: dict[int, str] = field(default_factory=dict)  # id(step) -> "2.1"
+    step_numbers: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc, step id) -> number
+    backlinks: dict[tuple[str, str], list[Ref]] = field(default_factory=dict)
+    role_steps: dict[str, list[StepUse]] = field(default_factory=lambda: defaultdict(list))
+    role_shares: dict[str, list[tuple[Procedure | Instruction, str, Share]]] = field(
+        default_factory=lambda: defaultdict(list))
+    role_duties: dict[str, list[tuple[Procedure, Responsibility]]] = field(default_factory=lambda: defaultdict(list))
+    role_approves: dict[str, list[AnyDocument]] = field(default_factory=lambda: defaultdict(list))
+    role_instructions: dict[str, list[Instruction]] = field(default_factory=lambda: defaultdict(list))
+    dept_docs: dict[str, list[AnyDocument]] = field(default_factory=lambda: defaultdict(list))
+    dept_roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    dept_children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    reports: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    reviews: dict[str, list[tuple[Review, DocumentReview]]] = field(default_factory=lambda: defaultdict(list))
+    revisions: list[Revision] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, book: Handbook) -> SiteIndex:
+        index = cls(book)
+        index.backlinks = dict(book.backlinks())
+        for doc in [*book.procedures.values(), *book.instructions.values()]:
+            index._add_steps(doc)
+        for doc in book.documents():
+            index.dept_docs[doc.owner].append(doc)
+            if doc.approver:
+                index.role_approves[doc.approver].append(doc)
+            index.revisions += [Revision(h.date, doc, h.version, h.summary) for h in doc.history]
+        for proc in book.procedures.values():
+            for resp in proc.responsibilities:
+                index.role_duties[resp.role].append((proc, resp))
+        for ins in book.instructions.values():
+            for role in ins.roles:
+                index.role_instructions[role].append(ins)
+        for role in book.roles.values():
+            index.dept_roles[role.department].append(role.id)
+            if role.reports_to:
+                index.reports[role.reports_to].append(role.id)
+        for dept in book.departments.values():
+            if dept.parent:
+                index.dept_children[dept.parent].append(dept.id)
+        for review in sorted(book.reviews.values(), key=lambda r: r.date):
+            for entry in review.documents:
+                index.reviews[entry.document].append((review, entry))
+        index.revisions.sort(key=lambda r: (r.date, r.doc.code), reverse=True)
+        return index
+
+    def _add_steps(self, doc: Procedure | Instruction) -> None:
+        for numbered in self.book.steps(doc):
+            step = numbered.step
+            self.numbers[id(step)] = numbered.number
+            if step.id:
+                self.step_numbers[(doc.id, step.id)] = numbered.number
+            for role in dict.fromkeys(step.roles):
+                others = tuple(r for r in dict.fromkeys(step.roles) if r != role)
+                self.role_steps[role].append(StepUse(doc, numbered, others))
+            for share in step.split.shares if step.split else []:
+                if share.role:
+                    self.role_shares[share.role].append((doc, numbered.number, share))
+
+    # -- questions the pages ask ---------------------------------------------------------------
+
+    def referrers(self, kind: str, ident: str) -> list[Ref]:
+        """References to (kind, ident) from other documents and sites, in source order."""
+        target = self.book.table(kind).get(ident)
+        return [ref for ref in self.backlinks.get((kind, ident), []) if ref.source is not target]
+
+    def role_documents(self, role_id: str) -> int:
+        """How many documents give the role duties or steps."""
+        docs = {p.id for p, _ in self.role_duties.get(role_id, [])}
+        docs |= {u.doc.id for u in self.role_steps.get(role_id, [])}
+        return len(docs | {i.id for i in self.role_instructions.get(role_id, [])})
+
+    def last_revision(self, doc: AnyDocument) -> dt.date:
+        return max((h.date for h in doc.history), default=doc.effective)
+
+    def last_review(self, doc: AnyDocument) -> tuple[Review, DocumentReview] | None:
+        entries = self.reviews.get(doc.id)
+        return entries[-1] if entries else None
+
+    def next_review(self, doc: AnyDocument) -> dt.date:
+        """Quarterly review (复审规定): the period after the last review, else after the last revision."""
+        limit = self.book.limits.get(QUARTERLY_LIMIT)
+        months = int(limit.value) if limit is not None and limit.unit == "个月" else 3
+        last = self.last_review(doc)
+        return add_months(last[0].date if last else self.last_revision(doc), months)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the month's last day (31 Jan + 1 -> 28/29 Feb)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

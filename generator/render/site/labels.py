@@ -1,0 +1,28 @@
+"""Chinese words for the model's enumerations, as the staff read them."""
+
+from __future__ import annotations
+
+CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引与参考"}
+STATUS = {"draft": "草案", "approved": "现行有效", "retired": "已废止"}
+VISIBILITY = {"internal": "内部", "public": "可对外公示"}
+PRICING = {"market": "市场调节价", "guided": "政府指导价"}
+LEVEL = {"company": "全公司", "region": "区域", "site": "项目"}
+ORIENTATION = {"portrait": "纵向", "landscape": "横向"}
+REVIEW_KIND = {"quarterly": "季度复审", "expert": "年度专家评审"}
+DECISION = {"approved": "通过", "revise": "修订后通过", "retire": "不通过/废止"}
+GRANTS = {
+    "approve-price-list": "批准收费标准",
+    "approve-procedure": "批准规程",
+    "approve-service-items": "批准服务项目",
+    "waive-fee": "减免服务费",
+    "approve-vehicle-repair": "批准车辆维修",
+}
+KIND = {
+    "procedure": "规程", "instruction": "作业指导书", "form": "表单", "price_list": "收费标准",
+    "site": "项目", "department": "部门", "role": "岗位", "limit": "时限与限额",
+}
+FIELD = {  # where a reference sits, for "referenced by" lists
+    "forms": "步骤引用", "procedures": "引用", "instructions": "引用", "price_lists": "引用",
+    "see": "参见", "form": "记录", "records": "记录", "owner": "归口", "approver": "批准",
+    "price_lists_site": "执行",
+}

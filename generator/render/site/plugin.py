@@ -1,0 +1,96 @@
+"""The MkDocs plugin: the handbook's pages, navigation and search words, straight from the YAML.
+
+Registered as ``handbook`` (pyproject entry point); mkdocs.yml lists it before search and offline.
+Sources are loaded and checked once per build, in on_config, before MkDocs touches the site folder:
+bad sources stop the build there, so a failed build never leaves a half-written site.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Callable
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.findings import Finding, Severity
+from generator.render.site.page import HandbookPage
+from generator.render.site.render import Renderer, compact
+from generator.render.site.setup import VENDOR, Prepared, prepare
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")  # one line per finding
+
+SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "sites", "procedures",
+           "instructions", "forms", "price-lists", "reviews")
+
+
+class HandbookConfig(Config):
+    vendor_dir = c.Optional(c.Type(str))  # default: .cache/vendor beside mkdocs.yml, else in this repository
+    cache_dir = c.Type(str, default=".cache/handbook")  # the jieba user dictionary goes here
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.prepared = Prepared([])
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The loader and rule errors that stopped the last build (build_site turns them into SourceError)."""
+        return self.prepared.errors
+
+    # Load and check the sources; set up navigation, search words and local scripts (before search and offline).
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        self.prepared = prepare(config, root, self.config.cache_dir, self.config.vendor_dir)
+        for finding in self.prepared.findings:
+            (FINDINGS.error if finding.severity is Severity.error else FINDINGS.warning)(finding.format())
+        if self.errors:
+            raise PluginError(f"源文件有 {len(self.errors)} 个错误，未生成网站（见上面各条；改正后重新构建）")
+        return config
+
+    # Add one virtual page per handbook page, and the local copies of the browser libraries.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        prepared = self.prepared
+        assert prepared.index is not None  # on_config stopped the build otherwise
+        renderer = Renderer(prepared.index, files, mermaid=prepared.vendor is not None)
+        for spec in prepared.specs:
+            level = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, spec.uri, content="", inclusion=level)
+            files.append(file)
+            HandbookPage(spec, file, config, renderer)
+        for name, uri in VENDOR.items() if prepared.vendor else ():
+            files.append(File.generated(config, uri, abs_src_path=str(prepared.vendor / name)))
+        return files
+
+    # Drop the theme's deep indentation from every page (outside <pre>): a third less to download.
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        return compact(output)
+
+    # Rebuild when a source changes; on bad sources keep serving the last good build.
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., None]) -> LiveReloadServer:
+        root = Path(config.config_file_path).resolve().parent
+        for name in SOURCES:
+            if (root / name).exists():
+                server.watch(str(root / name))
+        server.builder = _keep_last_good(server.builder)
+        return server
+
+
+def _keep_last_good(builder: Callable[..., None]) -> Callable[..., None]:
+    def rebuild(*args: Any, **kwargs: Any) -> None:
+        try:
+            builder(*args, **kwargs)
+        except Abort:
+            log.error("网站未更新：继续提供上一次成功构建的版本。改正源文件并保存后会自动重新构建。")
+    return rebuild

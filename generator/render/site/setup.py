@@ -1,0 +1,84 @@
+"""What the plugin does once per build before any page exists: load, check, plan, configure."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jieba
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator.check import run_rules
+from generator.findings import Finding, Severity
+from generator.load import load_handbook
+from generator.render.site.index import SiteIndex
+from generator.render.site.nav import navigation
+from generator.render.site.pages import PageSpec, plan
+from generator.render.site.searchdict import remember_cuts, write_user_dict
+
+HELP_PAGE = "help/index.md"
+VENDOR = {  # file fetched by scripts/fetch-vendor.sh -> where the site serves it
+    "mermaid.min.js": "assets/vendor/mermaid.min.js",
+    "iframe-worker-shim.js": "assets/vendor/iframe-worker-shim.js",
+}
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+@dataclass
+class Prepared:
+    """The outcome of a build's preparation: findings, and (when there are no errors) the plan."""
+
+    findings: list[Finding]
+    index: SiteIndex | None = None
+    specs: list[PageSpec] = field(default_factory=list)
+    vendor: Path | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.error]
+
+
+def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None) -> Prepared:
+    """Load and check the sources; when they are sound, plan the pages and configure MkDocs."""
+    book, findings = load_handbook(root)
+    if findings:
+        return Prepared(findings)
+    result = Prepared(run_rules(book))
+    if result.errors:
+        return result
+    result.index = SiteIndex.build(book)
+    result.specs = plan(result.index)
+    has_help = (Path(config.docs_dir) / HELP_PAGE).is_file()
+    config.nav = navigation(result.index, HELP_PAGE if has_help else None)
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message
+    dictionary = write_user_dict(book, root / cache_dir / "jieba-user.txt")
+    _search_words(config, dictionary)
+    remember_cuts(dictionary)
+    result.vendor = vendor_dir(root, vendor)
+    # The offline plugin adds a CDN copy of iframe-worker unless one is listed: list ours.
+    config.extra["polyfills"] = [VENDOR["iframe-worker-shim.js"]]
+    return result
+
+
+def _search_words(config: MkDocsConfig, path: Path) -> None:
+    """Point the search plugin at our user dictionary (it loads it in its own on_config, after ours)."""
+    for plugin in config.plugins.values():
+        options = getattr(plugin, "config", None)
+        if options is not None and "jieba_dict_user" in options:
+            options["jieba_dict_user"] = str(path)
+
+
+def vendor_dir(root: Path, configured: str | None) -> Path | None:
+    """Where scripts/fetch-vendor.sh put mermaid and iframe-worker, or None (flowcharts stay text)."""
+    candidates = [Path(configured)] if configured else []
+    candidates += [root / ".cache" / "vendor", Path(__file__).resolve().parents[3] / ".cache" / "vendor"]
+    if os.environ.get("HANDBOOK_VENDOR_DIR"):
+        candidates.insert(0, Path(os.environ["HANDBOOK_VENDOR_DIR"]))
+    for folder in candidates:
+        folder = folder if folder.is_absolute() else root / folder
+        if all((folder / name).is_file() for name in VENDOR):
+            return folder
+    log.warning("未找到本地 mermaid/iframe-worker（运行 scripts/fetch-vendor.sh）：流程图以文本显示，离线搜索不可用")
+    return None

@@ -1,0 +1,58 @@
+"""The site's URL scheme, shared with the print stage: where every page, anchor and PDF lives.
+
+Pages are virtual files ``<folder>/<id>/index.md``, so a page sits at ``<folder>/<id>/`` whether
+MkDocs writes directory URLs or (offline build) ``<folder>/<id>/index.html``.
+"""
+
+from __future__ import annotations
+
+FOLDERS: dict[str, str] = {
+    "procedure": "procedures",
+    "instruction": "instructions",
+    "form": "forms",
+    "price_list": "price-lists",
+    "site": "sites",
+    "department": "departments",
+    "role": "roles",
+}
+SINGLES: dict[str, str] = {
+    "home": "index.md",
+    "glossary": "glossary/index.md",
+    "limits": "limits/index.md",
+    "rules": "rules/index.md",
+}
+HANDBOOK_PDF = "pdf/handbook.pdf"
+NOTICES: tuple[tuple[str, str], ...] = (
+    ("price-notice-a3", "收费标准公示 A3"),
+    ("price-notice-a4", "收费标准公示 A4"),
+    ("services-notice-a3", "服务项目公示 A3"),
+    ("services-notice-a4", "服务项目公示 A4"),
+)
+
+
+def page_uri(kind: str, ident: str | None = None) -> str:
+    """Source URI of an entity's page, or of a kind's catalogue when ``ident`` is None."""
+    if kind in SINGLES:
+        return SINGLES[kind]
+    folder = FOLDERS[kind]
+    return f"{folder}/{ident}/index.md" if ident else f"{folder}/index.md"
+
+
+def continued_uri(first: str, number: int) -> str:
+    """Page ``number`` (2, 3 …) of a long listing. ``_`` never occurs in an id, so no clash."""
+    if number == 1:
+        return first
+    return f"{first.removesuffix('index.md')}_page-{number}/index.md"
+
+
+def step_anchor(number: str) -> str:
+    """Anchor of a numbered step: 2.1.3 -> step-2-1-3; 2.1-①.1 -> step-2-1-①-1."""
+    return "step-" + number.replace(".", "-")
+
+
+def form_pdf(form_id: str) -> str:
+    return f"pdf/forms/{form_id}.pdf"
+
+
+def notice_pdf(site_id: str, notice: str) -> str:
+    return f"pdf/notices/{site_id}/{notice}.pdf"

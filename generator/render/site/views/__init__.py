@@ -1,0 +1,1 @@
+"""View models: plain data the page templates lay out. Logic lives here, layout in templates."""

@@ -1,0 +1,90 @@
+"""Views of the controlled documents: procedures, work instructions, forms, price lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from generator.model import Form, Instruction, PriceItem, PriceList, Procedure
+from generator.model.procedure import Record
+from generator.render.site.index import SiteIndex
+from generator.render.site.labels import PRICING
+from generator.render.site.mermaid import flowchart
+from generator.render.site.views.links import backlinks
+from generator.render.site.views.steps import step_tree
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRow:
+    record: Record
+    form: Form | None
+    retention: str | None
+
+
+def common(ix: SiteIndex, doc: Any, kind: str) -> dict[str, Any]:
+    """What every controlled document page shows: dates, review, backlinks."""
+    return {
+        "doc": doc,
+        "last_revision": ix.last_revision(doc),
+        "last_review": ix.last_review(doc),
+        "next_review": ix.next_review(doc),
+        "history": sorted(doc.history, key=lambda h: h.date, reverse=True),
+        "backlinks": backlinks(ix, kind, doc.id),
+    }
+
+
+def procedure(ix: SiteIndex, proc: Procedure) -> dict[str, Any]:
+    tree = step_tree(proc.steps, ix.numbers)
+    records = [RecordRow(r, ix.book.forms.get(r.form), r.retention or _retention(ix, r.form)) for r in proc.records]
+    return common(ix, proc, "procedure") | {"steps": tree, "flowchart": flowchart(tree), "records": records}
+
+
+def instruction(ix: SiteIndex, ins: Instruction) -> dict[str, Any]:
+    tree = step_tree(ins.steps, ix.numbers)
+    return common(ix, ins, "instruction") | {"steps": tree, "flowchart": flowchart(tree)}
+
+
+def form(ix: SiteIndex, doc: Form) -> dict[str, Any]:
+    return common(ix, doc, "form")
+
+
+def price_list(ix: SiteIndex, doc: PriceList) -> dict[str, Any]:
+    groups: dict[str, list[PriceItem]] = {}
+    for item in doc.items:
+        groups.setdefault(item.category or "", []).append(item)
+    sites = [s for s in ix.book.sites.values() if doc.id in s.price_lists]
+    return common(ix, doc, "price_list") | {"groups": groups, "sites": sites, "charge": charge, "pricing": pricing}
+
+
+def _retention(ix: SiteIndex, form_id: str) -> str | None:
+    found = ix.book.forms.get(form_id)
+    return found.retention if found else None
+
+
+def money(value: Decimal) -> str:
+    """30 -> "30", 2.50 -> "2.5": prices as a notice writes them."""
+    return format(value.normalize(), "f")
+
+
+def charge(item: PriceItem) -> str:
+    """The price column: 免费, an amount with its unit, or the formula."""
+    if item.free:
+        return "免费"
+    if item.price is not None:
+        unit = item.unit or "元"
+        return f"{money(item.price)} {unit}" if unit.startswith("元") else f"{money(item.price)} 元/{unit}"
+    if item.formula:
+        return item.formula
+    return "面议"
+
+
+def pricing(item: PriceItem) -> str:
+    """The pricing form: 市场调节价, or 政府指导价 with its base price and float."""
+    text = PRICING[item.pricing.value]
+    parts = []
+    if item.base_price is not None:
+        parts.append(f"基准价 {money(item.base_price)} 元")
+    if item.float_range:
+        parts.append(f"浮动幅度 {item.float_range}")
+    return f"{text}({','.join(parts)})" if parts else text

@@ -1,0 +1,99 @@
+"""The home page and the catalogues: what exists, grouped the way the staff look for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from generator.model import Department
+from generator.render.site.index import SiteIndex
+from generator.render.site.labels import CATEGORY
+from generator.render.site.views.organisation import natural
+
+RECENT = 8  # revisions on the home page
+HOME_CAP = 8  # documents listed per category / department on the home page
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    group: str
+    obj: Any
+    depth: int = 0
+
+    def cost(self) -> int:
+        title = getattr(self.obj, "title", None) or getattr(self.obj, "name", "")
+        return 420 + 3 * len(title)
+
+
+def grouped(rows: list[Row]) -> list[tuple[str, list[Row]]]:
+    """Consecutive rows of the same group, as (group label, rows)."""
+    return [(label, list(members)) for label, members in groupby(rows, key=lambda r: r.group)]
+
+
+def department_order(ix: SiteIndex) -> list[tuple[Department, int]]:
+    """Departments depth first from the top of the organisation, with their depth."""
+    depts = ix.book.departments
+    roots = [d for d in depts.values() if not d.parent or d.parent not in depts]
+    order: list[tuple[Department, int]] = []
+
+    def visit(dept: Department, depth: int) -> None:
+        if any(dept is seen for seen, _ in order):
+            return
+        order.append((dept, depth))
+        for child in ix.dept_children.get(dept.id, []):
+            visit(depts[child], depth + 1)
+
+    for root in roots:
+        visit(root, 0)
+    return order
+
+
+def catalogue(ix: SiteIndex, kind: str) -> list[Row]:
+    """Rows of a kind's catalogue, grouped (by category, department or region) and sorted by code."""
+    book = ix.book
+    dept_rank = {d.id: n for n, (d, _) in enumerate(department_order(ix))}
+
+    def dept_name(dept_id: str) -> str:
+        dept = book.departments.get(dept_id)
+        return dept.name if dept else dept_id
+
+    if kind == "procedure":
+        ranks = list(CATEGORY)
+        docs = sorted(book.procedures.values(), key=lambda d: (ranks.index(d.category.value), natural(d.code)))
+        return [Row(CATEGORY[d.category.value], d) for d in docs]
+    if kind in ("instruction", "form"):
+        table = book.instructions if kind == "instruction" else book.forms
+        docs = sorted(table.values(), key=lambda d: (dept_rank.get(d.owner, 1 << 20), natural(d.code)))
+        return [Row(dept_name(d.owner), d) for d in docs]
+    if kind == "price_list":
+        return [Row("", d) for d in sorted(book.price_lists.values(), key=lambda d: natural(d.code))]
+    if kind == "site":
+        return [Row(s.region, s) for s in sorted(book.sites.values(), key=lambda s: (s.region, s.name))]
+    if kind == "department":
+        return [Row("", d, depth) for d, depth in department_order(ix)]
+    if kind == "role":
+        roles = sorted(book.roles.values(), key=lambda r: (dept_rank.get(r.department, 1 << 20), r.name))
+        return [Row(dept_name(r.department), r) for r in roles]
+    raise ValueError(kind)
+
+
+def home(ix: SiteIndex) -> dict[str, Any]:
+    book = ix.book
+    by_category = []
+    procedures = [row.obj for row in catalogue(ix, "procedure")]
+    for key, label in CATEGORY.items():
+        docs = [d for d in procedures if d.category.value == key]
+        if docs:
+            by_category.append((key, label, docs[:HOME_CAP], len(docs)))
+    by_department = []
+    for dept, _ in department_order(ix):
+        docs = [d for d in ix.dept_docs.get(dept.id, []) if type(d).__name__ in ("Procedure", "Instruction")]
+        if docs:
+            docs.sort(key=lambda d: natural(d.code))
+            by_department.append((dept, docs[:HOME_CAP], len(docs)))
+    counts = [("procedure", "规程制度", len(book.procedures)), ("instruction", "作业指导书", len(book.instructions)),
+              ("form", "表单", len(book.forms)), ("price_list", "收费标准", len(book.price_lists)),
+              ("role", "岗位", len(book.roles)), ("site", "项目", len(book.sites))]
+    return {"by_category": by_category, "by_department": by_department, "counts": counts,
+            "revisions": ix.revisions[:RECENT]}
