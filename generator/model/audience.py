@@ -35,7 +35,9 @@ def public_view(book: Handbook) -> Handbook:
 
     procedures, instructions = public(book.procedures), public(book.instructions)
     forms, price_lists = public(book.forms), public(book.price_lists)
-    kept = set(procedures) | set(instructions) | set(forms) | set(price_lists)
+    # Per kind: a public price list may share its id with an internal procedure.
+    kept = {"procedures": set(procedures), "instructions": set(instructions), "forms": set(forms),
+            "price_lists": set(price_lists)}
     for doc in [*procedures.values(), *instructions.values()]:
         _drop_links(doc, kept)
     sites = {k: _strip(s).model_copy(update={"price_lists": [p for p in s.price_lists if p in price_lists]})
@@ -67,19 +69,18 @@ def _strip(obj: Any) -> Any:
     return obj
 
 
-def _drop_links(obj: Any, kept: set[str]) -> None:
-    """Remove links to documents the public does not get (their titles stay as plain text)."""
+def _drop_links(obj: Any, kept: dict[str, set[str]]) -> None:
+    """Remove links to documents the public does not get (nothing of them is shown, not even the title)."""
+    steps = kept["procedures"] | kept["instructions"]
     for node in _walk(obj):
-        for name in ("procedures", "instructions", "forms", "price_lists"):
-            ids = getattr(node, name, None)
-            if isinstance(ids, list) and ids and isinstance(ids[0], str):
-                gone = [i for i in ids if i not in kept]
-                if gone:
-                    object.__setattr__(node, name, [i for i in ids if i in kept])
+        for name, ids in kept.items():
+            value = getattr(node, name, None)
+            if isinstance(value, list) and value and isinstance(value[0], str):
+                object.__setattr__(node, name, [i for i in value if i in ids])
         if hasattr(node, "see"):
-            object.__setattr__(node, "see", [r for r in node.see if r.partition("#")[0] in kept or r.startswith("#")])
+            object.__setattr__(node, "see", [r for r in node.see if r.startswith("#") or r.partition("#")[0] in steps])
         if hasattr(node, "records"):
-            object.__setattr__(node, "records", [r for r in node.records if r.form in kept])
+            object.__setattr__(node, "records", [r for r in node.records if r.form in kept["forms"]])
 
 
 def _walk(obj: Any):

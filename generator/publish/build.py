@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.findings import Finding, Severity, SourceError
+from generator.model.audience import Audience, view
 
 
 @dataclass
@@ -23,12 +24,14 @@ class BuildResult:
     findings: list[Finding]
 
 
-def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool = True) -> BuildResult:
+def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool = True,
+          audience: Audience = Audience.staff) -> BuildResult:
+    """The public build holds only what residents may see (``public_view``): no bound handbook."""
     from generator.check import run_rules
     from generator.load import load_handbook
 
     project = project.resolve()
-    out = (out or project / "site").resolve()
+    out = (out or default_out(project, audience)).resolve()
     book, load_findings = load_handbook(project)
     if load_findings:
         return BuildResult(2, load_findings)
@@ -36,16 +39,18 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
     if any(f.severity is Severity.error for f in findings):
         return BuildResult(1, findings)
 
+    _remove_stale(out)
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
     _remove(staging)
     try:
         from generator.render.site import build_site
 
-        build_site(project, staging)
+        build_site(project, staging, audience.value)
         if pdf:
             from generator.render.print import build_prints
 
-            report = build_prints(book, staging, site_url=site_url(project), workers=workers)
+            report = build_prints(view(book, audience), staging, site_url=site_url(project), workers=workers,
+                                  bound=audience is Audience.staff)
             findings = findings + list(report.findings)
             if any(f.severity is Severity.error for f in report.findings):
                 return BuildResult(1, findings)
@@ -55,6 +60,11 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
     finally:
         _remove(staging)
     return BuildResult(0, findings)
+
+
+def default_out(project: Path, audience: Audience) -> Path:
+    """PROJECT/site for staff, PROJECT/site-public for the public: one never overwrites the other."""
+    return project / ("site" if audience is Audience.staff else "site-public")
 
 
 def site_url(project: Path) -> str:
@@ -81,6 +91,25 @@ def _swap(staging: Path, out: Path) -> None:
         out.rename(old)
     staging.rename(out)
     _remove(old)
+
+
+def _remove_stale(out: Path) -> None:
+    """Delete what killed builds left: ``.<name>.building-<pid>`` / ``.<name>.old-<pid>`` of dead processes."""
+    for kind in ("building", "old"):
+        for path in out.parent.glob(f".{out.name}.{kind}-*"):
+            pid = path.name.rpartition("-")[2]
+            if pid.isdigit() and not _alive(int(pid)):
+                _remove(path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove(path: Path) -> None:

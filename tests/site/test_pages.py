@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -132,11 +133,15 @@ def test_reference_pages_list_terms_limits_and_rules(real_site: Path, book: Hand
         assert code in rules and rule.title in rules
 
 
-def test_home_lists_recent_revisions_newest_first(real_site: Path) -> None:
+def test_home_lists_this_quarters_revisions_newest_first(real_site: Path) -> None:
     html = (real_site / "index.html").read_text(encoding="utf-8")
     table = html[html.index('id="sec-revisions"'):html.index('id="sec-categories"')]
+    today = dt.date.today()
+    first = dt.date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
     dates = re.findall(r"<td class=\"hb-nowrap\">(\d{4}-\d\d-\d\d)</td>", table)
-    assert dates and dates == sorted(dates, reverse=True)
+    assert dates == sorted(dates, reverse=True)
+    assert all(first.isoformat() <= d <= today.isoformat() for d in dates)
+    assert dates or "本季度还没有文件修订" in table
     assert 'id="sec-departments"' in html
 
 

@@ -39,8 +39,10 @@ class PrintReport:
 
 def build_prints(book: Handbook, out_dir: Path, *, site_url: str, workers: int = 2, draft: bool = False,
                  copy_number: int | None = None, progress: bool | None = None,
-                 today: dt.date | None = None) -> PrintReport:
+                 today: dt.date | None = None, bound: bool = True) -> PrintReport:
     """Every PDF of the site into ``out_dir``: pdf/forms/, pdf/notices/<site>/, pdf/handbook.pdf.
+
+    ``bound=False`` leaves out the bound handbook (the public build: it is internal).
 
     Notices of draft or sample price lists are printed stamped 草稿 / 示例 and reported as
     warnings (the clerk's ``handbook notices`` refuses them instead).
@@ -55,7 +57,8 @@ def build_prints(book: Handbook, out_dir: Path, *, site_url: str, workers: int =
         return PrintReport(findings=problem.findings)
     plan = form_jobs(book, fonts)
     plan.extend(notice_jobs(book, fonts, site_url=site_url, posted=today, strict=False, draft=draft))
-    plan.extend(handbook_jobs(book, fonts, today=today, copy_number=copy_number))
+    if bound:
+        plan.extend(handbook_jobs(book, fonts, today=today, copy_number=copy_number))
     return run_plan(book, plan, out_dir, workers=workers, progress=progress)
 
 

@@ -15,6 +15,7 @@ from generator.model import Handbook, Instruction, NumberedStep, Procedure, Ref
 from generator.model.handbook import AnyDocument
 from generator.model.procedure import Responsibility, Share
 from generator.model.review import DocumentReview, Review
+from generator.render.site.views.reviews import ReviewTables, build_today
 
 QUARTERLY_LIMIT = "procedure-review-quarterly"  # limits.yaml: the 复审规定 period
 
@@ -34,6 +35,8 @@ class Revision:
     doc: AnyDocument
     version: str
     summary: str
+    author: str = ""
+    approved_by: str | None = None
 
 
 @dataclass
@@ -54,6 +57,9 @@ class SiteIndex:
     reports: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     reviews: dict[str, list[tuple[Review, DocumentReview]]] = field(default_factory=lambda: defaultdict(list))
     revisions: list[Revision] = field(default_factory=list)
+    today: dt.date = field(default_factory=build_today)
+    review_tables: ReviewTables | None = None
+    review_pages: dict[str, str] = field(default_factory=dict)  # review id -> revisions page part holding it
 
     @classmethod
     def build(cls, book: Handbook) -> SiteIndex:
@@ -65,7 +71,7 @@ class SiteIndex:
             index.dept_docs[doc.owner].append(doc)
             if doc.approver:
                 index.role_approves[doc.approver].append(doc)
-            index.revisions += [Revision(h.date, doc, h.version, h.summary) for h in doc.history]
+            index.revisions += [Revision(h.date, doc, h.version, h.summary, h.author, h.approved_by) for h in doc.history]
         for proc in book.procedures.values():
             for resp in proc.responsibilities:
                 index.role_duties[resp.role].append((proc, resp))
@@ -83,6 +89,7 @@ class SiteIndex:
             for entry in review.documents:
                 index.reviews[entry.document].append((review, entry))
         index.revisions.sort(key=lambda r: (r.date, r.doc.code), reverse=True)
+        index.review_tables = ReviewTables.build(book)
         return index
 
     def _add_steps(self, doc: Procedure | Instruction) -> None:

@@ -37,8 +37,8 @@ def navigation(ix: SiteIndex, help_page: str | None) -> list[Entry]:
     if sites:
         sections.append({"项目": [page_uri("site")] + _chunked("site", sites)})
     sections.append({"组织机构": [page_uri("department"), {"岗位一览": page_uri("role")}] + _organisation(ix)})
-    reference: list[Entry] = [{"术语表": page_uri("glossary")}, {"时限与限额": page_uri("limits")},
-                              {"一致性规则": page_uri("rules")}]
+    reference: list[Entry] = [{"修订记录": page_uri("revisions")}, {"术语表": page_uri("glossary")},
+                              {"时限与限额": page_uri("limits")}, {"一致性规则": page_uri("rules")}]
     if help_page:
         reference.append({"使用说明": help_page})
     sections.append({"参考": reference})

@@ -13,6 +13,7 @@ from generator.render.site.index import SiteIndex
 from generator.render.site.urls import continued_uri, page_uri
 from generator.render.site.views.lists import Row, catalogue
 from generator.render.site.views.organisation import department_docs, role_groups
+from generator.render.site.views.reviews import Period, periods
 
 BUDGET = 45_000  # bytes of listing per page; the theme and navigation add the rest
 T = TypeVar("T")
@@ -87,6 +88,9 @@ def plan(ix: SiteIndex) -> list[PageSpec]:
     for role in book.roles.values():
         specs += paged(page_uri("role", role.id), "role", role.name, role, role_groups(ix, role.id),
                        lambda g: g.cost())
+    revisions = paged(page_uri("revisions"), "revisions", "修订记录", None, periods(ix), Period.cost)
+    ix.review_pages = {r.id: spec.uri for spec in revisions for period in spec.items for r in period.reviews}
+    specs += revisions
     specs += [PageSpec(page_uri("glossary"), "glossary", "术语表"),
               PageSpec(page_uri("limits"), "limits", "时限与限额"),
               PageSpec(page_uri("rules"), "rules", "一致性规则")]

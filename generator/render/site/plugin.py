@@ -8,6 +8,7 @@ bad sources stop the build there, so a failed build never leaves a half-written 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -20,12 +21,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.findings import Finding, Severity
+from generator.model.audience import Audience
 from generator.render.site.page import HandbookPage
 from generator.render.site.render import Renderer, compact
 from generator.render.site.setup import VENDOR, Prepared, prepare
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")  # one line per finding
+AUDIENCE_ENV = "HANDBOOK_AUDIENCE"
 
 SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "sites", "procedures",
            "instructions", "forms", "price-lists", "reviews")
@@ -34,6 +37,7 @@ SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "site
 class HandbookConfig(Config):
     vendor_dir = c.Optional(c.Type(str))  # default: .cache/vendor beside mkdocs.yml, else in this repository
     cache_dir = c.Type(str, default=".cache/handbook")  # the jieba user dictionary goes here
+    audience = c.Choice([a.value for a in Audience], default="staff")  # env HANDBOOK_AUDIENCE overrides
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -51,12 +55,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        self.prepared = prepare(config, root, self.config.cache_dir, self.config.vendor_dir)
+        self.prepared = prepare(config, root, self.config.cache_dir, self.config.vendor_dir, self.audience())
         for finding in self.prepared.findings:
             (FINDINGS.error if finding.severity is Severity.error else FINDINGS.warning)(finding.format())
         if self.errors:
             raise PluginError(f"源文件有 {len(self.errors)} 个错误，未生成网站（见上面各条；改正后重新构建）")
         return config
+
+    # Whom the site is for: HANDBOOK_AUDIENCE if set (handbook build --audience sets it), else mkdocs.yml.
+    def audience(self) -> Audience:
+        value = os.environ.get(AUDIENCE_ENV) or self.config.audience
+        try:
+            return Audience(value)
+        except ValueError:
+            raise PluginError(f"{AUDIENCE_ENV}={value!r}：只能是 staff 或 public") from None
 
     # Add one virtual page per handbook page, and the local copies of the browser libraries.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

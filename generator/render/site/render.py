@@ -16,7 +16,7 @@ from generator.render.site import labels
 from generator.render.site.index import SiteIndex
 from generator.render.site.pages import CATALOGUES, PageSpec
 from generator.render.site.urls import NOTICES, form_pdf, notice_pdf, page_uri, step_anchor
-from generator.render.site.views import documents, lists, organisation
+from generator.render.site.views import documents, lists, organisation, reviews
 from generator.render.site.views.links import kind_of
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,6 +37,7 @@ CONTEXTS: dict[str, Context] = {
     "role": lambda ix, spec: organisation.role(ix, spec.obj),
     "glossary": lambda ix, spec: {"terms": ix.book.glossary.terms if ix.book.glossary else []},
     "limits": lambda ix, spec: {"limits": sorted(ix.book.limits.values(), key=lambda l: l.id)},
+    "revisions": lambda ix, spec: reviews.revisions_page(ix, spec.items),
     "rules": lambda ix, spec: {"rules": [r for _, r in sorted(RULES.items())], "loader": LOADER_CODES},
 }
 

@@ -13,12 +13,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.check import run_rules
 from generator.findings import Finding, Severity
 from generator.load import load_handbook
+from generator.model.audience import Audience, view
 from generator.render.site.index import SiteIndex
 from generator.render.site.nav import navigation
 from generator.render.site.pages import PageSpec, plan
 from generator.render.site.searchdict import remember_cuts, write_user_dict
 
 HELP_PAGE = "help/index.md"
+STAFF_ONLY = frozenset({"rules", "revisions"})  # page kinds the public site leaves out (checks, review records)
 VENDOR = {  # file fetched by scripts/fetch-vendor.sh -> where the site serves it
     "mermaid.min.js": "assets/vendor/mermaid.min.js",
     "iframe-worker-shim.js": "assets/vendor/iframe-worker-shim.js",
@@ -40,18 +42,25 @@ class Prepared:
         return [f for f in self.findings if f.severity is Severity.error]
 
 
-def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None) -> Prepared:
-    """Load and check the sources; when they are sound, plan the pages and configure MkDocs."""
+def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None,
+            audience: Audience = Audience.staff) -> Prepared:
+    """Load and check the sources; when they are sound, plan the pages and configure MkDocs.
+
+    The public site is planned from ``public_view``: internal documents and fields are not in it.
+    """
     book, findings = load_handbook(root)
     if findings:
         return Prepared(findings)
     result = Prepared(run_rules(book))
     if result.errors:
         return result
+    book = view(book, audience)
     result.index = SiteIndex.build(book)
-    result.specs = plan(result.index)
+    specs = plan(result.index)
+    result.specs = [s for s in specs if audience is Audience.staff or s.kind not in STAFF_ONLY]
     has_help = (Path(config.docs_dir) / HELP_PAGE).is_file()
-    config.nav = navigation(result.index, HELP_PAGE if has_help else None)
+    config.nav = _only(navigation(result.index, HELP_PAGE if has_help else None),
+                       {s.uri for s in specs} - {s.uri for s in result.specs})
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message
     dictionary = write_user_dict(book, root / cache_dir / "jieba-user.txt")
     _search_words(config, dictionary)
@@ -60,6 +69,18 @@ def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None
     # The offline plugin adds a CDN copy of iframe-worker unless one is listed: list ours.
     config.extra["polyfills"] = [VENDOR["iframe-worker-shim.js"]]
     return result
+
+
+def _only(nav: list, dropped: set[str]) -> list:
+    """The navigation without the entries of dropped pages (sections left empty go too)."""
+    kept = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            entry = {t: _only(v, dropped) if isinstance(v, list) else v for t, v in entry.items()}
+            entry = {t: v for t, v in entry.items() if v and (isinstance(v, list) or v not in dropped)}
+        if entry and (isinstance(entry, dict) or entry not in dropped):
+            kept.append(entry)
+    return kept
 
 
 def _search_words(config: MkDocsConfig, path: Path) -> None:

@@ -20,6 +20,7 @@ SINGLES: dict[str, str] = {
     "glossary": "glossary/index.md",
     "limits": "limits/index.md",
     "rules": "rules/index.md",
+    "revisions": "revisions/index.md",
 }
 HANDBOOK_PDF = "pdf/handbook.pdf"
 NOTICES: tuple[tuple[str, str], ...] = (

@@ -31,6 +31,7 @@ def common(ix: SiteIndex, doc: Any, kind: str) -> dict[str, Any]:
         "next_review": ix.next_review(doc),
         "history": sorted(doc.history, key=lambda h: h.date, reverse=True),
         "backlinks": backlinks(ix, kind, doc.id),
+        "review": ix.review_tables.status(ix.book, doc) if ix.review_tables else None,
     }
 
 

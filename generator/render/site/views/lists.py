@@ -10,8 +10,8 @@ from generator.model import Department
 from generator.render.site.index import SiteIndex
 from generator.render.site.labels import CATEGORY
 from generator.render.site.views.organisation import natural
+from generator.render.site.views.reviews import this_quarter
 
-RECENT = 8  # revisions on the home page
 HOME_CAP = 8  # documents listed per category / department on the home page
 
 
@@ -95,5 +95,6 @@ def home(ix: SiteIndex) -> dict[str, Any]:
     counts = [("procedure", "规程制度", len(book.procedures)), ("instruction", "作业指导书", len(book.instructions)),
               ("form", "表单", len(book.forms)), ("price_list", "收费标准", len(book.price_lists)),
               ("role", "岗位", len(book.roles)), ("site", "项目", len(book.sites))]
+    quarter, revisions = this_quarter(ix, ix.today)
     return {"by_category": by_category, "by_department": by_department, "counts": counts,
-            "revisions": ix.revisions[:RECENT]}
+            "quarter": quarter, "revisions": revisions}

@@ -1,0 +1,114 @@
+"""Review results published on the site (复审规定): the revisions page, review status, this quarter.
+
+Periods are calendar quarters, the period of the quarterly review. The build's today is the date
+of the build, or ``HANDBOOK_TODAY`` (YYYY-MM-DD) when set, so tests can pin the current quarter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from generator.check.reviews import last_reviews, suspects
+from generator.model import Handbook, Review, ReviewKind
+from generator.model.fingerprint import fingerprint
+from generator.model.handbook import AnyDocument
+from generator.model.review import DocumentReview
+
+if TYPE_CHECKING:  # the index builds the review tables of this module
+    from generator.render.site.index import Revision, SiteIndex
+
+Quarter = tuple[int, int]  # (year, 1..4)
+CHINESE = "一二三四"
+
+
+def build_today() -> dt.date:
+    """Today for this build: ``HANDBOOK_TODAY`` if set (tests), else the system date."""
+    pinned = os.environ.get("HANDBOOK_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def quarter_of(day: dt.date) -> Quarter:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def quarter_label(quarter: Quarter) -> str:
+    return f"{quarter[0]}年第{CHINESE[quarter[1] - 1]}季度"
+
+
+@dataclass
+class Period:
+    """One calendar quarter: its review records and its history entries, newest first."""
+
+    quarter: Quarter
+    reviews: list[Review] = field(default_factory=list)
+    entries: list[Revision] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return quarter_label(self.quarter)
+
+    @property
+    def anchor(self) -> str:
+        return f"q-{self.quarter[0]}-{self.quarter[1]}"
+
+    def cost(self) -> int:
+        """Rough bytes of HTML, for splitting a long page."""
+        return 300 + 420 * len(self.entries) + sum(300 + 260 * len(r.documents) for r in self.reviews)
+
+
+def periods(ix: SiteIndex) -> list[Period]:
+    """Every quarter with a revision or a review, newest first."""
+    found: dict[Quarter, Period] = {}
+    for rev in ix.revisions:  # already newest first
+        found.setdefault(quarter_of(rev.date), Period(quarter_of(rev.date))).entries.append(rev)
+    for review in sorted(ix.book.reviews.values(), key=lambda r: (r.date, r.id), reverse=True):
+        found.setdefault(quarter_of(review.date), Period(quarter_of(review.date))).reviews.append(review)
+    return [found[q] for q in sorted(found, reverse=True)]
+
+
+def this_quarter(ix: SiteIndex, today: dt.date) -> tuple[str, list[Revision]]:
+    """The label of today's quarter and its history entries, newest first."""
+    quarter = quarter_of(today)
+    return quarter_label(quarter), [r for r in ix.revisions if quarter_of(r.date) == quarter and r.date <= today]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewStatus:
+    """A document's review status: last reviews by kind, whether its content is still the reviewed one."""
+
+    quarterly: tuple[Review, DocumentReview] | None
+    expert: tuple[Review, DocumentReview] | None
+    current: bool | None  # None: never reviewed
+    recheck: list[AnyDocument]  # referenced documents changed after their last review
+
+
+@dataclass
+class ReviewTables:
+    """Last reviews and suspect references, computed once per build."""
+
+    quarterly: dict[str, tuple[Review, DocumentReview]]
+    expert: dict[str, tuple[Review, DocumentReview]]
+    latest: dict[str, tuple[Review, DocumentReview]]
+    recheck: dict[str, list[str]]  # referencing document -> changed documents it references
+
+    @classmethod
+    def build(cls, book: Handbook) -> ReviewTables:
+        recheck: dict[str, list[str]] = {}
+        for changed, sources in sorted(suspects(book).items()):
+            for source in sources:
+                recheck.setdefault(source, []).append(changed)
+        return cls(last_reviews(book, ReviewKind.quarterly), last_reviews(book, ReviewKind.expert),
+                   last_reviews(book), recheck)
+
+    def status(self, book: Handbook, doc: AnyDocument) -> ReviewStatus:
+        last = self.latest.get(doc.id)
+        current = None if last is None else last[1].fingerprint == fingerprint(doc)
+        changed = [d for d in (book.document(i) for i in self.recheck.get(doc.id, [])) if d is not None]
+        return ReviewStatus(self.quarterly.get(doc.id), self.expert.get(doc.id), current, changed)
+
+
+def revisions_page(ix: SiteIndex, items: list[Period]) -> dict[str, Any]:
+    return {"periods": items, "quarter_label": quarter_label}
