@@ -1,0 +1,199 @@
+"""The one benchmark: every figure of the handbook pipeline in one table (``make bench``).
+
+    python benchmarks/bench.py [--scale 1.0] [--runs 3] [--pdf-runs 1] [--pdf-sample 40] [--write-docs]
+
+On a synthetic corpus made from the real sources (benchmarks/corpus.py; at scale 1: 1000 procedures,
+500 forms, 100 sites) in a temporary folder:
+  - ``handbook check`` (a new process each run);
+  - the site build with the plugin vs plain MkDocs on the same pages as Markdown (site_bench.py);
+  - form PDFs on 1 and 2 workers vs plain WeasyPrint on the same HTML. Rendering all 500 forms three
+    ways would not fit the 10-minute budget on 2 cores, so a fixed sample (every n-th form, ``--pdf-sample``
+    of them) is rendered and the per-form time is extrapolated to every form of the corpus;
+  - a rebuild of those PDFs with no source change (must render nothing) and with one form changed
+    (must render one), both including loading and planning the whole corpus;
+  - peak memory (largest child process: the site builds; this process: the PDF rows);
+  - site size per page, PDF size per form.
+Times are medians of ``--runs`` runs (``--pdf-runs`` for the PDF rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.check_bench import machine  # noqa: E402
+from benchmarks.corpus import ROOT, make_corpus  # noqa: E402
+from benchmarks.print_bench import plain_html  # noqa: E402
+from benchmarks.site_bench import build as site_build, markdown_twin, sizes  # noqa: E402
+
+DOC = ROOT / "docs" / "benchmarks.md"
+MARK = "<!-- bench:latest -->"
+Row = tuple[str, str, str, str]  # figure, result, goal, verdict
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0, help="corpus size factor (1.0: 1000/500/100)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdf-runs", type=int, default=1)
+    parser.add_argument("--pdf-sample", type=int, default=40, help="forms rendered for the PDF rows")
+    parser.add_argument("--write-docs", action="store_true", help=f"put the table into {DOC.relative_to(ROOT)}")
+    args = parser.parse_args()
+    counts = [max(1, round(n * args.scale)) for n in (1000, 500, 100)]
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = make_corpus(Path(tmp) / "corpus", *counts)
+        rows = check_rows(corpus, args.runs) + site_rows(corpus, Path(tmp), args.runs)
+        rows += pdf_rows(corpus, args.pdf_runs, args.pdf_sample)
+    rows.append(("peak memory, largest child process (a site build)", f"{_maxrss(resource.RUSAGE_CHILDREN)} MB",
+                 "", ""))
+    rows.append(("peak memory, this process (PDF rows, 1 worker)", f"{_maxrss(resource.RUSAGE_SELF)} MB", "", ""))
+    table = render(rows, counts, args, time.perf_counter() - started)
+    print(table)
+    if args.write_docs:
+        write_docs(table)
+
+
+def check_rows(corpus: Path, runs: int) -> list[Row]:
+    cmd = [sys.executable, "-m", "generator", "--project", str(corpus), "check", "--format", "json"]
+    times = [_wall(lambda: subprocess.run(cmd, capture_output=True)) for _ in range(runs)]
+    return [("`handbook check` (process start included)", f"{_median(times):.2f} s", "< 3 s",
+             _verdict(_median(times) < 3))]
+
+
+def site_rows(corpus: Path, tmp: Path, runs: int) -> list[Row]:
+    site = tmp / "site"
+    ours = [site_build(corpus, site, HANDBOOK_NO_CUT_CACHE="1") for _ in range(runs)]
+    largest, median_kb, pages = sizes(site)
+    biggest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size).relative_to(site)
+    twin = markdown_twin(corpus, site, tmp / "twin")
+    plain = [site_build(twin, tmp / "twin-site") for _ in range(runs)]
+    ratio = _median(ours) / _median(plain)
+    return [
+        (f"site build, plugin ({pages} pages, segmentation cache off)", f"{_median(ours):.1f} s", "", ""),
+        ("plain MkDocs, same pages as Markdown", f"{_median(plain):.1f} s", "", ""),
+        ("site build / plain MkDocs", f"{ratio:.2f}×", "≤ 1.3×", _verdict(ratio <= 1.3)),
+        ("site size per page, median / largest", f"{median_kb:.0f} KB / {largest:.0f} KB (`{biggest}`)", "≤ 100 KB",
+         _verdict(largest <= 100)),
+    ]
+
+
+def pdf_rows(corpus: Path, runs: int, sample_size: int) -> list[Row]:
+    from weasyprint import HTML
+
+    from generator.load import load_or_raise
+    from generator.render.print import cache_dir, run_plan
+    from generator.render.print.cache import Cache
+    from generator.render.print.fonts import load_fonts
+    from generator.render.print.plan import form_jobs
+    from generator.render.print.pool import render_all
+
+    book = load_or_raise(corpus)
+    fonts = load_fonts(cache_dir(book))
+    ids = sorted(book.forms)
+    sample = ids[:: max(1, len(ids) // sample_size)][:sample_size]
+    jobs = form_jobs(book, fonts, sample).jobs
+    render_all(jobs[:1], fonts, corpus, Cache(None), workers=1, progress=False)  # warm up fonts
+    HTML(string=plain_html(jobs[0].html())).write_pdf()
+    outcomes = []
+    one = _median([_wall(lambda: outcomes.append(render_all(jobs, fonts, corpus, Cache(None), workers=1,
+                                                            progress=False))) for _ in range(runs)])
+    two = _median([_wall(lambda: render_all(jobs, fonts, corpus, Cache(None), workers=2, progress=False))
+                   for _ in range(runs)])
+    htmls = [plain_html(job.html()) for job in jobs]
+    plain = _median([_wall(lambda: [HTML(string=h, base_url=str(corpus)).write_pdf() for h in htmls])
+                     for _ in range(runs)])
+    pdf_kb = sorted(len(r.pdf or b"") / 1024 for r in outcomes[-1].results)
+    rebuild = _rebuilds(corpus, sample, run_plan, form_jobs, load_or_raise, load_fonts, cache_dir)
+    n, total = len(jobs), len(ids)
+    per = {"1": one / n, "2": two / n, "plain": plain / n}
+    note = f"sample of {n} of {total} forms (every {max(1, len(ids) // sample_size)}th), extrapolated to {total}"
+    return [
+        (f"form PDFs, 1 worker: per form ({note})", f"{per['1']:.3f} s → {per['1'] * total:.0f} s", "", ""),
+        ("form PDFs, 2 workers: per form (same sample)", f"{per['2']:.3f} s → {per['2'] * total:.0f} s", "", ""),
+        ("plain WeasyPrint, same HTML, system fonts: per form", f"{per['plain']:.3f} s → "
+         f"{per['plain'] * total:.0f} s", "", ""),
+        ("PDFs (1 worker) / plain WeasyPrint", f"{per['1'] / per['plain']:.2f}×", "≤ 1.1×",
+         _verdict(per["1"] / per["plain"] <= 1.1)),
+        ("PDF size per form, median / largest (sample)", f"{statistics.median(pdf_kb):.0f} KB / "
+         f"{pdf_kb[-1]:.0f} KB", "≤ 200 KB", _verdict(pdf_kb[-1] <= 200)),
+        *rebuild,
+    ]
+
+
+def _rebuilds(corpus, sample, run_plan, form_jobs, load_or_raise, load_fonts, cache_dir) -> list[Row]:  # noqa: ANN001
+    """Warm the cache with the sample, then time a no-change and a one-form-changed rebuild."""
+    out = corpus / "site-pdf"
+
+    def rebuild() -> tuple[float, int]:
+        started = time.perf_counter()
+        book = load_or_raise(corpus)
+        report = run_plan(book, form_jobs(book, load_fonts(cache_dir(book)), sample), out, workers=1,
+                          progress=False)
+        return time.perf_counter() - started, report.rendered
+
+    rebuild()
+    same, same_rendered = rebuild()
+    source = corpus / "forms" / f"{sample[0]}.yaml"  # corpus files are named after their ids
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("title: ", "title: 改", 1), encoding="utf-8")
+    changed, changed_rendered = rebuild()
+    return [
+        (f"no-change rebuild: load + plan the whole corpus, {len(sample)} form PDFs from the cache",
+         f"{same:.2f} s, {same_rendered} rendered", "renders nothing, < 5 s",
+         _verdict(same_rendered == 0 and same < 5)),
+        ("one-form-changed rebuild (same set)", f"{changed:.2f} s, {changed_rendered} rendered", "renders 1",
+         _verdict(changed_rendered <= 1)),
+    ]
+
+
+def render(rows: list[Row], counts: list[int], args: argparse.Namespace, total: float) -> str:
+    head = [f"Machine: {machine()} (`nproc` = {_nproc()}); {dt.date.today()}; `benchmarks/bench.py --scale "
+            f"{args.scale} --runs {args.runs} --pdf-runs {args.pdf_runs} --pdf-sample {args.pdf_sample}` "
+            f"({total / 60:.1f} min in all).",
+            f"Corpus: {counts[0]} procedures, {counts[1]} forms, {counts[2]} sites. Times: median of "
+            f"{args.runs} runs ({args.pdf_runs} for the PDF rows).", "",
+            "| figure | result | goal | met |", "|---|---|---|---|"]
+    return "\n".join(head + [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows])
+
+
+def write_docs(table: str) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    start, end = text.index(MARK), text.rindex(MARK)
+    DOC.write_text(text[: start + len(MARK)] + "\n" + table + "\n" + text[end:], encoding="utf-8")
+
+
+def _nproc() -> str:
+    return subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+
+
+def _maxrss(who: int) -> int:
+    return resource.getrusage(who).ru_maxrss // 1024
+
+
+def _verdict(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _wall(func: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    func()
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()
