@@ -38,6 +38,9 @@ def quarter_label(quarter: Quarter) -> str:
     return f"{quarter[0]}年第{CHINESE[quarter[1] - 1]}季度"
 
 
+PERIOD_ENTRIES = 100  # history entries per part of a quarter (about the page budget of pages.py)
+
+
 @dataclass
 class Period:
     """One calendar quarter: its review records and its history entries, newest first."""
@@ -45,14 +48,15 @@ class Period:
     quarter: Quarter
     reviews: list[Review] = field(default_factory=list)
     entries: list[Revision] = field(default_factory=list)
+    part: int = 1  # a quarter with very many entries continues in further parts
 
     @property
     def label(self) -> str:
-        return quarter_label(self.quarter)
+        return quarter_label(self.quarter) + ("（续）" if self.part > 1 else "")
 
     @property
     def anchor(self) -> str:
-        return f"q-{self.quarter[0]}-{self.quarter[1]}"
+        return f"q-{self.quarter[0]}-{self.quarter[1]}" + (f"-{self.part}" if self.part > 1 else "")
 
     def cost(self) -> int:
         """Rough bytes of HTML, for splitting a long page."""
@@ -66,7 +70,13 @@ def periods(ix: SiteIndex) -> list[Period]:
         found.setdefault(quarter_of(rev.date), Period(quarter_of(rev.date))).entries.append(rev)
     for review in sorted(ix.book.reviews.values(), key=lambda r: (r.date, r.id), reverse=True):
         found.setdefault(quarter_of(review.date), Period(quarter_of(review.date))).reviews.append(review)
-    return [found[q] for q in sorted(found, reverse=True)]
+    result: list[Period] = []
+    for quarter in sorted(found, reverse=True):
+        period = found[quarter]
+        chunks = [period.entries[i:i + PERIOD_ENTRIES] for i in range(0, len(period.entries), PERIOD_ENTRIES)]
+        result.append(Period(quarter, period.reviews, chunks[0] if chunks else []))
+        result += [Period(quarter, [], chunk, part) for part, chunk in enumerate(chunks[1:], start=2)]
+    return result
 
 
 def this_quarter(ix: SiteIndex, today: dt.date) -> tuple[str, list[Revision]]:
