@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
-from generator.model import Form, Handbook, Instruction, PriceList, Procedure, numbered_steps
+from generator.model import Form, Handbook, Instruction, PriceList, Procedure
 
 # Document code scheme: <company prefix>/<type>-<three digits>.
 TYPE_CODES: dict[type, str] = {Procedure: "QP", Instruction: "WI", Form: "QR", PriceList: "PL"}

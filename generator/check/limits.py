@@ -6,7 +6,7 @@ from typing import Iterator
 
 from generator.check.quantities import TIME_UNITS, normalise_unit, quantities
 from generator.check.registry import Context, Problem, rule
-from generator.model import Handbook, numbered_steps
+from generator.model import Handbook
 
 
 def _steps(book: Handbook):

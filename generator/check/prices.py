@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
+from generator.dates import add_months
 from generator.model import Grant, Handbook, Pricing
 
 DEFAULT_REVISION_MONTHS = 12
@@ -41,7 +41,7 @@ def revised_within_a_year(book: Handbook, ctx: Context) -> Iterator[Problem]:
             continue
         dates = [d for d in (pl.approved, pl.effective, *(h.date for h in pl.history)) if d]
         last = max(dates)
-        if _add_months(last, months) < ctx.today:
+        if add_months(last, months) < ctx.today:
             yield Problem(f"《{pl.title}》最近一次修订是 {last},已超过 {months} 个月", pl.where("version"))
 
 
@@ -70,8 +70,3 @@ def guided_prices_complete(book: Handbook, ctx: Context) -> Iterator[Problem]:
         for item in pl.items:
             if item.pricing is Pricing.guided and (item.base_price is None or not item.float_range):
                 yield Problem(f"项目「{item.name}」是政府指导价,但缺少基准价或浮动幅度", item.where("pricing"))
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    return day.replace(year=day.year + year, month=month + 1, day=min(day.day, 28))

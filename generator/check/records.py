@@ -6,7 +6,7 @@ from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
 from generator.findings import Severity
-from generator.model import Handbook, numbered_steps
+from generator.model import Handbook
 
 
 @rule("REC001", "每项记录都必须是 forms/ 中的表单", "records 中的 form 写表单 id;规程、收费标准不能作为记录")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
+from generator.dates import add_months
 from generator.findings import Severity
 from generator.model import DocumentReview, Handbook, Review, ReviewKind, Status
 from generator.model.fingerprint import fingerprint
@@ -36,16 +36,11 @@ def suspects(book: Handbook) -> dict[str, set[str]]:
     return result
 
 
-def _months_ago(today: dt.date, months: int) -> dt.date:
-    year, month = divmod(today.month - 1 - months, 12)
-    return today.replace(year=today.year + year, month=month + 1, day=min(today.day, 28))
-
-
 def _overdue(book: Handbook, ctx: Context, kind: ReviewKind, months: int, label: str) -> Iterator[Problem]:
     if not book.reviews:
         return  # no review records yet: reported once by REV000, not per document
     latest = last_reviews(book, kind)
-    limit = _months_ago(ctx.today, months)
+    limit = add_months(ctx.today, -months)
     for doc in book.documents():
         if doc.status is not Status.approved:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
-from generator.model import Grant, Handbook, numbered_steps
+from generator.model import Grant, Handbook
 
 
 @rule("ROL001", "步骤中的执行岗位必须列在规程的职责中", "在 responsibilities 中为该岗位写明职责")

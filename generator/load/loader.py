@@ -12,8 +12,6 @@ from generator.model import Handbook, Limits
 from generator.model.base import ID_RE, Position
 
 SUFFIXES = (".yaml", ".yml")
-ATTRS = {"department": "departments", "role": "roles", "site": "sites", "procedure": "procedures",
-         "instruction": "instructions", "form": "forms", "price_list": "price_lists", "review": "reviews"}
 
 
 def load_handbook(root: Path) -> tuple[Handbook, list[Finding]]:
@@ -48,7 +46,7 @@ def load_handbook(root: Path) -> tuple[Handbook, list[Finding]]:
             continue
         if ident is not None:
             obj.id = ident  # type: ignore[attr-defined]
-            getattr(book, ATTRS[kind.name])[ident] = obj
+            book.table(kind.name)[ident] = obj
         elif isinstance(obj, Limits):
             book.limits = {limit.id: limit for limit in obj.limits}
         else:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from enum import Enum
 from typing import Any
 
-from generator.model.base import SourceModel
+from generator.model.base import SourceModel, walk_models
 from generator.model.document import Visibility
 from generator.model.handbook import Handbook
 
@@ -72,7 +72,7 @@ def _strip(obj: Any) -> Any:
 def _drop_links(obj: Any, kept: dict[str, set[str]]) -> None:
     """Remove links to documents the public does not get (nothing of them is shown, not even the title)."""
     steps = kept["procedures"] | kept["instructions"]
-    for node in _walk(obj):
+    for node in walk_models(obj):
         for name, ids in kept.items():
             value = getattr(node, name, None)
             if isinstance(value, list) and value and isinstance(value[0], str):
@@ -81,13 +81,3 @@ def _drop_links(obj: Any, kept: dict[str, set[str]]) -> None:
             object.__setattr__(node, "see", [r for r in node.see if r.startswith("#") or r.partition("#")[0] in steps])
         if hasattr(node, "records"):
             object.__setattr__(node, "records", [r for r in node.records if r.form in kept["forms"]])
-
-
-def _walk(obj: Any):
-    if isinstance(obj, SourceModel):
-        yield obj
-        for name in type(obj).model_fields:
-            yield from _walk(getattr(obj, name))
-    elif isinstance(obj, list):
-        for item in obj:
-            yield from _walk(item)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from generator.dates import add_months
 from generator.findings import Finding, Severity
 from generator.model import PriceList, Site
 
@@ -49,18 +50,6 @@ def stamp(site: Site, lists: list[PriceList], draft: bool) -> str:
     if site.sample or any(pl.sample for pl in lists):
         marks.append("示例")
     return " · ".join(marks)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later (the last day of the month when it is shorter)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _file(pl: PriceList) -> str:

@@ -6,11 +6,11 @@ templates read these tables instead of walking the handbook again for every page
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from generator.dates import add_months
 from generator.model import Handbook, Instruction, NumberedStep, Procedure, Ref
 from generator.model.handbook import AnyDocument
 from generator.model.procedure import Responsibility, Share
@@ -131,10 +131,3 @@ class SiteIndex:
         months = int(limit.value) if limit is not None and limit.unit == "个月" else 3
         last = self.last_review(doc)
         return add_months(last[0].date if last else self.last_revision(doc), months)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's last day (31 Jan + 1 -> 28/29 Feb)."""
-    total = day.month - 1 + months
-    year, month = day.year + total // 12, total % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
