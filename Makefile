@@ -34,4 +34,4 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 clean:
-	rm -rf site test-artifacts .cache
+	rm -rf site test-artifacts .cache .git/handbook-cache

@@ -69,8 +69,6 @@ def _order(finding: Finding) -> tuple:
     return (pos.file, pos.line, pos.col, finding.code) if pos else ("", 0, 0, finding.code)
 
 
-
-
 def catalogue_markdown() -> str:
     """The rule catalogue as a Markdown page (docs/rules.md is this output)."""
     lines = ["# 一致性规则 · Consistency rules", "",

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from generator.caches import cache_root
 from generator.findings import Finding, SourceError
+from generator.load.cache import SourceCache
 from generator.load.kinds import COLLECTIONS, SINGLES, Kind
 from generator.load.validate import validate
-from generator.load.yamlsource import MAX_BYTES, Source, SourceProblem, read_source
+from generator.load.yamlsource import MAX_BYTES, Source, SourceProblem, decode, parse_text
 from generator.model import Handbook, Limits
 from generator.model.base import ID_RE, Position
 
 SUFFIXES = (".yaml", ".yml")
 
 
-def load_handbook(root: Path) -> tuple[Handbook, list[Finding]]:
-    """Load every source under ``root``. Returns the tree and every loading problem found."""
+def load_handbook(root: Path, cache: bool = True) -> tuple[Handbook, list[Finding]]:
+    """Load every source under ``root``. Returns the tree and every loading problem found.
+
+    Parses are kept in the project's source cache (generator.load.cache) unless ``cache`` is false
+    or HANDBOOK_NO_CACHE is set.
+    """
     root = root.resolve()
     book = Handbook(root=root)
     findings: list[Finding] = []
@@ -34,24 +45,47 @@ def load_handbook(root: Path) -> tuple[Handbook, list[Finding]]:
                 jobs.append((kind, rel, ident))
     jobs += [(kind, kind.file, None) for kind in SINGLES if (root / kind.file).exists()]  # type: ignore[operator]
 
-    for kind, rel, ident in jobs:
-        source = _parse(root, rel)
-        if isinstance(source, Finding):
-            findings.append(source)
-            continue
-        book.texts[rel] = source.text
-        obj, errors = validate(source, kind.model)
-        findings.extend(errors)
-        if obj is None:
-            continue
-        if ident is not None:
-            obj.id = ident  # type: ignore[attr-defined]
-            book.table(kind.name)[ident] = obj
-        elif isinstance(obj, Limits):
-            book.limits = {limit.id: limit for limit in obj.limits}
-        else:
-            setattr(book, kind.name, obj)
+    parses = SourceCache(cache_root(root) / "sources" if cache and not os.environ.get("HANDBOOK_NO_CACHE") else None)
+    with _collector_paused():
+        for kind, rel, ident in jobs:
+            _load_one(book, findings, root, kind, rel, ident, parses)
+    if not findings:  # a run that cannot load leaves the project as it found it
+        parses.save()
     return book, findings
+
+
+def _load_one(book: Handbook, findings: list[Finding], root: Path, kind: Kind, rel: str, ident: str | None,
+              cache: SourceCache) -> None:
+    """Parse (or take from the cache), validate and file one source; its problems go to ``findings``."""
+    source = _parse(root, rel, cache)
+    if isinstance(source, Finding):
+        findings.append(source)
+        return
+    book.texts[rel] = source.text
+    obj, errors = validate(source, kind.model)
+    findings.extend(errors)
+    if obj is None:
+        return
+    if ident is not None:
+        obj.id = ident  # type: ignore[attr-defined]
+        book.table(kind.name)[ident] = obj
+    elif isinstance(obj, Limits):
+        book.limits = {limit.id: limit for limit in obj.limits}
+    else:
+        setattr(book, kind.name, obj)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes a million objects and no reference cycles, so the cyclic garbage collector
+    would only walk the growing heap again and again (a quarter of load time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_or_raise(root: Path) -> Handbook:
@@ -67,13 +101,19 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
 
 
-def _parse(root: Path, rel: str) -> Source | Finding:
+def _parse(root: Path, rel: str, cache: SourceCache) -> Source | Finding:
     path = root / rel
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             raw = handle.read(min(size, MAX_BYTES) + 1)
-        return read_source(raw, rel, size)
+        text = decode(raw, rel, size)
+        digest = hashlib.sha1(raw).hexdigest()
+        source = cache.get(rel, digest, text)
+        if source is None:
+            source = parse_text(text, rel)
+            cache.put(rel, digest, source)
+        return source
     except SourceProblem as problem:
         return problem.finding
     except OSError as exc:

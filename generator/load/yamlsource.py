@@ -1,7 +1,7 @@
 """Bytes -> plain Python data, with the position of every value, refusing what is unsafe.
 
 PyYAML's own constructors silently keep the last of duplicate keys and expand aliases without
-bound, so we let (C) libyaml compose the node graph and build the data ourselves. Every mapping
+bound, so we take libyaml's (C) parse events and build the data ourselves. Every mapping
 and sequence built is remembered by identity with its marks, so the model can learn its positions
 during validation and error messages can point at any value.
 """
@@ -31,8 +31,10 @@ _SAFE_TAGS = frozenset(t for t in yaml.constructor.SafeConstructor.yaml_construc
 _CONTAINER_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 
-# mapping: (file, line, col, {key: (value line, value col)}) plus key marks; sequence: item marks
-MappingMarks = tuple[str, int, int, dict[str, tuple[int, int]]]
+# A mark is (line, col), counting from 1. Mapping: (file, line, col, {key: value mark}), and its key
+# marks apart; sequence: [item mark].
+Mark = tuple[int, int]
+MappingMarks = tuple[str, int, int, dict[str, Mark]]
 Path_ = tuple[str | int, ...]
 
 
@@ -44,22 +46,21 @@ class Source:
     text: str
     data: Any = None
     marks: dict[int, Any] = field(default_factory=dict)  # id(container) -> marks
-    key_marks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    key_marks: dict[int, dict[str, Mark]] = field(default_factory=dict)
 
     def position(self, path: Path_, key: bool = False) -> Position:
         """Position of the value at ``path`` (of its key when ``key``), or of its nearest ancestor."""
-        node, line, col = self.data, 1, 1
+        node, mark = self.data, (1, 1)
         for part in path:
             marks = self.marks.get(id(node))
             if isinstance(node, dict) and marks and part in node:
-                source = self.key_marks[id(node)] if key and part == path[-1] else marks[3]
-                line, col = source[part]  # type: ignore[index]
+                mark = (self.key_marks[id(node)] if key and part == path[-1] else marks[3])[part]
             elif isinstance(node, list) and marks and isinstance(part, int) and part < len(node):
-                line, col = marks[part]
+                mark = marks[part]
             else:
                 break
             node = node[part]
-        return Position(self.file, line, col)
+        return Position(self.file, *mark)
 
 
 class SourceProblem(Exception):
@@ -73,17 +74,24 @@ def read_source(raw: bytes, file: str, size: int | None = None) -> Source:
 
     ``size`` is the file's real size when ``raw`` was read only up to the limit.
     """
-    text = _decode(raw, file, size if size is not None else len(raw))
+    return parse_text(decode(raw, file, size if size is not None else len(raw)), file)
+
+
+def parse_text(text: str, file: str) -> Source:
+    """Parse the decoded text of one file (see ``read_source``)."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise SourceProblem(Finding("SRC007", "文件是空的:没有任何内容", Position(file, 1, 1),
                                     hint="删除该文件,或按 schemas/ 中的结构填写内容"))
     source = Source(file, text)
+    parser = _BaseLoader(text)
     try:
-        source.data = _Builder(source, yaml.parse(text, Loader=_BaseLoader)).document()
+        source.data = _Builder(source, parser.get_event).document()
     except yaml.MarkedYAMLError as exc:
         raise SourceProblem(_syntax_finding(exc, text, file)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
         raise SourceProblem(Finding("SRC003", f"YAML 语法错误: {exc}", Position(file, 1, 1))) from None
+    finally:
+        parser.dispose()
     if source.data is None:
         raise SourceProblem(Finding("SRC007", "文件是空的:没有任何内容", Position(file, 1, 1)))
     if not isinstance(source.data, dict):
@@ -92,7 +100,8 @@ def read_source(raw: bytes, file: str, size: int | None = None) -> Source:
     return source
 
 
-def _decode(raw: bytes, file: str, size: int) -> str:
+def decode(raw: bytes, file: str, size: int) -> str:
+    """The file's text: UTF-8 (a BOM is allowed), not too large, no NUL; else SourceProblem."""
     if size > MAX_BYTES:
         raise SourceProblem(Finding(
             "SRC002", f"文件过大({size / 1048576:.1f} MB,上限 {MAX_BYTES // 1048576} MB),拒绝读取",
@@ -132,110 +141,121 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
                    hint="检查缩进、冒号后的空格和引号是否成对")
 
 
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStart, _MappingEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStart, _SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
 class _Builder:
     """Builds dicts, lists and scalars straight from libyaml's events; records marks; enforces limits.
 
     Working on events rather than a composed node graph skips a layer of objects, and lets an
     alias count as the whole value it repeats: an alias bomb is refused before it is expanded.
+    Plain text, by far the most common value, takes a short path inline in the container loops.
+    ``count`` is the number of values so far, aliases expanded: each container adds its length
+    when it closes, each alias the size of what it repeats.
     """
 
-    def __init__(self, source: Source, events: Any):
+    def __init__(self, source: Source, next_event: Any):
         self.source = source
         self.file = source.file
-        self.events = iter(events)
-        self.count = 0
+        self.next = next_event
+        self.count = 1  # the document's root value
         self.anchors: dict[str, tuple[Any, int]] = {}
 
     def document(self) -> Any:
-        data = None
-        documents = 0
-        for event in self.events:
-            if isinstance(event, yaml.DocumentStartEvent):
+        data, documents, next_event = None, 0, self.next
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent or event is None:
+                return data
+            if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise SourceProblem(Finding("SRC003", "一个文件只能有一个 YAML 文档(发现了第二个 ---)",
                                                 self._pos(event)))
-                data = self.value(next(self.events), 0)
-        return data
+                data = self.value(next_event(), 0)
 
     def value(self, event: Any, depth: int) -> Any:
         start = self.count
-        self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
-            what = (f"内容展开后超过 {MAX_NODES} 个值(可能是别名炸弹 alias bomb)" if self.count > MAX_NODES
-                    else f"嵌套超过 {MAX_DEPTH} 层")
-            raise SourceProblem(Finding("SRC006", f"{what},拒绝读取", self._pos(event)))
         kind = type(event)
-        if kind is not yaml.ScalarEvent and getattr(event, "tag", None) not in _CONTAINER_TAGS:
-            raise SourceProblem(Finding("SRC003", f"不允许的 YAML 标签 {event.tag}", self._pos(event)))
-        if kind is yaml.ScalarEvent:
+        if kind is _Scalar:
             result = self._scalar(event)
-        elif kind is yaml.MappingStartEvent:
-            result = self._mapping(event, depth)
-        elif kind is yaml.SequenceStartEvent:
-            result = self._sequence(depth)
-        elif kind is yaml.AliasEvent:
+        elif kind is _Alias:
             if event.anchor not in self.anchors:
                 raise SourceProblem(Finding("SRC003", f"未定义的别名 *{event.anchor}", self._pos(event)))
             result, size = self.anchors[event.anchor]
             self.count += size
-            if self.count > MAX_NODES:
-                raise SourceProblem(Finding(
-                    "SRC006", f"内容展开后超过 {MAX_NODES} 个值(可能是别名炸弹 alias bomb),拒绝读取", self._pos(event)))
+            self._limit(event)
             return result
-        else:  # pragma: no cover - libyaml emits nothing else inside a document
-            raise SourceProblem(Finding("SRC003", "无法解析的内容", self._pos(event)))
-        if getattr(event, "anchor", None):
-            self.anchors[event.anchor] = (result, self.count - start)
+        else:
+            if event.tag not in _CONTAINER_TAGS:
+                raise SourceProblem(Finding("SRC003", f"不允许的 YAML 标签 {event.tag}", self._pos(event)))
+            if depth > MAX_DEPTH:
+                raise SourceProblem(Finding("SRC006", f"嵌套超过 {MAX_DEPTH} 层,拒绝读取", self._pos(event)))
+            if kind is _MappingStart:
+                result = self._mapping(event, depth)
+            elif kind is _SequenceStart:
+                result = self._sequence(event, depth)
+            else:  # pragma: no cover - libyaml emits nothing else inside a document
+                raise SourceProblem(Finding("SRC003", "无法解析的内容", self._pos(event)))
+        if event.anchor:
+            self.anchors[event.anchor] = (result, self.count - start)  # what an alias to it adds
         return result
 
-    def _sequence(self, depth: int) -> list[Any]:
+    def _sequence(self, start: Any, depth: int) -> list[Any]:
         items: list[Any] = []
-        marks: list[tuple[int, int]] = []
-        for event in self.events:
+        marks: list[Mark] = []
+        next_event, resolvers = self.next, _RESOLVERS
+        while True:
+            event = next_event()
             kind = type(event)
-            if kind is yaml.SequenceEndEvent:
+            if kind is _SequenceEnd:
                 break
             mark = event.start_mark
             marks.append((mark.line + 1, mark.column + 1))
-            if kind is yaml.ScalarEvent and not event.anchor and event.tag is None and not event.implicit[0]:
-                self.count += 1
-                items.append(event.value)  # quoted text: the common case, no resolving needed
+            if (kind is _Scalar and event.anchor is None and event.tag is None
+                    and (not event.implicit[0] or event.value[:1] not in resolvers)):
+                items.append(event.value)  # text that cannot be a number, date, bool or null
             else:
                 items.append(self.value(event, depth + 1))
         self.source.marks[id(items)] = marks
+        self.count += len(items)
+        self._limit(start)
         return items
 
     def _mapping(self, start: Any, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        values: dict[str, tuple[int, int]] = {}
-        keys: dict[str, tuple[int, int]] = {}
-        events, scalar = self.events, yaml.ScalarEvent
-        for key_event in events:
-            kind = type(key_event)
-            if kind is yaml.MappingEndEvent:
-                break
-            mark = key_event.start_mark
-            kmark = (mark.line + 1, mark.column + 1)
-            if kind is not scalar:
-                raise SourceProblem(Finding("SRC003", "键必须是简单文本", Position(self.file, *kmark)))
-            key = key_event.value if key_event.tag is None else str(self._scalar(key_event))
+        values: dict[str, Mark] = {}
+        keys: dict[str, Mark] = {}
+        next_event, resolvers = self.next, _RESOLVERS
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is not _Scalar:
+                if kind is _MappingEnd:
+                    break
+                raise SourceProblem(Finding("SRC003", "键必须是简单文本", self._pos(event)))
+            key = event.value if event.tag is None else str(self._scalar(event))
             if key in result:
                 raise SourceProblem(Finding(
                     "SRC005", f"重复的键 \"{key}\"(第 {keys[key][0]} 行已定义);YAML 会悄悄丢掉前一个值",
-                    Position(self.file, *kmark), hint="删除或合并重复的键"))
-            value_event = next(events)
-            keys[key] = kmark
-            mark = value_event.start_mark
+                    self._pos(event), hint="删除或合并重复的键"))
+            mark = event.start_mark
+            keys[key] = (mark.line + 1, mark.column + 1)
+            event = next_event()
+            mark = event.start_mark
             values[key] = (mark.line + 1, mark.column + 1)
-            if (type(value_event) is scalar and not value_event.anchor and value_event.tag is None
-                    and not value_event.implicit[0]):
-                self.count += 1
-                result[key] = value_event.value  # quoted text
+            if (type(event) is _Scalar and event.anchor is None and event.tag is None
+                    and (not event.implicit[0] or event.value[:1] not in resolvers)):
+                result[key] = event.value  # text that cannot be a number, date, bool or null
             else:
-                result[key] = self.value(value_event, depth + 1)
+                result[key] = self.value(event, depth + 1)
         self.source.marks[id(result)] = (self.file, start.start_mark.line + 1, start.start_mark.column + 1, values)
         self.source.key_marks[id(result)] = keys
+        self.count += len(result)
+        self._limit(start)
         return result
 
     def _scalar(self, event: Any) -> Any:
@@ -243,11 +263,8 @@ class _Builder:
         if tag is None or tag == "!":
             if not event.implicit[0]:
                 return value  # quoted: always text
-            resolvers = _RESOLVERS.get(value[:1] if value else "")
-            if not resolvers:
-                return value
             tag = _STR
-            for candidate, regexp in resolvers:
+            for candidate, regexp in _RESOLVERS.get(value[:1] if value else "", ()):
                 if regexp.match(value):
                     tag = candidate
                     break
@@ -261,6 +278,10 @@ class _Builder:
             raise SourceProblem(Finding("SRC003", f"无法解析的值 {value!r}: {getattr(exc, 'problem', exc)}",
                                         self._pos(event))) from None
 
+    def _limit(self, event: Any) -> None:
+        if self.count > MAX_NODES:
+            raise SourceProblem(Finding(
+                "SRC006", f"内容展开后超过 {MAX_NODES} 个值(可能是别名炸弹 alias bomb),拒绝读取", self._pos(event)))
+
     def _pos(self, event: Any) -> Position:
         return Position(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
-

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationInfo, model_validator
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +30,8 @@ class SourceModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
-    # No default: pydantic then skips initialising it, which is most of a small model's cost.
-    _src: tuple[str, int, int, dict[str, tuple[int, int]]] | None = PrivateAttr()
+    # A slot, not a pydantic private attribute: those cost an __init__ hook on every object made.
+    __slots__ = ("_src",)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -39,15 +39,19 @@ class SourceModel(BaseModel):
         obj = handler(data)
         if info.context is not None:
             marks = info.context.get(id(data))
-            if marks is not None:  # straight into the private dict: BaseModel.__setattr__ is slow
-                if obj.__pydantic_private__ is None:
-                    object.__setattr__(obj, "__pydantic_private__", {})
-                obj.__pydantic_private__["_src"] = marks
+            if marks is not None:
+                object.__setattr__(obj, "_src", marks)
         return obj
+
+    def __copy__(self) -> Any:  # model_copy: the copy keeps the original's position
+        copy = super().__copy__()
+        if (src := getattr(self, "_src", None)) is not None:
+            object.__setattr__(copy, "_src", src)
+        return copy
 
     def where(self, field: str | None = None) -> Position | None:
         """Position of ``field`` (or of the object itself when absent or unknown)."""
-        src = (self.__pydantic_private__ or {}).get("_src")
+        src = getattr(self, "_src", None)
         if src is None:
             return None
         file, line, col, fields = src

@@ -27,7 +27,7 @@ def load_revision(project: Path, ref: str, workdir: Path) -> Handbook:
     """The handbook as it was at ``ref`` (raises git.GitError when that cannot be had)."""
     commit = git.resolve(project, ref)
     root = git.export(project, commit, workdir)
-    book, _ = load_handbook(root)  # sources broken at REF are compared as far as they load
+    book, _ = load_handbook(root, cache=False)  # a throw-away export; sources broken at REF are compared as far as they load
     return book
 
 

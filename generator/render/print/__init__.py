@@ -84,4 +84,6 @@ def run_plan(book: Handbook, plan: Plan, out_dir: Path, *, workers: int = 2,
 
 
 def cache_dir(book: Handbook) -> Path:
-    return Path(book.root) / ".cache" / "print"
+    from generator.caches import cache_root
+
+    return cache_root(Path(book.root)) / "print"

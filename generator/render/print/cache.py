@@ -1,4 +1,4 @@
-"""Content-hash cache of rendered PDFs (PROJECT/.cache/print, git-ignored).
+"""Content-hash cache of rendered PDFs (``print/`` in the project's cache root, see generator.caches).
 
 A key hashes the HTML, templates, fonts and renderer versions (job.py), so an unchanged document
 is copied instead of rendered. Each entry keeps the findings of its render beside the PDF, so a
