@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT / "tests" / "site"))  # sitekit: the site tests' helpers, used by test_audience too
 MINI = ROOT / "tests" / "fixtures" / "mini"
 TODAY = "2026-06-01"
 

@@ -18,9 +18,10 @@ from typing import Any, Callable
 import pytest
 import yaml
 
+from conftest import ROOT, run_cli
 from generator.load import load_or_raise
 from generator.model.audience import public_view
-from conftest import ROOT, run_cli
+from sitekit import crawl, read_page
 
 MARK = "内部哨兵X"
 COST = "97531.86"  # an internal cost price: a number, so it gets its own marker
@@ -69,6 +70,7 @@ def _inject(root: Path) -> dict[str, str]:
         step["split"] = {"basis": "奖励", "shares": [{"party": s("split party"), "percent": 100}]}
         d["notes"] = [s("procedure notes")]
         d["variants"] = [{"name": "变体", "source": "测试", "notes": [s("variant note")]}]
+        d["steps"].append({"text": "接到住户求助后五分钟内答复", "limits": ["help-reply-5min"]})  # a public limit
         history = d.setdefault("history", [])
         history.append({"version": d["version"], "date": d["effective"], "author": "测试",
                         "summary": s("history summary")})
@@ -178,3 +180,21 @@ def test_staff_build_shows_the_sentinels(staff_site: Path) -> None:
     texts = _texts(staff_site)
     missing = [place for place in PLACES if not _found(texts, sentinel(place))]
     assert missing == []
+
+
+def test_public_site_reads_as_the_residents_site(public_site: Path) -> None:
+    home = read_page(public_site / "index.html")
+    assert "服务信息公开" in home.text
+    assert "员工服务手册" not in (public_site / "index.html").read_text(encoding="utf-8")  # title, description
+    assert not any("handbook.pdf" in link or link.startswith("roles/") for link in home.links), home.links
+    assert not (public_site / "help").exists()  # how staff use the handbook
+    problems = crawl(public_site, pdfs_built=True)  # every link, PDFs included, reaches a built file
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_public_limits_page_shows_only_limits_public_steps_state(public_site: Path) -> None:
+    listed = {i for i in read_page(public_site / "limits" / "index.html").ids if i.startswith("limit-")}
+    linked = {link.split("#")[1] for page in public_site.rglob("*.html") if page.parts[-2] != "limits"
+              for link in read_page(page).links if "limits/" in link and "#limit-" in link}
+    assert linked and listed == linked
+    assert len(listed) < len(load_or_raise(ROOT).limits)  # some limits are only for staff

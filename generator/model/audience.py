@@ -46,9 +46,13 @@ def public_view(book: Handbook) -> Handbook:
     roles = {k: r.model_copy(update={"duties": [], "authorities": [], "grants": [], "notes": [], "reports_to": None})
              for k, r in book.roles.items()}
     departments = {k: d.model_copy(update={"duties": [], "notes": []}) for k, d in book.departments.items()}
+    # Only the limits public steps state (a cash-handling limit of an internal rule stays inside).
+    stated = {ident for doc in [*procedures.values(), *instructions.values()] for node in walk_models(doc)
+              for ident in getattr(node, "limits", None) or () if isinstance(ident, str)}
+    limits = {k: v for k, v in book.limits.items() if k in stated}
     return replace(book, procedures=procedures, instructions=instructions, forms=forms,
                    price_lists=price_lists, sites=sites, roles=roles, departments=departments, reviews={},
-                   texts={}, _references=None, _steps={})
+                   limits=limits, texts={}, _references=None, _steps={})
 
 
 def _strip(obj: Any) -> Any:
@@ -61,9 +65,7 @@ def _strip(obj: Any) -> Any:
                 updates[name] = [] if isinstance(value, list) else None
             elif isinstance(value, (SourceModel, list)):
                 updates[name] = _strip(value)
-        copy = obj.model_copy(update=updates)
-        copy.__pydantic_private__ = dict(obj.__pydantic_private__ or {})
-        return copy
+        return obj.model_copy(update=updates)  # the copy keeps the position (SourceModel.__copy__)
     if isinstance(obj, list):
         return [_strip(item) for item in obj]
     return obj

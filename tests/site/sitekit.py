@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,6 +16,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import MINI, ROOT, Run, edit  # noqa: F401 (tests/conftest.py's helpers, used by the site tests too)
 
+from generator.render.site.urls import NOTICES
+
+# PDFs are written into the site by the print stage (handbook build): links must follow the scheme.
+PDF = re.compile(r"^pdf/(?:handbook\.pdf|forms/[a-z0-9-]+\.pdf|notices/[a-z0-9-]+/(?:%s)\.pdf)$"
+                 % "|".join(key for key, _ in NOTICES))
 SITE_FILES = ("mkdocs.yml", "site_overrides")  # what turns a folder of sources into a site project
 XSS = "<script>alert(1)</script>"
 
@@ -156,3 +163,36 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert run.code == 0, run.text
         _BUILT["hostile"] = project / "site"
     return _BUILT["hostile"]
+
+
+def crawl(site: Path, pdfs_built: bool = False) -> list[str]:
+    """Every link and #fragment of every page that points at nothing. Links into pdf/ must follow
+    the print stage's scheme, and (``pdfs_built``: a ``handbook build`` with PDFs) exist."""
+    root = site.resolve()
+    ids = lru_cache(maxsize=None)(lambda path: frozenset(read_page(path).ids))
+    problems = []
+    pages = sorted(root.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        if path.name == "404.html":
+            continue  # served for any missing URL; its links are absolute to the site root
+        for link in read_page(path).links:
+            target, fragment = resolve(path, link)
+            if target is None:
+                continue
+            where = f"{path.relative_to(root)}: {link}"
+            if not target.resolve().is_relative_to(root):
+                problems.append(f"{where} leaves the site")
+                continue
+            rel = target.resolve().relative_to(root).as_posix()
+            if rel.startswith("pdf/"):
+                if not PDF.match(rel):
+                    problems.append(f"{where} is not a PDF of the scheme")
+                elif pdfs_built and not target.is_file():
+                    problems.append(f"{where} -> missing {rel}")
+                continue
+            if not target.is_file():
+                problems.append(f"{where} -> missing {rel}")
+            elif fragment and target.suffix == ".html" and fragment not in ids(target):
+                problems.append(f"{where} -> no #{fragment} in {rel}")
+    return problems

@@ -60,10 +60,11 @@ class SiteIndex:
     today: dt.date = field(default_factory=build_today)
     review_tables: ReviewTables | None = None
     review_pages: dict[str, str] = field(default_factory=dict)  # review id -> revisions page part holding it
+    public: bool = False  # the residents' site (built from public_view), not the staff handbook
 
     @classmethod
-    def build(cls, book: Handbook) -> SiteIndex:
-        index = cls(book)
+    def build(cls, book: Handbook, public: bool = False) -> SiteIndex:
+        index = cls(book, public=public)
         index.backlinks = dict(book.backlinks())
         for doc in [*book.procedures.values(), *book.instructions.values()]:
             index._add_steps(doc)

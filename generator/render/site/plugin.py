@@ -24,7 +24,7 @@ from generator.findings import Finding, Severity
 from generator.model.audience import Audience
 from generator.render.site.page import HandbookPage
 from generator.render.site.render import Renderer, compact
-from generator.render.site.setup import VENDOR, Prepared, prepare
+from generator.render.site.setup import HELP_PAGE, VENDOR, Prepared, prepare
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")  # one line per finding
@@ -75,6 +75,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         prepared = self.prepared
         assert prepared.index is not None  # on_config stopped the build otherwise
         renderer = Renderer(prepared.index, files, mermaid=prepared.vendor is not None)
+        help_page = files.get_file_from_path(HELP_PAGE)
+        if prepared.index.public and help_page is not None:
+            files.remove(help_page)  # how staff use the handbook: not for residents
         for spec in prepared.specs:
             level = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.uri, content="", inclusion=level)

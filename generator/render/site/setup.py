@@ -55,10 +55,15 @@ def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None
     if result.errors:
         return result
     book = view(book, audience)
-    result.index = SiteIndex.build(book)
+    public = audience is Audience.public
+    if public and book.company:  # the header and title say whose site this is
+        config.site_name = f"{book.company.short_name}服务信息公开"
+        config.site_description = f"{book.company.name}向业主和住户公开的服务信息：办事流程、收费标准、服务项目和表格"
+    result.index = SiteIndex.build(book, public=public)
     specs = plan(result.index)
-    result.specs = [s for s in specs if audience is Audience.staff or s.kind not in STAFF_ONLY]
-    has_help = (Path(config.docs_dir) / HELP_PAGE).is_file()
+    left_out = (STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
+    result.specs = [s for s in specs if s.kind not in left_out]
+    has_help = not public and (Path(config.docs_dir) / HELP_PAGE).is_file()  # the help page is for staff
     config.nav = _only(navigation(result.index, HELP_PAGE if has_help else None),
                        {s.uri for s in specs} - {s.uri for s in result.specs})
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message

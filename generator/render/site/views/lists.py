@@ -95,6 +95,8 @@ def home(ix: SiteIndex) -> dict[str, Any]:
     counts = [("procedure", "规程制度", len(book.procedures)), ("instruction", "作业指导书", len(book.instructions)),
               ("form", "表单", len(book.forms)), ("price_list", "收费标准", len(book.price_lists)),
               ("role", "岗位", len(book.roles)), ("site", "项目", len(book.sites))]
+    # Residents look for services, prices and forms; staff posts are not for them. No empty tiles.
+    counts = [c for c in counts if c[2] and not (ix.public and c[0] == "role")]
     quarter, revisions = this_quarter(ix, ix.today)
     return {"by_category": by_category, "by_department": by_department, "counts": counts,
-            "quarter": quarter, "revisions": revisions}
+            "quarter": quarter, "revisions": revisions, "public": ix.public}
