@@ -185,7 +185,8 @@ def test_staff_build_shows_the_sentinels(staff_site: Path) -> None:
 def test_public_site_reads_as_the_residents_site(public_site: Path) -> None:
     home = read_page(public_site / "index.html")
     assert "服务信息公开" in home.text
-    assert "员工服务手册" not in (public_site / "index.html").read_text(encoding="utf-8")  # title, description
+    html = (public_site / "index.html").read_text(encoding="utf-8")
+    assert "员工服务手册" not in html and "内部资料" not in html  # title, description, footer
     assert not any("handbook.pdf" in link or link.startswith("roles/") for link in home.links), home.links
     assert not (public_site / "help").exists()  # how staff use the handbook
     problems = crawl(public_site, pdfs_built=True)  # every link, PDFs included, reaches a built file

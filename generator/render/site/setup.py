@@ -56,9 +56,10 @@ def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None
         return result
     book = view(book, audience)
     public = audience is Audience.public
-    if public and book.company:  # the header and title say whose site this is
+    if public and book.company:  # the header, title and footer say whose site this is, and for whom
         config.site_name = f"{book.company.short_name}服务信息公开"
         config.site_description = f"{book.company.name}向业主和住户公开的服务信息：办事流程、收费标准、服务项目和表格"
+        config.copyright = f"{book.company.name} · 公开信息"  # not the staff site's 内部资料 line
     result.index = SiteIndex.build(book, public=public)
     specs = plan(result.index)
     left_out = (STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
