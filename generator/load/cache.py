@@ -66,7 +66,7 @@ class SourceCache:
         if self.file is None or not (self.changed or self.new.keys() != self.old.keys()):
             return
         body = json.dumps({"format": FORMAT, "files": self.new}, ensure_ascii=False, separators=(",", ":"),
-                          default=_date_text)
+                          default=_date_text, check_circular=False)  # parsed YAML has no cycles
         temp = self.file.with_name(f".{self.file.name}.{os.getpid()}")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
