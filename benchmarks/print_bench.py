@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.check_bench import machine  # noqa: E402
 from generator.load import load_or_raise  # noqa: E402
-from generator.render.print import build_prints  # noqa: E402
+from generator.render.print import build_prints, cache_dir  # noqa: E402
 from generator.render.print.cache import Cache  # noqa: E402
 from generator.render.print.fontpack import ALIAS  # noqa: E402
 from generator.render.print.fonts import FAMILIES, load_fonts  # noqa: E402
@@ -55,7 +55,7 @@ def main() -> None:
         shutil.copytree(args.project, project, ignore=shutil.ignore_patterns(".cache", "site", "build", ".git",
                                                                               ".venv", "test-artifacts"))
         book = load_or_raise(project)
-        fonts = load_fonts(project / ".cache" / "print")
+        fonts = load_fonts(cache_dir(project))
         jobs = form_jobs(book, fonts).jobs
         render_job(jobs[0], fonts, project)  # warm up: fontconfig, first font loads
         HTML(string=plain_html(jobs[0].html())).write_pdf()

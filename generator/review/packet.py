@@ -98,7 +98,7 @@ def render_html(packet: Packet) -> str:
 
 def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path]:
     """Write review-packet.html and review-packet.pdf into ``out`` (created if needed)."""
-    from generator.caches import cache_root
+    from generator.render.print import cache_dir
     from generator.render.print.fontpack import font_faces_css
     from generator.render.print.fonts import load_fonts
     from generator.render.print.pdf import render_document
@@ -107,7 +107,7 @@ def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path]:
     html = render_html(packet)
     html_path, pdf_path = out / "review-packet.html", out / "review-packet.pdf"
     html_path.write_text(html, encoding="utf-8")
-    fonts = load_fonts(cache_root(project) / "print")
+    fonts = load_fonts(cache_dir(project))
     document = render_document(html, font_faces_css(fonts, html), project)
     pdf_path.write_bytes(document.write_pdf())
     return html_path, pdf_path

@@ -24,7 +24,7 @@ def printed() -> dict[str, Path]:
     book, findings = load_handbook(ROOT)
     if findings or FORM not in book.forms or not book.sites:
         pytest.skip("the project's own sources are not complete yet")
-    fonts = load_fonts(cache_dir(book))
+    fonts = load_fonts(cache_dir(book.root))
     site = sorted(book.sites)[0]
     plan = form_jobs(book, fonts, [FORM])
     notices = notice_jobs(book, fonts, [site], site_url="https://handbook.example.com/", posted=dt.date.today(),

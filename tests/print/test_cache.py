@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import edit
 from generator.load import load_or_raise
-from generator.render.print import build_prints
+from generator.render.print import build_prints, cache_dir
 from generator.render.print.progress import Progress
 
 from .conftest import POSTED, SITE_URL, Built
@@ -69,7 +69,7 @@ def test_a_dying_worker_is_an_error_of_its_jobs(built: Built, monkeypatch) -> No
     from generator.render.print.plan import form_jobs
 
     book = load_or_raise(built.project)
-    fonts = load_fonts(built.project / ".cache" / "print")
+    fonts = load_fonts(cache_dir(built.project))
     jobs = form_jobs(book, fonts, ["visit-register", "daily-log"]).jobs
     monkeypatch.setattr(pool, "_work", _die)
     outcome = pool.render_all(jobs, fonts, built.project, Cache(None), workers=2, progress=False)

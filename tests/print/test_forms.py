@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from generator.load import load_or_raise
+from generator.render.print import cache_dir
 from generator.render.print.fit import measure
 from generator.render.print.fontpack import font_faces_css
 from generator.render.print.fonts import load_fonts
@@ -59,7 +60,7 @@ def test_rows_zero_fills_the_page_exactly(built: Built, form: str) -> None:
     rows = grid_rows(path)
     assert len(sizes_mm(path)) == 1 and rows >= 10
     book = load_or_raise(built.project)
-    fonts_ = load_fonts(built.project / ".cache" / "print")
+    fonts_ = load_fonts(cache_dir(built.project))
     view, _ = form_view(book, book.forms[form])
 
     def pages(n: int) -> int:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
+from generator.caches import cache_root
 from generator.findings import Finding
 from generator.model import Handbook
 
@@ -52,7 +52,7 @@ def build_prints(book: Handbook, out_dir: Path, *, site_url: str, workers: int =
 
     today = today or dt.date.today()
     try:
-        fonts = load_fonts(cache_dir(book))
+        fonts = load_fonts(cache_dir(book.root))
     except FontProblem as problem:
         return PrintReport(findings=problem.findings)
     plan = form_jobs(book, fonts)
@@ -69,8 +69,8 @@ def run_plan(book: Handbook, plan: Plan, out_dir: Path, *, workers: int = 2,
     from generator.render.print.fonts import load_fonts
     from generator.render.print.pool import render_all
 
-    fonts = load_fonts(cache_dir(book))
-    cache = Cache(cache_dir(book))
+    fonts = load_fonts(cache_dir(book.root))
+    cache = Cache(cache_dir(book.root))
     outcome = render_all(plan.jobs, fonts, book.root, cache, workers=workers, progress=progress)
     report = PrintReport(outcome.rendered, outcome.cached, [], list(plan.findings))
     for result in outcome.results:
@@ -83,7 +83,6 @@ def run_plan(book: Handbook, plan: Plan, out_dir: Path, *, workers: int = 2,
     return report
 
 
-def cache_dir(book: Handbook) -> Path:
-    from generator.caches import cache_root
-
-    return cache_root(Path(book.root)) / "print"
+def cache_dir(project: Path) -> Path:
+    """The PDF and font-cmap cache of ``project`` (see generator.caches for where and why)."""
+    return cache_root(Path(project)) / "print"

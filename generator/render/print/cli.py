@@ -151,7 +151,7 @@ def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | 
     if args.workers < 1:
         return _usage("--workers takes a number ≥ 1")
     try:
-        fonts = load_fonts(cache_dir(book))
+        fonts = load_fonts(cache_dir(book.root))
     except FontProblem as problem:
         return _finish(problem.findings, [], EXIT_REFUSED)
     plan = make_plan(fonts)
