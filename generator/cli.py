@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -106,8 +103,7 @@ def _check(args: argparse.Namespace) -> int:
     if unknown:
         print(f"handbook: error: unknown rule code(s): {', '.join(unknown)}", file=sys.stderr)
         return EXIT_SOURCES
-    with _tree_kept_to_the_end():
-        book, load_findings = load_handbook(args.project)
+    book, load_findings = load_handbook(args.project, lifelong=True)
     if load_findings:
         return _report(sorted(load_findings, key=_place), args.format, EXIT_SOURCES)
     findings = run_rules(book, args.today, args.rule)
@@ -122,18 +118,6 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_SOURCES
     errors = any(f.severity is Severity.error for f in findings)
     return _report(findings, args.format, EXIT_RULES if errors else EXIT_OK)
-
-
-@contextmanager
-def _tree_kept_to_the_end() -> Iterator[None]:
-    """In a one-shot command the loaded tree lives until exit: freeze it out of the cyclic garbage
-    collector's sight, which would otherwise walk its million objects again during the rules."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def _place(finding: Finding) -> tuple:

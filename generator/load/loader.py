@@ -21,11 +21,12 @@ from generator.model.base import ID_RE, Position
 SUFFIXES = (".yaml", ".yml")
 
 
-def load_handbook(root: Path, cache: bool = True) -> tuple[Handbook, list[Finding]]:
+def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tuple[Handbook, list[Finding]]:
     """Load every source under ``root``. Returns the tree and every loading problem found.
 
     Parses are kept in the project's source cache (generator.load.cache) unless ``cache`` is false
-    or HANDBOOK_NO_CACHE is set.
+    or HANDBOOK_NO_CACHE is set. ``lifelong``: the tree lives until the process ends (a one-shot
+    command), so it is frozen out of the garbage collector's sight once loaded.
     """
     root = root.resolve()
     book = Handbook(root=root)
@@ -46,7 +47,7 @@ def load_handbook(root: Path, cache: bool = True) -> tuple[Handbook, list[Findin
     jobs += [(kind, kind.file, None) for kind in SINGLES if (root / kind.file).exists()]  # type: ignore[operator]
 
     parses = SourceCache(cache_root(root) / "sources" if cache and not os.environ.get("HANDBOOK_NO_CACHE") else None)
-    with _collector_paused():
+    with _collector_paused(freeze=lifelong):
         for kind, rel, ident in jobs:
             _load_one(book, findings, root, kind, rel, ident, parses)
     if not findings:  # a run that cannot load leaves the project as it found it
@@ -76,14 +77,18 @@ def _load_one(book: Handbook, findings: list[Finding], root: Path, kind: Kind, r
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def _collector_paused(freeze: bool) -> Iterator[None]:
     """Loading makes a million objects and no reference cycles, so the cyclic garbage collector
-    would only walk the growing heap again and again (a quarter of load time)."""
+    would only walk the growing heap again and again (a quarter of load time). With ``freeze`` the
+    loaded objects are moved out of its sight before it resumes, for the same reason; reference
+    counting still frees them."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
