@@ -75,9 +75,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         prepared = self.prepared
         assert prepared.index is not None  # on_config stopped the build otherwise
         renderer = Renderer(prepared.index, files, mermaid=prepared.vendor is not None)
-        help_page = files.get_file_from_path(HELP_PAGE)
-        if prepared.index.public and help_page is not None:
-            files.remove(help_page)  # how staff use the handbook: not for residents
+        left_out = files.get_file_from_path(HELP_PAGE) if prepared.help_page is None else None
+        if left_out is not None:
+            files.remove(left_out)  # the public site has no help page (prepare decides)
         for spec in prepared.specs:
             level = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.uri, content="", inclusion=level)

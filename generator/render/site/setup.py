@@ -36,6 +36,7 @@ class Prepared:
     index: SiteIndex | None = None
     specs: list[PageSpec] = field(default_factory=list)
     vendor: Path | None = None
+    help_page: str | None = None  # the hand-written 使用说明, when this site has it (staff only)
 
     @property
     def errors(self) -> list[Finding]:
@@ -64,8 +65,9 @@ def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None
     specs = plan(result.index)
     left_out = (STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
     result.specs = [s for s in specs if s.kind not in left_out]
-    has_help = not public and (Path(config.docs_dir) / HELP_PAGE).is_file()  # the help page is for staff
-    config.nav = _only(navigation(result.index, HELP_PAGE if has_help else None),
+    if not public and (Path(config.docs_dir) / HELP_PAGE).is_file():  # how staff use the handbook
+        result.help_page = HELP_PAGE
+    config.nav = _only(navigation(result.index, result.help_page),
                        {s.uri for s in specs} - {s.uri for s in result.specs})
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message
     dictionary = write_user_dict(book, root / cache_dir / "jieba-user.txt")
