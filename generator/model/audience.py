@@ -46,13 +46,12 @@ def public_view(book: Handbook) -> Handbook:
     roles = {k: r.model_copy(update={"duties": [], "authorities": [], "grants": [], "notes": [], "reports_to": None})
              for k, r in book.roles.items()}
     departments = {k: d.model_copy(update={"duties": [], "notes": []}) for k, d in book.departments.items()}
-    # Only the limits public steps state (a cash-handling limit of an internal rule stays inside).
-    stated = {ident for doc in [*procedures.values(), *instructions.values()] for node in walk_models(doc)
-              for ident in getattr(node, "limits", None) or () if isinstance(ident, str)}
-    limits = {k: v for k, v in book.limits.items() if k in stated}
-    return replace(book, procedures=procedures, instructions=instructions, forms=forms,
-                   price_lists=price_lists, sites=sites, roles=roles, departments=departments, reviews={},
-                   limits=limits, texts={}, _references=None, _steps={})
+    public = replace(book, procedures=procedures, instructions=instructions, forms=forms,
+                     price_lists=price_lists, sites=sites, roles=roles, departments=departments, reviews={},
+                     texts={}, _references=None, _steps={})
+    # Only the limits public documents refer to (a cash-handling limit of an internal rule stays inside).
+    stated = {ref.target for ref in public.references() if ref.kind == "limit"}
+    return replace(public, limits={k: v for k, v in book.limits.items() if k in stated}, _references=None)
 
 
 def _strip(obj: Any) -> Any:
