@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,11 +31,19 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.check_bench import machine  # noqa: E402
+from benchmarks.check_bench import check_times, machine  # noqa: E402
 from benchmarks.corpus import ROOT, make_corpus  # noqa: E402
 from benchmarks.print_bench import plain_html  # noqa: E402
 from benchmarks.site_bench import build as site_build, markdown_twin, side_by_side, sizes  # noqa: E402
-from generator.caches import cache_root  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+
+from generator.load import load_or_raise  # noqa: E402
+from generator.render.print import cache_dir, run_plan  # noqa: E402
+from generator.render.print.cache import Cache  # noqa: E402
+from generator.render.print.fonts import FontSet, load_fonts  # noqa: E402
+from generator.render.print.job import Job  # noqa: E402
+from generator.render.print.plan import form_jobs  # noqa: E402
+from generator.render.print.pool import render_all  # noqa: E402
 
 DOC = ROOT / "docs" / "benchmarks.md"
 MARK = "<!-- bench:latest -->"
@@ -69,17 +76,10 @@ def main() -> None:
 
 
 def check_rows(corpus: Path, runs: int) -> list[Row]:
-    """``handbook check`` as a new process: the first run after a clone (no parse cache yet; it
-    writes one) and a repeated run that reads unchanged files back from the cache."""
-    cmd = [sys.executable, "-m", "generator", "--project", str(corpus), "check", "--format", "json"]
-    store = cache_root(corpus) / "sources"
-
-    def first() -> float:
-        shutil.rmtree(store, ignore_errors=True)
-        return _wall(lambda: subprocess.run(cmd, capture_output=True))
-
-    pairs = [(first(), _wall(lambda: subprocess.run(cmd, capture_output=True))) for _ in range(runs)]  # in turn
-    cold, warm = _median([p[0] for p in pairs]), _median([p[1] for p in pairs])
+    """``handbook check``: the first run after a clone (no parse cache yet; it writes one) and a
+    repeated run that reads unchanged files back from the cache."""
+    first, repeated = check_times(corpus, runs)
+    cold, warm = _median(first), _median(repeated)
     return [("`handbook check`, first run: parses everything, writes the parse cache", f"{cold:.2f} s", "< 3 s",
              _verdict(cold < 3)),
             ("`handbook check`, repeated: unchanged files from the parse cache", f"{warm:.2f} s", "< 3 s",
@@ -107,17 +107,8 @@ def site_rows(corpus: Path, tmp: Path, runs: int) -> list[Row]:
 
 
 def pdf_rows(corpus: Path, runs: int, sample_size: int) -> list[Row]:
-    from weasyprint import HTML
-
-    from generator.load import load_or_raise
-    from generator.render.print import cache_dir, run_plan
-    from generator.render.print.cache import Cache
-    from generator.render.print.fonts import load_fonts
-    from generator.render.print.plan import form_jobs
-    from generator.render.print.pool import render_all
-
     book = load_or_raise(corpus)
-    fonts = load_fonts(cache_dir(book))
+    fonts = load_fonts(cache_dir(book.root))
     ids = sorted(book.forms)
     sample = ids[:: max(1, len(ids) // sample_size)][:sample_size]
     jobs = form_jobs(book, fonts, sample).jobs
@@ -125,13 +116,13 @@ def pdf_rows(corpus: Path, runs: int, sample_size: int) -> list[Row]:
     HTML(string=plain_html(jobs[0].html())).write_pdf()
     htmls = [plain_html(job.html()) for job in jobs]
     # Form by form, pipeline then plain WeasyPrint: both meet the same machine (this VM drifts).
-    pairs = [_pdf_pair(job, html, fonts, corpus, render_all, HTML) for _ in range(runs) for job, html in zip(jobs, htmls)]
+    pairs = [_pdf_pair(job, html, fonts, corpus) for _ in range(runs) for job, html in zip(jobs, htmls)]
     one, plain = sum(p[0] for p in pairs) / runs, sum(p[1] for p in pairs) / runs
     ratio = _median([p[0] / p[1] for p in pairs])
     two = _median([_wall(lambda: render_all(jobs, fonts, corpus, Cache(None), workers=2, progress=False))
                    for _ in range(runs)])
     pdf_kb = sorted(p[2] for p in pairs[: len(jobs)])
-    rebuild = _rebuilds(corpus, sample, run_plan, form_jobs, load_or_raise, load_fonts, cache_dir)
+    rebuild = _rebuilds(corpus, sample)
     n, total = len(jobs), len(ids)
     per = {"1": one / n, "2": two / n, "plain": plain / n}
     note = f"sample of {n} of {total} forms (every {max(1, len(ids) // sample_size)}th), extrapolated to {total}"
@@ -148,24 +139,22 @@ def pdf_rows(corpus: Path, runs: int, sample_size: int) -> list[Row]:
     ]
 
 
-def _pdf_pair(job, html, fonts, corpus, render_all, HTML) -> tuple[float, float, float]:  # noqa: ANN001, N803
+def _pdf_pair(job: Job, html: str, fonts: FontSet, corpus: Path) -> tuple[float, float, float]:
     """(pipeline s, plain WeasyPrint s, pipeline PDF KB) for one form, rendered one after the other."""
-    from generator.render.print.cache import Cache
-
     outcome = []
     ours = _wall(lambda: outcome.append(render_all([job], fonts, corpus, Cache(None), workers=1, progress=False)))
     plain = _wall(lambda: HTML(string=html, base_url=str(corpus)).write_pdf())
     return ours, plain, len(outcome[0].results[0].pdf or b"") / 1024
 
 
-def _rebuilds(corpus, sample, run_plan, form_jobs, load_or_raise, load_fonts, cache_dir) -> list[Row]:  # noqa: ANN001
+def _rebuilds(corpus: Path, sample: list[str]) -> list[Row]:
     """Warm the cache with the sample, then time a no-change and a one-form-changed rebuild."""
     out = corpus / "site-pdf"
 
     def rebuild() -> tuple[float, int]:
         started = time.perf_counter()
         book = load_or_raise(corpus)
-        report = run_plan(book, form_jobs(book, load_fonts(cache_dir(book)), sample), out, workers=1,
+        report = run_plan(book, form_jobs(book, load_fonts(cache_dir(book.root)), sample), out, workers=1,
                           progress=False)
         return time.perf_counter() - started, report.rendered
 
