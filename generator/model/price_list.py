@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import Enum
+from typing import Annotated
 
 from pydantic import Field
 
-from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.base import Id, Line, RefTo, SourceModel, Text
 from generator.model.document import Document
 
 
@@ -24,12 +25,17 @@ class Level(str, Enum):
 
 
 class Scope(SourceModel):
+    public_fields = frozenset({"level", "region", "sites"})
+
     level: Level
     region: Line | None = None
-    sites: list[Id] = Field(default_factory=list)
+    sites: list[Annotated[Id, RefTo("site")]] = Field(default_factory=list)
 
 
 class PriceItem(SourceModel):
+    public_fields = frozenset({"name", "category", "content", "standard", "unit", "price", "free", "formula", "pricing",
+                               "base_price", "float_range", "note"})
+
     name: Line
     category: Line | None = None
     content: Text | None = Field(default=None, description="服务内容")
@@ -46,6 +52,8 @@ class PriceItem(SourceModel):
 
 
 class PriceList(Document):
+    public_fields = Document.public_fields | {"scope", "approved", "basis", "items"}
+
     scope: Scope
     approved: dt.date | None = Field(default=None, description="Approval date (批准日期)")
     basis: Text | None = Field(default=None, description="定价依据")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Annotated
 
 from pydantic import Field
 
-from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.base import Id, Line, RefTo, SourceModel, Text
 
 
 class ReviewKind(str, Enum):
@@ -27,7 +28,9 @@ class Reviewer(SourceModel):
 
 
 class DocumentReview(SourceModel):
-    document: Id
+    document: Annotated[Id, RefTo("document")]
+    kind: Id | None = Field(default=None, description="The document's kind (procedure, instruction, form, price_list), "
+                                                      "needed only when documents of two kinds share the id")
     decision: Decision
     fingerprint: Line = Field(pattern=r"^sha256:[0-9a-f]{16}$",
                               description="Fingerprint of the content reviewed (handbook review --fingerprints)")
