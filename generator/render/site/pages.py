@@ -65,7 +65,7 @@ def plan(ix: SiteIndex) -> list[PageSpec]:
     book = ix.book
     specs = [PageSpec(page_uri("home"), "home", "首页")]
     for kind in ix.paged_kinds():
-        if kind.catalogue:
+        if kind.catalogue and (book.table(kind.name) or not ix.public):  # residents get no empty lists
             specs += paged(_uri(kind.name), "catalogue", kind.catalogue, kind.name, catalogue(ix, kind.name), Row.cost)
     for kind in ix.paged_kinds():
         for obj in book.table(kind.name).values():

@@ -58,7 +58,8 @@ def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor:
         config.copyright = str(escape(f"{book.company.name} · 公开信息"))  # not the staff site's 内部资料 line
     result.index = SiteIndex.build(book, public=public, today=context.today)
     specs = plan(result.index)
-    left_out = (STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
+    left_out = ((STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
+                | (set() if book.glossary else {"glossary"}))
     result.specs = [s for s in specs if s.kind not in left_out]
     if not public and (Path(config.docs_dir) / HELP_PAGE).is_file():  # how staff use the handbook
         result.help_page = HELP_PAGE
