@@ -75,3 +75,20 @@ def test_markup_in_every_company_field_is_escaped(project: Path, tmp_path: Path,
     assert not leaked
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home
+
+
+@pytest.mark.parametrize("damage, code", [
+    (lambda p: (p / "company.yaml").unlink(), "CFG005"),
+    (lambda p: (p / "mkdocs.yml").unlink(), "CFG002"),
+    (lambda p: (p / "mkdocs.yml").write_text('site_name: "庆通\nplugins: [handbook]\n', encoding="utf-8"), "CFG002"),
+    (lambda p: (p / "mkdocs.yml").write_text((p / "mkdocs.yml").read_text(encoding="utf-8")
+                                             .replace("  - handbook", ""), encoding="utf-8"), "CFG001"),
+])
+def test_a_broken_project_stops_the_build_and_keeps_the_last_site(project: Path, tmp_path: Path, damage, code) -> None:
+    out = tmp_path / "site"
+    assert run_cli("--project", str(project), "build", "--no-pdf", "--out", str(out)).code == 0
+    before = _tree(out)
+    damage(project)
+    result = run_cli("--project", str(project), "build", "--no-pdf", "--out", str(out))
+    assert result.code == 2 and code in result.err and "Traceback" not in result.text, result.text
+    assert _tree(out) == before, "the last good site was replaced"

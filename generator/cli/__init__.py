@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -99,4 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # read-only project, full disk, unreadable folder
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"handbook: 无法读写文件{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_SOURCES
+    except Exception as exc:  # a defect of the generator: say so in one line, never a traceback
+        if os.environ.get("HANDBOOK_DEBUG"):
+            raise
+        print(f"handbook: 内部错误({type(exc).__name__}: {exc})。这是生成器的缺陷,不是源文件的错误;"
+              "请把这条消息和所用命令报告给手册维护人员(HANDBOOK_DEBUG=1 显示详细信息)", file=sys.stderr)
         return EXIT_SOURCES

@@ -47,6 +47,9 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
                 seen.add(ident)
                 jobs.append((kind, rel, ident))
     jobs += [(kind, kind.file, None) for kind in kinds.kinds() if kind.file and (root / kind.file).exists()]
+    if not (root / "company.yaml").is_file():  # every form and notice names the company
+        findings.append(Finding("CFG005", "缺少 company.yaml:表单、公示和手册上不能没有公司名称",
+                                Position("company.yaml", 1, 1), hint="从仓库恢复 company.yaml(git checkout company.yaml)"))
 
     parses = SourceCache(cache_root(root) / "sources" if cache and not os.environ.get("HANDBOOK_NO_CACHE") else None)
     with _collector_paused(freeze=lifelong):
