@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     from generator.render.print.cli import register as register_print
 
     check.register(subs)
+    check.register_new(subs)
     build.register(subs)
     register_print(subs, command)
     review.register(subs)

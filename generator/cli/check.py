@@ -89,3 +89,37 @@ def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(out):
         print(path)
     return EXIT_OK
+
+
+def register_new(subs: argparse._SubParsersAction) -> None:
+    new = subs.add_parser("new", help="write a commented skeleton of a new source that passes check",
+                          description="Write KIND's skeleton to its folder as ID.yaml: next free document code, "
+                                      "today's date, draft status. KIND: procedure, instruction, form, price_list, "
+                                      "role, department, site, review (or 规程, 表单 …).")
+    new.add_argument("kind", metavar="KIND", help="kind of source, e.g. procedure or 规程")
+    new.add_argument("id", metavar="ID", help="file name and id: lower-case letters, digits and hyphens")
+    new.add_argument("--title", default=None, help="title or name (default: a placeholder to replace)")
+    new.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD", help="effective date")
+
+
+@command("new")
+def _new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from generator.authoring.new import NewSourceError, new_source, resolve_kind
+    from generator.context import SourcesFailed
+    from generator.load import load_handbook
+
+    try:
+        kind = resolve_kind(args.kind)
+    except NewSourceError as exc:
+        raise Exit(EXIT_SOURCES, str(exc)) from None
+    book, problems = load_handbook(args.project)
+    if problems:
+        raise SourcesFailed(EXIT_SOURCES, problems)
+    try:
+        path = new_source(book, kind, args.id, args.title, args.today or dt.date.today())
+    except NewSourceError as exc:
+        raise Exit(EXIT_SOURCES, str(exc)) from None
+    print(path.relative_to(book.root).as_posix())
+    return EXIT_OK
