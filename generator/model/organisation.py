@@ -7,6 +7,7 @@ from enum import Enum
 from pydantic import Field
 
 from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.scalars import Code, Flag
 
 
 class Company(SourceModel):
@@ -14,7 +15,7 @@ class Company(SourceModel):
 
     name: Line
     short_name: Line
-    code_prefix: Line = Field(description="Prefix of every document code, e.g. LYWG")
+    code_prefix: Code = Field(description="Prefix of every document code, e.g. LYWG")
     price_hotline: Line = Field(default="12315", description="Price complaint hotline (价格举报电话)")
     address: Line | None = None
     phone: Line | None = None
@@ -61,5 +62,5 @@ class Site(SourceModel):
     service_phone: Line
     complaint_hotline: Line
     price_lists: list[Id] = Field(default_factory=list, description="Price lists in force at this site")
-    sample: bool = False
+    sample: Flag = False
     notes: list[Text] = Field(default_factory=list)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import Enum
 
 from pydantic import Field, model_validator
 
 from generator.model.base import Id, Line, Retention, SourceModel, StepRef, Text
 from generator.model.document import Document
+from generator.model.scalars import Number
 
 
 class Share(SourceModel):
@@ -16,7 +16,7 @@ class Share(SourceModel):
 
     party: Line
     role: Id | None = None
-    percent: Decimal = Field(ge=0, le=100)
+    percent: Number = Field(ge=0, le=100)
 
 
 class Split(SourceModel):

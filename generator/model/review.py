@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
 from pydantic import Field
 
 from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.scalars import Date, Flag
 
 
 class ReviewKind(str, Enum):
@@ -37,9 +37,9 @@ class DocumentReview(SourceModel):
 class Review(SourceModel):
     id: str = Field(default="", exclude=True)
     kind: ReviewKind
-    date: dt.date
+    date: Date
     reviewers: list[Reviewer] = Field(min_length=1)
     scope: Text
     documents: list[DocumentReview] = Field(default_factory=list)
-    sample: bool = False
+    sample: Flag = False
     notes: list[Text] = Field(default_factory=list)
