@@ -8,6 +8,7 @@ from generator.check.registry import Context, Problem, rule
 from generator.findings import Severity
 from generator.model import Handbook, Ref
 from generator.model.procedure import Record, Step
+from generator.suggest import hint_for, names_of
 
 _LABEL = {"procedure": "规程", "instruction": "作业指导书", "form": "表单", "price_list": "收费标准",
           "role": "岗位", "department": "部门", "site": "项目", "limit": "时限/限额"}
@@ -17,8 +18,11 @@ def _dangling(book: Handbook, kinds: tuple[str, ...]) -> Iterator[Problem]:
     for ref in book.references():
         if ref.kind not in kinds or isinstance(ref.holder, Record):
             continue
-        if ref.target not in book.table(ref.kind):
-            yield Problem(f"{ref.field}: 找不到{_LABEL[ref.kind]} \"{ref.target}\"", ref.holder.where(ref.field))
+        table = book.table(ref.kind)
+        if ref.target not in table:
+            meant = hint_for(ref.target, names_of(table))
+            yield Problem(f"{ref.field}: 找不到{_LABEL[ref.kind]} \"{ref.target}\"" + (f";{meant}" if meant else ""),
+                          ref.holder.where(ref.field))
 
 
 @rule("REF001", "引用的规程或作业指导书必须存在", "检查 id 拼写,或先在 procedures/、instructions/ 中建立该文档")
