@@ -37,7 +37,12 @@ def validate(source: Source, model: type[SourceModel]) -> tuple[SourceModel | No
     try:
         obj = model.model_validate(source.data, context=source.marks)
     except ValidationError as exc:
-        return None, [_finding(source, model, err) for err in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        # a key written in Chinese ("目的") is one mistake: not also "purpose is missing"
+        meant = {(*err["loc"][:-1], field_for_chinese(str(err["loc"][-1]), _fields_at(model, err["loc"][:-1])))
+                 for err in errors if err["type"] == "extra_forbidden"}
+        return None, [_finding(source, model, err) for err in errors
+                      if not (err["type"] == "missing" and tuple(err["loc"]) in meant)]
     return obj, []
 
 
@@ -67,7 +72,8 @@ def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Fin
     if kind == AMBIGUOUS:
         return Finding("SCH004", f"{field} 的值有歧义: {err['msg']}", pos, hint=_describe(model, loc))
     explained = _explain(model, loc, err)
-    if kind == "string_pattern_mismatch" and _pattern_of(err) == "ascii":
+    if kind == "string_pattern_mismatch" and (_pattern_of(err) == "ascii" or _pattern_of(err) == "version"
+                                              and not str(err.get("input", "")).isascii()):
         return Finding("SCH005", f"{field} 的值无效: {explained}", pos,
                        hint="编号、版本号只能用半角字符;把全角的数字、字母和符号改为半角")
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
@@ -150,7 +156,7 @@ _PATTERNS = {
     "version": "不是合法版本号;格式如 A/0、A/1、B/0(半角)",
     "retention": "不是合法保存期限;格式如 2年、6个月、永久(半角数字)",
     "fingerprint": "不是内容指纹;用 handbook review --fingerprints 生成,形如 sha256:0123456789abcdef",
-    "ascii": "含有全角或非 ASCII 字符",
+    "ascii": "含有空格、全角或非 ASCII 字符(编号只能用半角字母、数字和符号)",
 }
 
 

@@ -189,7 +189,8 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
 
 def _reader_finding(exc: yaml.reader.ReaderError, text: str, file: str) -> Finding:
     """A character libyaml refuses outright (e.g. U+FFFE), at the editor's line and column."""
-    at = min(max(exc.position, 0), len(text))
+    found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+    at = found if found >= 0 else 0  # libyaml counts bytes, the editor characters
     line = text.count("\n", 0, at) + 1
     col = at - (text.rfind("\n", 0, at) + 1) + 1
     return Finding("SRC026", f"文件含有不允许的字符 U+{exc.character:04X}" if isinstance(exc.character, int)

@@ -55,9 +55,10 @@ def _number_advice(text: str, what: str) -> PydanticCustomError:
         try:
             shown = format(Decimal(text), "f")
         except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
-            shown = "普通数字"
-        shown = shown if len(shown) <= 24 else "普通数字(位数也太多了)"
-        return _fail(f"「{text}」是科学计数法;{what}应写成普通数字: {shown}", ambiguous=True)
+            shown = ""
+        if not shown or len(shown) > MAX_DIGITS + 2:
+            return _fail(f"「{text}」是科学计数法,而且大得不合理;{what}应写成普通数字,如 30 或 12.5", ambiguous=True)
+        return _fail(f"「{text}」是科学计数法;{what}应写成普通数字 {shown}", ambiguous=True)
     if re.fullmatch(r"[-+]?0[0-9_]+(?:\.[0-9]+)?", text):
         return _fail(f"「{text}」以 0 开头,YAML 1.1 会当作八进制数;{what}应写作 {text.lstrip('0') or '0'}"
                      "(若这是编号或电话,请给它加引号)", ambiguous=True)
@@ -157,6 +158,8 @@ def _in_range(day: dt.date, text: str) -> dt.date:
 
 def _date_advice(text: str) -> PydanticCustomError:
     plain = _ascii_digits(text)
+    if plain != text and _DATE.fullmatch(plain):
+        return _fail(f"「{text}」用了全角数字或符号;日期只能用半角数字,应写作 {plain}", ambiguous=True)
     if re.fullmatch(r"[0-9]{8}", plain):
         return _fail(f"「{text}」是连写的数字;日期应写作 {plain[:4]}-{plain[4:6]}-{plain[6:]}", ambiguous=True)
     loose = _LOOSE_DATE.fullmatch(plain)
