@@ -197,6 +197,10 @@ CASES: dict[str, Case] = {
     "single file symlinked out of the project": Case(
         lambda p: (shutil.move(p / COMPANY, p.parent / "company.yaml"), os.symlink(p.parent / "company.yaml", p / COMPANY)),
         2, "SRC034", COMPANY, 1),
+    # characters the print fonts cannot draw: build would refuse them, so check does
+    "emoji in a title": Case(rep(PROC, "title: 来访接待规程", "title: 来访接待规程👍"), 1, "GLY001", PROC, 2, "U+1F44D"),
+    "private-use character": Case(rep(FORM, "  - label: 姓名", "  - label: 姓名\ue000"), 1, "GLY001", FORM, 10),
+    "ideograph from extension B": Case(rep(SITE, "address: 测试路1号", "address: 测试路1号𠀀"), 1, "GLY001", SITE, 2),
     # rules on the sources themselves
     "glossary variant inside its own term": Case(rep(GLOSSARY, "variants: [投拆]", "variants: [投拆]\n  - term: 来访登记表\n"
                                                      "    variants: [来访登记]"), 1, "GLO002", GLOSSARY, 5),

@@ -9,7 +9,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import TODAY, edit, run_cli
+from conftest import TODAY, edit, run_cli, run_python
 from generator.check import RULES
 
 PROC, FORM, PRICES = "procedures/reception.yaml", "forms/visit-register.yaml", "price-lists/fees.yaml"
@@ -69,6 +69,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "ORG001": (sub(DEPT, "level: 管理处", "level: 管理处\nparent: office"), DEPT, ()),
     "ORG002": (sub("organisation/roles/boss.yaml", "department:", "reports_to: clerk\ndepartment:"),
                "organisation/roles/boss.yaml", ()),
+    "GLY001": (sub(PROC, "title: 来访接待规程", "title: 来访接待规程😀"), PROC, ()),
     "GLO002": (sub("glossary.yaml", "variants: [投拆]", "variants: [投拆, 投诉]"), "glossary.yaml", ()),
     "REF009": (lambda p: (add("procedures/visits.yaml", (p / PROC).read_text(encoding="utf-8")
                               .replace("TEST/QP-001", "TEST/QP-002").replace("forms: [visit-register]\n",
@@ -146,3 +147,14 @@ def test_a_self_parent_department_and_a_longer_loop_are_each_reported_once(mini:
 def test_an_approval_on_the_effective_day_passes(mini: Path) -> None:
     edit(mini, PROC, "date: 2025-12-01", "date: 2026-01-01")
     assert findings(mini) == (0, [])
+
+
+def test_check_gives_the_glyph_verdict_without_the_renderers(mini: Path) -> None:
+    """GLY001 runs in `handbook check` with no WeasyPrint, Jinja2 or MkDocs loaded."""
+    edit(mini, FORM, "title: 来访登记表", "title: 来访登记表\U0001F4DD")
+    probe = ("import sys, runpy; sys.argv = ['generator', '--project', %r, 'check', '--today', %r]\n"
+             "try:\n    runpy.run_module('generator', run_name='__main__')\nexcept SystemExit as e:\n    code = e.code\n"
+             "print('LOADED', sorted(m for m in ('weasyprint', 'jinja2', 'mkdocs') if m in sys.modules), code)")
+    result = run_python(probe % (str(mini), TODAY))
+    assert "GLY001" in result.err and f"{FORM}:2:8" in result.err
+    assert "LOADED [] 1" in result.out, result.text
