@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -26,7 +27,8 @@ _IGNORED = re.compile(r"[\s《》〈〉“”\"'「」『』()()]+")
 
 
 def _norm(text: str) -> str:
-    return _IGNORED.sub("", text).casefold()
+    """Spaces, quotes and case ignored; full-width letters, digits and hyphens read as ASCII (NFKC)."""
+    return _IGNORED.sub("", unicodedata.normalize("NFKC", text)).casefold()
 
 
 def did_you_mean(written: str, names: Mapping[str, Iterable[str]]) -> str | None:
@@ -46,7 +48,7 @@ def did_you_mean(written: str, names: Mapping[str, Iterable[str]]) -> str | None
     inside = sorted({ident for ident, known in names.items() if any(key in _norm(n) for n in known if n)})
     if len(inside) == 1 and len(key) >= 2:
         return inside[0]
-    by_id = difflib.get_close_matches(written.strip().lower(), list(names), n=1, cutoff=0.75)
+    by_id = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75)
     if by_id:
         return by_id[0]
     label_of = {_norm(n): ident for ident, known in names.items() for n in known if n}

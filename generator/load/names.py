@@ -54,7 +54,7 @@ ENUM_LABELS: dict[str, str] = {
     "company": "公司", "region": "区域", "site": "项目", "quarterly": "季度内部复审", "expert": "年度专家评审",
     "revise": "修订后通过", "retire": "不通过/废止", "approve-price-list": "审批收费标准",
     "approve-procedure": "审批规程", "approve-service-items": "审批服务项目", "waive-fee": "减免费用",
-    "approve-vehicle-repair": "审批车辆维修",
+    "approve-vehicle-repair": "审批车辆维修", "A3": "A3 纸", "A4": "A4 纸", "A5": "A5 纸",
 }
 
 

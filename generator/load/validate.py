@@ -160,6 +160,9 @@ _PATTERNS = {
 }
 
 
+_WIDE_PUNCTUATION = "，、；：【】［］（）“”‘’《》－＿＃／"
+
+
 def _explain(model: type[BaseModel], loc: tuple, err: dict[str, Any]) -> str:
     kind, ctx = err["type"], err.get("ctx") or {}
     given = err.get("input")
@@ -173,7 +176,9 @@ def _explain(model: type[BaseModel], loc: tuple, err: dict[str, Any]) -> str:
             return f"{shown} 不是可选值;可选: {choices(enum)}"
         return f"{shown} 不是可选值"
     if kind == "string_pattern_mismatch":
-        return f"{shown} " + _PATTERNS.get(_pattern_of(err), "格式不对")
+        wide = "".join(dict.fromkeys(c for c in str(given) if not c.isascii() and c in _WIDE_PUNCTUATION))
+        note = f"(其中「{wide}」是全角标点,列表请用半角 [a, b])" if wide else ""
+        return f"{shown} " + _PATTERNS.get(_pattern_of(err), "格式不对") + note
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", "值不符合要求"))
     if kind == "value_invalid":
