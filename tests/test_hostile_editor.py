@@ -122,6 +122,10 @@ CASES: dict[str, Case] = {
     "full-width colon in a list item": Case(rep(PROC, "  - role: clerk", "  - role：clerk"), 2, "SRC020", PROC, 11),
     "Chinese key with a full-width colon": Case(rep(PROC, "purpose: 规范来访接待", "目的：规范来访接待"), 2, "SRC020",
                                                 PROC, 8, "purpose"),
+    "full-width colon in a flow mapping": Case(rep(FORM, "[{label: 经办人}]", "[{label：经办人}]"), 2, "SRC020", FORM, 14),
+    "conflict markers in a CRLF file": Case(lambda p: (p / SITE).write_bytes(
+        (p / SITE).read_bytes().replace(b"\n", b"\r\n").replace(b"region", b"<<<<<<< HEAD\r\nregion", 1)),
+        2, "SRC025", SITE, 3),
     "full-width spaces as indentation": Case(rep(PROC, "  - role: clerk", "\u3000- role: clerk"), 2, "SRC021",
                                              PROC, 11, "U+3000"),
     "full-width space after a colon": Case(rep(PROC, "scope: 适用于管理处", "scope:\u3000适用于管理处"), 2, "SRC021",

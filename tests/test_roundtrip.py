@@ -91,3 +91,17 @@ def test_a_date_field_still_reads_a_date(tmp_path: Path) -> None:
     book, problems = load_handbook(MINI, cache=False)
     assert not problems and book.procedures["reception"].effective == dt.date(2026, 1, 1)
     assert book.forms["visit-register"].rows == 12 and book.price_lists["fees"].items[1].free is True
+
+
+@pytest.mark.parametrize("written", ["注意：先登记", "APP：业主报修", "联系人　张三", "8:30—17:30", "第一条\u00a0总则"])
+def test_odd_characters_inside_text_are_content(written: str, tmp_path: Path) -> None:
+    copy = tmp_path / "p"
+    shutil.copytree(MINI, copy)
+    rel = "procedures/reception.yaml"
+    text = (copy / rel).read_text(encoding="utf-8").replace("scope: 适用于管理处", f"scope: {written}")
+    (copy / rel).write_text(text.replace("  - role: clerk\n    duties: [接待并登记来访]",
+                                         f"  - role: clerk\n    duties:\n      - {written}"), encoding="utf-8")
+    book, problems = load_handbook(copy, cache=False)
+    assert not problems, problems
+    proc = book.procedures["reception"]
+    assert proc.scope == written and proc.responsibilities[0].duties == [written]

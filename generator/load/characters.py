@@ -28,12 +28,13 @@ _ANYWHERE: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     (re.compile("[\x01-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]"), "SRC026", "控制字符(不可打印)",
      "删除该字符;它通常来自复制粘贴或损坏的文件"),
 )
-_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?:[ \r]|$)", re.MULTILINE)
 _SPACES = "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _ODD_SPACE = re.compile(f"[{_SPACES}]")
 # A key followed by a full-width colon where the ASCII ": " belongs: "title：测试", "- role：clerk".
 _WIDE_COLON_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：", re.MULTILINE)
 _KEY = re.compile(r"[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_-]*[ \t]*:")  # "  - role:" before an odd space
+_WIDE_COLON_FLOW = re.compile(r"\{(?:[^}\n]*,)?[ \t]*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：")  # "{label：经办人}"
 _BLOCK_START = re.compile(r"(?:^|[:\-][ \t]+)[|>][+-]?[0-9]?[ \t]*(?:#.*)?$")
 
 
@@ -49,7 +50,9 @@ def scan(text: str, file: str) -> Finding | None:
         found.append((match.start(), Finding(
             "SRC025", f"git 合并冲突标记「{match.group().strip()}」留在了文件里", _position(text, file, match.start()),
             hint="打开文件,在 <<<<<<< 与 >>>>>>> 之间保留正确的内容,删除三行标记后再提交")))
-    match = _WIDE_COLON_KEY.search(text)
+    # only a field's name: "- APP：业主报修" in a list of text is content (a syntax error still finds it)
+    keys = (m for pattern in (_WIDE_COLON_KEY, _WIDE_COLON_FLOW) for m in pattern.finditer(text))
+    match = min((m for m in keys if m.group(1) in FIELD_NAMES), key=lambda m: m.end(), default=None)
     if match:
         at = match.end() - 1
         found.append((at, _finding(text, file, at, "SRC020", f"字段 {match.group(1)} 后面用了全角冒号",

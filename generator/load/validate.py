@@ -89,7 +89,9 @@ def _unknown_field(source: Source, model: type[BaseModel], loc: tuple) -> Findin
     pos = source.position(loc, key=True)
     allowed = _fields_at(model, loc[:-1])
     meant = field_for_chinese(name, allowed)
-    if meant:
+    if "：" in name:
+        hint = "把全角冒号「：」改为半角冒号加空格,写作 " + name.split("：", 1)[0].strip() + ": …"
+    elif meant:
         hint = f"字段名要用英文:「{name}」应写作 {meant}({FIELD_NAMES.get(meant, meant)})"
     else:
         guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
