@@ -158,3 +158,12 @@ def test_check_gives_the_glyph_verdict_without_the_renderers(mini: Path) -> None
     result = run_python(probe % (str(mini), TODAY))
     assert "GLY001" in result.err and f"{FORM}:2:8" in result.err
     assert "LOADED [] 1" in result.out, result.text
+
+
+def test_recorded_glyph_coverage_is_the_installed_fonts() -> None:
+    """GLY001 reads coverage.json; build reads the fonts. They must agree (re-record when fonts change:
+    python -c "from generator.check.glyphs import record; record()")."""
+    from generator.check.glyphs import recorded_fonts
+    from generator.render.print.fonts import load_fonts
+
+    assert recorded_fonts().covered == load_fonts(None).covered
