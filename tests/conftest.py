@@ -34,6 +34,12 @@ def run_cli(*args: str, cwd: Path | None = None) -> Run:
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+def run_python(code: str) -> Run:
+    """Run a Python snippet in a fresh interpreter (what it imports is its own)."""
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A fresh copy of the mini project, free to edit."""

@@ -40,3 +40,15 @@ def history_in_order(book: Handbook, ctx: Context) -> Iterator[Problem]:
             if previous and entry.date < previous:
                 yield Problem(f"修订记录 {entry.version} 的日期早于前一条", entry.where("date"))
             previous = entry.date
+
+
+@rule("DOC004", "已批准文档的批准日期不得晚于生效日期", "先批准、后生效:改正当前版本修订记录的日期,或推迟 effective")
+def approved_before_effective(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for doc in book.documents():
+        if doc.status is not Status.approved:
+            continue
+        current = [h for h in doc.history if h.version == doc.version]
+        if current and current[-1].date > doc.effective:
+            entry = current[-1]
+            yield Problem(f"《{doc.title}》版本 {doc.version} 的批准(修订记录)日期 {entry.date} 晚于生效日期 {doc.effective}",
+                          entry.where("date"))

@@ -8,6 +8,7 @@ from generator.check.registry import Context, Problem, rule
 from generator.findings import Severity
 from generator.model import Handbook, Ref, kinds
 from generator.model.procedure import Record, Step
+from generator.suggest import hint_for, names_of
 
 
 def _label(kind: str) -> str:
@@ -23,7 +24,9 @@ def _dangling(book: Handbook, wanted: tuple[str, ...]) -> Iterator[Problem]:
         if ref.kind not in wanted or isinstance(ref.holder, Record):
             continue
         if not book.candidates(ref):
-            yield Problem(f"{ref.field}: 找不到{_label(ref.kind)} \"{ref.target}\"", ref.holder.where(ref.field))
+            meant = hint_for(ref.target, names_of(book.table(ref.kind)))
+            yield Problem(f"{ref.field}: 找不到{_label(ref.kind)} \"{ref.target}\"" + (f";{meant}" if meant else ""),
+                          ref.holder.where(ref.field))
 
 
 @rule("REF001", "引用的规程或作业指导书必须存在", "检查 id 拼写,或先在 procedures/、instructions/ 中建立该文档")

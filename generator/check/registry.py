@@ -61,7 +61,7 @@ def run_rules(book: Handbook, today: dt.date | None = None, only: Iterable[str] 
     ctx = Context(today or dt.date.today())
     wanted = set(only) if only else None
     findings = [f for code, r in sorted(RULES.items()) if wanted is None or code in wanted for f in r.run(book, ctx)]
-    return sorted(findings, key=_order)
+    return sorted(dict.fromkeys(findings), key=_order)  # the same finding at the same place: once
 
 
 def _order(finding: Finding) -> tuple:

@@ -12,13 +12,15 @@ from pathlib import Path
 from generator.caches import cache_root
 from generator.findings import Finding, SourceError
 from generator.load.cache import SourceCache
-from generator.load.validate import validate
+from generator.load.folders import SUFFIXES as FOLDER_SUFFIXES
+from generator.load.folders import folder_problems, os_reason, source_files
+from generator.load.validate import complete_hints, validate
 from generator.load.yamlsource import MAX_BYTES, Source, SourceProblem, decode, parse_text
 from generator.model import Handbook, kinds
 from generator.model.kinds import Kind
 from generator.model.base import ID_RE, Position
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = FOLDER_SUFFIXES  # kept for importers
 
 
 def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tuple[Handbook, list[Finding]]:
@@ -36,7 +38,7 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
         if kind.folder is None:
             continue
         seen: set[str] = set()
-        for path in _files(root / kind.folder):
+        for path in _files(root / kind.folder, root):
             rel, ident = path.relative_to(root).as_posix(), path.stem
             if not ID_RE.match(ident) or len(ident) > 64:
                 findings.append(Finding("SRC009", f"文件名 \"{path.name}\" 不是合法 id:只能用小写字母、数字和连字符",
@@ -55,9 +57,10 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
     with _collector_paused(freeze=lifelong):
         for kind, rel, ident in jobs:
             _load_one(book, findings, root, kind, rel, ident, parses)
+    findings += folder_problems(root, [k.folder for k in kinds.kinds() if k.folder], [k.file for k in kinds.kinds() if k.file])
     if not findings:  # a run that cannot load leaves the project as it found it
         parses.save()
-    return book, findings
+    return book, complete_hints(book, findings)
 
 
 def _load_one(book: Handbook, findings: list[Finding], root: Path, kind: Kind, rel: str, ident: str | None,
@@ -105,10 +108,9 @@ def load_or_raise(root: Path) -> Handbook:
     return book
 
 
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+def _files(folder: Path, root: Path) -> list[Path]:
+    """The sources to load in ``folder``; what else is there is reported by ``folder_problems``."""
+    return source_files(folder, root)
 
 
 def _parse(root: Path, rel: str, cache: SourceCache) -> Source | Finding:
@@ -127,4 +129,5 @@ def _parse(root: Path, rel: str, cache: SourceCache) -> Source | Finding:
     except SourceProblem as problem:
         return problem.finding
     except OSError as exc:
-        return Finding("SRC011", f"无法读取文件: {exc.strerror}", Position(rel, 1, 1))
+        return Finding("SRC011", f"无法读取文件: {os_reason(exc)}", Position(rel, 1, 1),
+                       hint="检查文件权限(chmod u+r),或用有权限的账号运行")

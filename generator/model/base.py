@@ -73,9 +73,9 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 # A step reference: "procedure-id#step-id" or "#step-id" for a step of the same document.
 StepRef = Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?#[a-z0-9]+(?:-[a-z0-9]+)*$")]
 # Versions follow the A/0 convention: an edition letter and a revision number.
-Version = Annotated[str, StringConstraints(pattern=r"^[A-Z]/\d+$")]
+Version = Annotated[str, StringConstraints(pattern=r"^[A-Z]/[0-9]+$")]
 # Retention periods: "2年", "6个月", "永久".
-Retention = Annotated[str, StringConstraints(pattern=r"^(?:\d+(?:年|个月)|永久)$")]
+Retention = Annotated[str, StringConstraints(pattern=r"^(?:[0-9]+(?:年|个月)|永久)$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 

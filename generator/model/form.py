@@ -8,6 +8,7 @@ from pydantic import Field
 
 from generator.model.base import Line, Retention, SourceModel, Text
 from generator.model.document import Document
+from generator.model.scalars import Flag, Int
 
 
 class Paper(str, Enum):
@@ -27,7 +28,7 @@ class Field_(SourceModel):
     public_fields = frozenset({"label", "width", "hint"})
 
     label: Line
-    width: int = Field(default=1, ge=1, le=12)
+    width: Int = Field(default=1, ge=1, le=12)
     hint: Line | None = None
 
 
@@ -42,7 +43,7 @@ class Signature(SourceModel):
     public_fields = frozenset({"label", "date"})
 
     label: Line = Field(description="e.g. 经办人")
-    date: bool = Field(default=True, description="Print 年 月 日 beside the signature")
+    date: Flag = Field(default=True, description="Print 年 月 日 beside the signature")
 
 
 class Form(Document):
@@ -52,10 +53,10 @@ class Form(Document):
     paper: Paper = Paper.A4
     orientation: Orientation = Orientation.portrait
     copies: list[Copy] = Field(default_factory=list, description="Multi-copy forms: one printed page per copy")
-    serial: bool = Field(default=False, description="Print a serial number box (NO.)")
+    serial: Flag = Field(default=False, description="Print a serial number box (NO.)")
     fields: list[Field_] = Field(default_factory=list, description="Header fields above the table")
     columns: list[Field_] = Field(default_factory=list, description="Table columns")
-    rows: int = Field(default=0, ge=0, le=200, description="Blank rows; 0 fills the page")
+    rows: Int = Field(default=0, ge=0, le=200, description="Blank rows; 0 fills the page")
     sections: list[Field_] = Field(default_factory=list, description="Free-text boxes below the table")
     signatures: list[Signature] = Field(default_factory=list)
     retention: Retention | None = None

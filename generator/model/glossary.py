@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from pydantic import Field
 
 from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.scalars import Number
 
 
 class Term(SourceModel):
@@ -26,7 +26,7 @@ class Limit(SourceModel):
 
     id: Id
     name: Line
-    value: Decimal
+    value: Number
     unit: Line = Field(description="分钟 / 小时 / 日 / 个月 / 元 / 元每月 / 次 …")
     text: Line = Field(description="How the limit is written in running text, e.g. 24小时内")
     source: Line | None = Field(default=None, description="Where the limit comes from")

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from generator.model.base import Id, Line, RefTo, SourceModel, Text
 from generator.model.document import DepartmentRef, RoleRef
+from generator.model.scalars import Code, Flag
 
 
 class Company(SourceModel):
@@ -18,7 +19,7 @@ class Company(SourceModel):
 
     name: Line
     short_name: Line
-    code_prefix: Line = Field(description="Prefix of every document code, e.g. LYWG")
+    code_prefix: Code = Field(description="Prefix of every document code, e.g. LYWG")
     price_hotline: Line = Field(default="12315", description="Price complaint hotline (价格举报电话)")
     address: Line | None = None
     phone: Line | None = None
@@ -73,5 +74,5 @@ class Site(SourceModel):
     complaint_hotline: Line
     price_lists: list[Annotated[Id, RefTo("price_list")]] = Field(default_factory=list,
                                                                   description="Price lists in force at this site")
-    sample: bool = False
+    sample: Flag = False
     notes: list[Text] = Field(default_factory=list)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from enum import Enum
 from typing import Annotated
 
@@ -11,6 +9,7 @@ from pydantic import Field
 
 from generator.model.base import Id, Line, RefTo, SourceModel, Text
 from generator.model.document import Document
+from generator.model.scalars import Date, Flag, Number
 
 
 class Pricing(str, Enum):
@@ -41,13 +40,13 @@ class PriceItem(SourceModel):
     content: Text | None = Field(default=None, description="服务内容")
     standard: Text | None = Field(default=None, description="服务标准")
     unit: Line | None = Field(default=None, description="计费单位, e.g. 元/次")
-    price: Decimal | None = Field(default=None, ge=0)
-    free: bool = Field(default=False, description="Explicitly free (免费)")
+    price: Number | None = Field(default=None, ge=0)
+    free: Flag = Field(default=False, description="Explicitly free (免费)")
     formula: Line | None = Field(default=None, description="e.g. 维修费 + 材料费")
     pricing: Pricing = Pricing.market
-    base_price: Decimal | None = Field(default=None, ge=0, description="政府指导价: 基准价")
+    base_price: Number | None = Field(default=None, ge=0, description="政府指导价: 基准价")
     float_range: Line | None = Field(default=None, description="政府指导价: 浮动幅度, e.g. ±10%")
-    cost: Decimal | None = Field(default=None, ge=0, description="Internal cost price; never public")
+    cost: Number | None = Field(default=None, ge=0, description="Internal cost price; never public")
     note: Line | None = None
 
 
@@ -55,6 +54,6 @@ class PriceList(Document):
     public_fields = Document.public_fields | {"scope", "approved", "basis", "items"}
 
     scope: Scope
-    approved: dt.date | None = Field(default=None, description="Approval date (批准日期)")
+    approved: Date | None = Field(default=None, description="Approval date (批准日期)")
     basis: Text | None = Field(default=None, description="定价依据")
     items: list[PriceItem] = Field(min_length=1)

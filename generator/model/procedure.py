@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import Enum
 from typing import Annotated
 
@@ -10,6 +9,7 @@ from pydantic import Field, model_validator
 
 from generator.model.base import Id, Line, RefTo, Retention, SourceModel, StepRef, Text
 from generator.model.document import DepartmentRef, Document, RoleRef
+from generator.model.scalars import Number
 
 
 class Share(SourceModel):
@@ -17,7 +17,7 @@ class Share(SourceModel):
 
     party: Line
     role: RoleRef | None = None
-    percent: Decimal = Field(ge=0, le=100)
+    percent: Number = Field(ge=0, le=100)
 
 
 class Split(SourceModel):

@@ -27,7 +27,7 @@ def test_broken_yaml_stops_the_build_with_file_and_line(project: Path) -> None:
     (project / "forms/visit-register.yaml").write_text("code: TEST/QR-001\ntitle: [没有闭合\n", encoding="utf-8")
     run = mkdocs_build(project, project / "site")
     assert run.code != 0
-    assert "forms/visit-register.yaml:3:1: SRC003" in run.text
+    assert "forms/visit-register.yaml:2:8: SRC003" in run.text  # the line the list opens on
     assert "Traceback" not in run.text
     assert not (project / "site").exists()
 

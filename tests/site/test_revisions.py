@@ -19,6 +19,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = site_project(MINI, tmp_path_factory.mktemp("revisions") / "project")
     form = "forms/visit-register.yaml"
     edit(project, form, "version: A/0", "version: A/1")
+    edit(project, form, "effective: 2026-01-01", "effective: 2026-11-05")  # a revision takes effect after approval
     edit(project, form, "  - label: 事由", "  - label: 来访事由")
     edit(project, form, "summary: 首版, approved_by: boss}",
          "summary: 首版, approved_by: boss}\n  - {version: A/1, date: 2026-11-02, author: 管理处, summary: 增加来访事由栏说明, approved_by: boss}")
