@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,11 +25,14 @@ from generator.findings import Finding, Severity
 from generator.model.audience import Audience
 from generator.render.site.page import HandbookPage
 from generator.render.site.render import Renderer, compact
+from generator.render.site.search.index import HandbookSearchIndex
 from generator.render.site.setup import HELP_PAGE, VENDOR, Prepared, prepare
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")  # one line per finding
 AUDIENCE_ENV = "HANDBOOK_AUDIENCE"
+WORKER = Path(__file__).resolve().parent / "search" / "worker.js"  # answers in place of the theme worker
+THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(\.map)?")
 
 SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "sites", "procedures",
            "instructions", "forms", "price-lists", "reviews")
@@ -85,6 +89,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             HandbookPage(spec, file, config, renderer)
         for name, uri in VENDOR.items() if prepared.vendor else ():
             files.append(File.generated(config, uri, abs_src_path=str(prepared.vendor / name)))
+        _use_our_search(files, config, prepared.index.book)
         return files
 
     # Drop the theme's deep indentation from every page (outside <pre>): a third less to download.
@@ -100,6 +105,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 server.watch(str(root / name))
         server.builder = _keep_last_good(server.builder)
         return server
+
+
+def _use_our_search(files: Files, config: MkDocsConfig, book: Any) -> None:
+    """The search plugin writes our index (search/index.py); our worker answers under the theme worker's name."""
+    search = config.plugins.get("material/search")
+    if search is None or not hasattr(search, "search_index"):
+        return
+    search.search_index = HandbookSearchIndex(book, search.config.lang)
+    for file in [f for f in files if THEME_WORKER.fullmatch(f.src_uri)]:
+        files.remove(file)
+        if not file.src_uri.endswith(".map"):
+            files.append(File.generated(config, file.src_uri, abs_src_path=str(WORKER)))
 
 
 def _keep_last_good(builder: Callable[..., None]) -> Callable[..., None]:

@@ -17,7 +17,7 @@ from generator.model.audience import Audience, view
 from generator.render.site.index import SiteIndex
 from generator.render.site.nav import navigation
 from generator.render.site.pages import PageSpec, plan
-from generator.render.site.searchdict import remember_cuts, write_user_dict
+from generator.render.site.searchdict import write_user_dict
 
 HELP_PAGE = "help/index.md"
 STAFF_ONLY = frozenset({"rules", "revisions"})  # page kinds the public site leaves out (checks, review records)
@@ -72,7 +72,6 @@ def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message
     dictionary = write_user_dict(book, root / cache_dir / "jieba-user.txt")
     _search_words(config, dictionary)
-    remember_cuts(dictionary)
     result.vendor = vendor_dir(root, vendor)
     # The offline plugin adds a CDN copy of iframe-worker unless one is listed: list ours.
     config.extra["polyfills"] = [VENDOR["iframe-worker-shim.js"]]
