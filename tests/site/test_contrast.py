@@ -85,3 +85,45 @@ def test_every_text_has_enough_contrast(browser, base_url: str, scheme: str) -> 
     (ARTIFACTS / f"contrast-{scheme}.json").write_text(json.dumps(failures, ensure_ascii=False, indent=1),
                                                        encoding="utf-8")
     assert not failures, {k: v[:5] for k, v in failures.items()}
+
+
+PHONE_CHECKS = """() => {
+  const box = el => el.getBoundingClientRect()
+  const shown = el => { const b = box(el); return b.width > 0 && b.height > 0 }
+  const small = [...document.querySelectorAll(
+      "a.hb-step__no, a.hb-badge, a.hb-step-link, a.hb-pdf, .md-typeset .headerlink + *")]
+    .filter(shown).filter(a => box(a).height < 24 || box(a).width < 24)
+    .map(a => a.className + " " + a.textContent.trim().slice(0, 12) + " " + Math.round(box(a).width) + "x" + Math.round(box(a).height))
+  const hints = [...document.querySelectorAll(".hb-hint")].filter(shown)
+    .filter(h => parseFloat(getComputedStyle(h).fontSize) < 13).map(h => h.textContent.trim().slice(0, 12))
+  const cut = [...document.querySelectorAll(".md-typeset__scrollwrap")].filter(shown)
+    .filter(w => w.scrollWidth > w.clientWidth + 1)
+    .filter(w => { const c = w.previousElementSibling; return !(c && c.classList.contains("hb-scroll-cue") && shown(c)) })
+    .map(w => w.querySelector("th") ? w.querySelector("th").textContent : "?")
+  const outside = [...document.querySelectorAll(".hb-cards td")].filter(shown)
+    .filter(td => box(td).right > innerWidth + 1).map(td => td.textContent.trim().slice(0, 12))
+  return {small, hints, cut, outside}
+}"""
+
+
+def test_phone_tables_targets_and_hints(browser, base_url: str) -> None:
+    """On a 390 px phone: tables are cards or say they scroll, tap targets >= 24 px, hints >= 13 px."""
+    page = _page(browser, 390, 844)
+    problems = {}
+    for name, url in PAGES.items():
+        page.goto(base_url + url)
+        page.wait_for_timeout(400)
+        found = {k: v for k, v in page.evaluate(PHONE_CHECKS).items() if v}
+        if found:
+            problems[name] = found
+    page.goto(base_url + PAGES["price list"])
+    page.wait_for_timeout(300)
+    assert page.locator(".hb-cards tr td.hb-price").first.evaluate(
+        "td => getComputedStyle(td, '::before').content").startswith('"收费')  # the label of each card line
+    page.screenshot(path=str(ARTIFACTS / "price-list-cards-phone.png"))
+    page.goto(base_url + PAGES["role"])
+    page.wait_for_timeout(300)
+    width = page.locator(".hb-cards td[data-label='内容']").first.evaluate("td => td.getBoundingClientRect().width")
+    assert width > 250  # 内容 gets the card's width, not 7 characters
+    page.close()
+    assert not problems, problems
