@@ -13,6 +13,7 @@ from generator.render.site.views.organisation import natural
 from generator.render.site.views.reviews import this_quarter
 
 HOME_CAP = 8  # documents listed per category / department on the home page
+OVERDUE_CAP = 12  # overdue reviews listed on the home page (the longest overdue; the total is given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,5 +99,7 @@ def home(ix: SiteIndex) -> dict[str, Any]:
     # Residents look for services, prices and forms; staff posts are not for them. No empty tiles.
     counts = [c for c in counts if c[2] and not (ix.public and c[0] == "role")]
     quarter, revisions = this_quarter(ix, ix.today)
+    overdue = ix.overdue_documents()
     return {"by_category": by_category, "by_department": by_department, "counts": counts,
-            "quarter": quarter, "revisions": revisions, "public": ix.public}
+            "quarter": quarter, "revisions": revisions, "public": ix.public,
+            "overdue": overdue[:OVERDUE_CAP], "overdue_total": len(overdue)}
