@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.findings import Finding, Severity
 from generator.model.audience import Audience
+from generator.render.site.notfound import relative_error_page, top_folders
 from generator.render.site.page import HandbookPage
 from generator.render.site.render import Renderer, compact
 from generator.render.site.search.index import HandbookSearchIndex
@@ -49,6 +50,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def __init__(self) -> None:
         self.prepared = Prepared([])
+        self.folders: list[str] = []
 
     @property
     def errors(self) -> list[Finding]:
@@ -90,7 +92,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for name, uri in VENDOR.items() if prepared.vendor else ():
             files.append(File.generated(config, uri, abs_src_path=str(prepared.vendor / name)))
         _use_our_search(files, config, prepared.index.book)
+        self.folders = top_folders(files)
         return files
+
+    # The 404 page links relative to the site root; its <base> is set in the browser (notfound.py).
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        return relative_error_page(context, template_name, config, self.folders)
 
     # Drop the theme's deep indentation from every page (outside <pre>): a third less to download.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
