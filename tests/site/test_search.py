@@ -19,15 +19,30 @@ def index(site: Path) -> dict:
     return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def tokens(site: Path) -> set[str]:
-    found: set[str] = set()
-    for doc in index(site)["docs"]:
-        found.update(doc["k"].split(" "))
+def texts(site: Path) -> list[str]:
+    return [html.unescape(t) for t in index(site)["config"]["handbook"]["texts"]]
+
+
+def locations(site: Path) -> dict[str, tuple[str, str]]:
+    """Every entry's URL → (title, text)."""
+    data = index(site)
+    table = texts(site)
+    found = {}
+    for page in data["docs"]:
+        found[page["location"]] = (html.unescape(page["title"]), table[page["x"]])
+        for anchor, title, text in page["e"]:
+            found[f"{page['location']}#{anchor}"] = (html.unescape(title), table[text])
     return found
 
 
+def tokens(site: Path) -> set[str]:
+    """The words of every entry text, cut as the build and the browser cut them."""
+    cut = jieba_segmenter(words(load_or_raise(ROOT))).words
+    return {w for text in texts(site) for w in cut(text)}
+
+
 def test_domain_terms_are_whole_tokens(real_site: Path) -> None:
-    found = tokens(real_site)
+    found = set(index(real_site)["config"]["handbook"]["words"])
     for term in ("客户需求处理单", "专属客户经理"):
         assert term in found, term
 
@@ -60,15 +75,19 @@ def test_segmenter_keeps_units_and_words() -> None:
 
 
 def test_every_step_and_price_item_is_an_entry(real_site: Path) -> None:
-    docs = index(real_site)["docs"]
-    locations = {d["location"] for d in docs}
+    entries = locations(real_site)
     page = read_page(real_site / "procedures" / "resident-help" / "index.html")
     steps = {i for i in page.ids if i.startswith("step-")}
     assert len(steps) > 10
-    assert {f"procedures/resident-help/index.html#{s}" for s in steps} <= locations
-    items = {d["location"] for d in docs if "#item-" in d["location"]}
-    assert any(i.startswith("price-lists/special-services/index.html#item-") for i in items)
-    assert "forms/customer-request-form/index.html#sec-fields" in locations
-    assert max(len(html.unescape(d["text"])) for d in docs) <= MAX_TEXT
-    first_aid = [d for d in docs if d["location"].startswith("procedures/resident-help/") and "急救" in d["title"]]
-    assert first_aid and all("#step-" in d["location"] for d in first_aid)
+    assert {f"procedures/resident-help/index.html#{s}" for s in steps} <= set(entries)
+    assert any(u.startswith("price-lists/special-services/index.html#item-") for u in entries)
+    assert "forms/customer-request-form/index.html#sec-fields" in entries
+    assert max(len(text) for _, text in entries.values()) <= MAX_TEXT
+    first_aid = [u for u, (title, _) in entries.items() if u.startswith("procedures/resident-help/") and "急救" in title]
+    assert first_aid and all("#step-" in u for u in first_aid)
+
+
+def test_the_dictionary_holds_every_word_the_texts_use(real_site: Path) -> None:
+    shipped = index(real_site)["config"]["handbook"]["words"]
+    han = {w for w in tokens(real_site) if "\u4e00" <= w[0] <= "\u9fff"}
+    assert han and han <= set(shipped)

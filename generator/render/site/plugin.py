@@ -41,7 +41,7 @@ SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "site
 
 class HandbookConfig(Config):
     vendor_dir = c.Optional(c.Type(str))  # default: .cache/vendor beside mkdocs.yml, else in this repository
-    cache_dir = c.Type(str, default=".cache/handbook")  # the jieba user dictionary goes here
+    cache_dir = c.Type(str, default=".cache/handbook")  # kept for existing mkdocs.yml files; nothing is written there now
     audience = c.Choice([a.value for a in Audience], default="staff")  # env HANDBOOK_AUDIENCE overrides
 
 

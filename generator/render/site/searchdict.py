@@ -3,13 +3,12 @@
 Without them 客户需求处理单 is cut into 客户 / 需求 / 处理 / 单. Words: glossary terms, role names (and
 their other titles), department names, form titles. Procedure titles are left out on purpose: as
 whole words they would hide the words inside them (投诉 must still find 住户投诉处理标准作业规程 as a
-whole word). The same list is written as a jieba user dictionary for the theme's search plugin.
+whole word).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from generator.model import Handbook
 
@@ -30,12 +29,3 @@ def words(book: Handbook) -> list[str]:
 def _usable(word: str) -> bool:
     """jieba reads one word per line, up to the first space: whole Chinese words only."""
     return len(word) >= 2 and bool(_HAN.search(word)) and not any(c.isspace() for c in word)
-
-
-def write_user_dict(book: Handbook, path: Path) -> Path:
-    """Write the dictionary (only when it changed, so a rebuild leaves the file alone)."""
-    text = "".join(f"{w}\n" for w in words(book))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return path

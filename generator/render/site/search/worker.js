@@ -91,29 +91,34 @@ function setup(data) {
   for (var i = 0; i + 1 < hb.t2s.length; i += 2) t2s.set(hb.t2s[i], hb.t2s[i + 1])
   H = { words: words, maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
         synonyms: hb.synonyms, rewrite: hb.rewrite || {}, docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
-  var page = -1
-  data.docs.forEach(function (d, i) {
-    d.title = unescapeHTML(d.title); d.text = unescapeHTML(d.text)  /* the index holds them as HTML */
-    var isPage = d.location.indexOf("#") < 0
-    if (isPage) page = i
-    var title = normalize(d.title)
-    var doc = { d: d, i: i, page: isPage ? i : page, isPage: isPage, boost: d.b || 1,
-                title: title, titleWords: new Set(segment(d.title)), words: new Set(d.k.split(" ")),
-                text: normalize(d.text) }
+  var texts = hb.texts.map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
+  var titles = new Map()
+  function textWords(n) { return cut[n] || (cut[n] = new Set(segment(texts[n]))) }
+  function titleWords(t) { var w = titles.get(t); if (!w) titles.set(t, w = new Set(segment(t))); return w }
+  function add(location, title, n, page, boost) {
+    var i = H.docs.length, isPage = page < 0
+    var doc = { d: { location: location, title: title, text: texts[n] }, i: i, page: isPage ? i : page,
+                isPage: isPage, boost: boost, title: normalize(title), titleWords: titleWords(title),
+                words: textWords(n), text: norm[n] }
     H.docs.push(doc)
-    doc.words.forEach(function (w) {
+    doc.titleWords.forEach(post)
+    doc.words.forEach(post)
+    function post(w) {
       var list = H.post.get(w)
       if (!list) { list = []; H.post.set(w, list); H.vocab.push(w) }
-      list.push(i)
-    })
-    if (isPage) {
-      H.pages.push(i)
-      pairs(title).forEach(function (p) {
-        var list = H.bigrams.get(p)
-        if (!list) H.bigrams.set(p, list = [])
-        list.push(i)
-      })
+      if (list[list.length - 1] !== i) list.push(i)
     }
+    return doc
+  }
+  data.docs.forEach(function (p) {
+    var page = add(p.location, unescapeHTML(p.title), p.x, -1, p.b || 1)
+    H.pages.push(page.i)
+    pairs(page.title).forEach(function (pair) {
+      var list = H.bigrams.get(pair)
+      if (!list) H.bigrams.set(pair, list = [])
+      list.push(page.i)
+    })
+    p.e.forEach(function (e) { add(p.location + "#" + e[0], unescapeHTML(e[1]), e[2], page.i, p.b || 1) })
   })
 }
 
