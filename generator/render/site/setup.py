@@ -16,7 +16,6 @@ from generator.findings import Finding, Severity
 from generator.render.site.index import SiteIndex
 from generator.render.site.nav import navigation
 from generator.render.site.pages import PageSpec, plan
-from generator.render.site.searchdict import remember_cuts, write_user_dict
 
 HELP_PAGE = "help/index.md"
 STAFF_ONLY = frozenset({"rules", "revisions"})  # page kinds the public site leaves out (checks, review records)
@@ -66,9 +65,6 @@ def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor:
     config.nav = _only(navigation(result.index, result.help_page),
                        {s.uri for s in specs} - {s.uri for s in result.specs})
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message
-    dictionary = write_user_dict(book, root / cache_dir / "jieba-user.txt")
-    _search_words(config, dictionary)
-    remember_cuts(dictionary)
     result.vendor = vendor_dir(root, vendor)
     # The offline plugin adds a CDN copy of iframe-worker unless one is listed: list ours.
     config.extra["polyfills"] = [VENDOR["iframe-worker-shim.js"]]
@@ -85,14 +81,6 @@ def _only(nav: list, dropped: set[str]) -> list:
         if entry and (isinstance(entry, dict) or entry not in dropped):
             kept.append(entry)
     return kept
-
-
-def _search_words(config: MkDocsConfig, path: Path) -> None:
-    """Point the search plugin at our user dictionary (it loads it in its own on_config, after ours)."""
-    for plugin in config.plugins.values():
-        options = getattr(plugin, "config", None)
-        if options is not None and "jieba_dict_user" in options:
-            options["jieba_dict_user"] = str(path)
 
 
 def vendor_dir(root: Path, configured: str | None) -> Path | None:

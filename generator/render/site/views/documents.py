@@ -32,6 +32,7 @@ def common(ix: SiteIndex, doc: Any, kind: str) -> dict[str, Any]:
         "last_revision": ix.last_revision(doc),
         "last_review": ix.last_review(doc),
         "next_review": ix.next_review(doc),
+        "overdue": ix.overdue(doc),
         "history": sorted(doc.history, key=lambda h: h.date, reverse=True),
         "backlinks": backlinks(ix, kind, doc.id),
         "review": ix.review_tables.status(ix.book, doc) if ix.review_tables else None,
