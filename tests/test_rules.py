@@ -83,6 +83,9 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     # a procedure sharing the price list's id makes the review entry "document: fees" ambiguous
     "REF010": (lambda p: add("procedures/fees.yaml", (p / PROC).read_text(encoding="utf-8")
                              .replace("TEST/QP-001", "TEST/QP-002"))(p), QUARTER, ()),
+    "REV005": (lambda p: (p / QUARTER).write_text((p / QUARTER).read_text(encoding="utf-8") + (
+        (p / QUARTER).read_text(encoding="utf-8").split("documents:\n", 1)[1].replace("approved", "retire")),
+        encoding="utf-8"), QUARTER, ()),
     "REV004": (sub(QUARTER, "date: 2026-04-01", "date: 2026-07-01"), QUARTER, ()),
     "SUS001": (sub(FORM, "rows: 12", "rows: 14"), PROC, ()),
 }

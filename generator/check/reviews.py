@@ -94,6 +94,22 @@ def reviewed_documents_exist(book: Handbook, ctx: Context) -> Iterator[Problem]:
                               + why, entry.where("document"))
 
 
+@rule("REV005", "同一次复审中一个文档只记一条", "把同一文档的几条合并为一条,结论只写一个")
+def one_entry_per_document(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for review in book.reviews.values():
+        seen: dict[Key, DocumentReview] = {}
+        for entry in review.documents:
+            key = reviewed(book, entry)
+            if key is None:
+                continue
+            if key in seen:
+                first = seen[key]
+                yield Problem(f"文档 \"{entry.document}\" 在本次复审中已记过一条(结论 {first.decision.value}),"
+                              f"这里又记为 {entry.decision.value}", entry.where("document"))
+            else:
+                seen[key] = entry
+
+
 @rule("REV004", "复审日期不得晚于今天", "改正 date", Severity.error)
 def reviews_not_in_future(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for review in book.reviews.values():

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from generator.model import Form, Instruction, PriceItem, PriceList, Procedure, kinds
+from generator.load.names import ENUM_LABELS, FIELD_NAMES
 from generator.model.base import SourceModel, shape
 from generator.model.procedure import Record
 from generator.render.site.index import SiteIndex
@@ -116,9 +117,9 @@ def entity(ix: SiteIndex, obj: Any) -> dict[str, Any]:
     rows = []
     for name, info in type(obj).model_fields.items():
         value = getattr(obj, name)
-        if name == "id" or value in (None, "", []) or info.exclude:
+        if name in ("id", "history") or value in (None, "", []) or info.exclude:
             continue
-        label = info.title or info.description or name
+        label = info.title or FIELD_NAMES.get(name) or name
         if name in refs:
             ids = tuple(value) if isinstance(value, list) else (value,)
             rows.append(FieldRow(label, "", refs[name].kind, ids))
@@ -132,9 +133,12 @@ def entity(ix: SiteIndex, obj: Any) -> dict[str, Any]:
 
 def _plain(value: Any) -> str:
     if isinstance(value, Enum):
-        return str(value.value)
+        return ENUM_LABELS.get(str(value.value), str(value.value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, SourceModel):
-        return "；".join(f"{k}：{_plain(v)}" for k, v in value.model_dump(exclude_defaults=True).items())
+        return "；".join(f"{FIELD_NAMES.get(k, k)}：{_plain(getattr(value, k))}"
+                        for k in value.model_dump(exclude_defaults=True))
     if isinstance(value, list):
         return "；".join(_plain(v) for v in value)
     if isinstance(value, Decimal):
