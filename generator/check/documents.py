@@ -20,7 +20,8 @@ def approved_references_approved(book: Handbook, ctx: Context) -> Iterator[Probl
             continue
         if target.status is not Status.approved:
             state = "草稿" if target.status is Status.draft else "已废止"
-            yield Problem(f"已批准的《{source.title}》引用了{state}《{target.title}》", ref.holder.where(ref.field))
+            yield Problem(f"已批准的《{getattr(source, 'title', '')}》引用了{state}《{target.title}》",
+                          ref.holder.where(ref.field))
 
 
 @rule("DOC002", "当前版本必须有修订记录", "在 history 中增加一条与 version 相同的记录(日期、作者、摘要、批准人)")

@@ -55,8 +55,8 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
 
     parses = SourceCache(cache_root(root) / "sources" if cache and not os.environ.get("HANDBOOK_NO_CACHE") else None)
     with _collector_paused(freeze=lifelong):
-        for kind, rel, ident in jobs:
-            _load_one(book, findings, root, kind, rel, ident, parses)
+        for job in jobs:
+            _load_one(book, findings, root, *job, parses)
     findings += folder_problems(root, [k.folder for k in kinds.kinds() if k.folder], [k.file for k in kinds.kinds() if k.file])
     if not findings:  # a run that cannot load leaves the project as it found it
         parses.save()

@@ -22,7 +22,7 @@ from generator.load.yamlsource import Source
 from generator.model.base import SourceModel
 from generator.model.scalars import AMBIGUOUS
 from generator.model import kinds as kind_registry
-from generator.model.base import SourceModel, shape
+from generator.model.base import shape
 from generator.suggest import hint_for, names_of
 
 
@@ -62,7 +62,7 @@ def complete_hints(book: Any, findings: list[Finding]) -> list[Finding]:
     return done
 
 
-def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Finding:
+def _finding(source: Source, model: type[BaseModel], err: Any) -> Finding:  # err: pydantic ErrorDetails
     loc = tuple(err["loc"])
     kind = err["type"]
     field = field_path(loc)
@@ -78,7 +78,6 @@ def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Fin
                                               and not str(err.get("input", "")).isascii()):
         return Finding("SCH005", f"{field} 的值无效: {explained}", pos,
                        hint="编号、版本号只能用半角字符;把全角的数字、字母和符号改为半角")
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     refers_to = _ref_kinds(model, loc)
     if kind == "string_pattern_mismatch" and _pattern_of(err) == "id" and refers_to:
         written = str(err.get("input", ""))
@@ -92,6 +91,7 @@ def _unknown_field(source: Source, model: type[BaseModel], loc: tuple) -> Findin
     pos = source.position(loc, key=True)
     allowed = _fields_at(model, loc[:-1])
     meant = field_for_chinese(name, allowed)
+    hint: str | None
     if "：" in name:
         hint = "把全角冒号「：」改为半角冒号加空格,写作 " + name.split("：", 1)[0].strip() + ": …"
     elif meant:

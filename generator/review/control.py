@@ -60,7 +60,8 @@ def since_findings(compared: tuple[list[DocumentChange], list[str]], ref: str) -
             findings.append(_finding("CHG002", f"《{doc.title}》版本 {old} → {doc.version},但内容没有改动",
                                      doc.where("version")))
         elif change.change is Change.removed:
-            old_file = doc.where().file if doc.where() else f"{change.kind.folder}/{doc.id}.yaml"
+            place = doc.where()
+            old_file = place.file if place else f"{change.kind.folder}/{doc.id}.yaml"
             findings.append(_finding("CHG003", f"《{doc.title}》({doc.id})自 {ref} 以来被删除",
                                      Position(old_file, 1, 1)))
     return findings

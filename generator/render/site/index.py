@@ -82,10 +82,10 @@ class SiteIndex:
         for ins in book.instructions.values():
             for role in ins.roles:
                 index.role_instructions[role].append(ins)
-        for role in book.roles.values():
-            index.dept_roles[role.department].append(role.id)
-            if role.reports_to:
-                index.reports[role.reports_to].append(role.id)
+        for post in book.roles.values():
+            index.dept_roles[post.department].append(post.id)
+            if post.reports_to:
+                index.reports[post.reports_to].append(post.id)
         for dept in book.departments.values():
             if dept.parent:
                 index.dept_children[dept.parent].append(dept.id)

@@ -67,7 +67,7 @@ class _Chart:
             self.nodes += 1
             self.lines.append(f"{indent}subgraph g{self.nodes}[{label(step.number + ' ' + summary(step.step))}]")
             self.lines.append(f"{indent}  direction TB")
-            first, exits = self.chain(step.children, indent + "  ")  # type: ignore[assignment]
+            first, exits = self.chain(step.children, indent + "  ")
             self.lines.append(f"{indent}end")
             assert first is not None
         else:

@@ -96,8 +96,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = File.generated(config, spec.uri, content="", inclusion=level)
             files.append(file)
             HandbookPage(spec, file, config, renderer)
-        for name, uri in VENDOR.items() if prepared.vendor else ():
-            files.append(File.generated(config, uri, abs_src_path=str(prepared.vendor / name)))
+        vendor = prepared.vendor
+        if vendor is not None:
+            for name, uri in VENDOR.items():
+                files.append(File.generated(config, uri, abs_src_path=str(vendor / name)))
         _use_our_search(files, config, prepared.index.book)
         self.folders = top_folders(files)
         return files

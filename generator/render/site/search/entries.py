@@ -67,7 +67,7 @@ class _Cutter(HTMLParser):
             self.entries.append(entry)
         elif {"hb-step__no", "hb-step__title", "hb-branch__head"} & set(classes):
             role = "step-title"
-        elif tag == "strong" and self._container() and self._container().kind == "item":
+        elif tag == "strong" and (container := self._container()) is not None and container.kind == "item":
             role = "item-title"
         self.stack.append((tag, entry, role))
 

@@ -113,7 +113,8 @@ class FieldRow:
 @page("entity")
 def entity(ix: SiteIndex, obj: Any) -> dict[str, Any]:
     """The generic page of an entry of any kind: every filled field, references as links."""
-    refs = dict(shape(type(obj)).refs)
+    model: type[SourceModel] = type(obj)
+    refs = dict(shape(model).refs)
     rows = []
     for name, info in type(obj).model_fields.items():
         value = getattr(obj, name)

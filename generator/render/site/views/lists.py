@@ -23,7 +23,7 @@ class Row:
     depth: int = 0
 
     def cost(self) -> int:
-        title = getattr(self.obj, "title", None) or getattr(self.obj, "name", "")
+        title = str(getattr(self.obj, "title", None) or getattr(self.obj, "name", ""))
         return 420 + 3 * len(title)
 
 
@@ -64,7 +64,7 @@ def catalogue(ix: SiteIndex, kind: str) -> list[Row]:
         docs = sorted(book.procedures.values(), key=lambda d: (ranks.index(d.category.value), natural(d.code)))
         return [Row(CATEGORY[d.category.value], d) for d in docs]
     if kind in ("instruction", "form"):
-        table = book.instructions if kind == "instruction" else book.forms
+        table: dict[str, Any] = book.table(kind)
         docs = sorted(table.values(), key=lambda d: (dept_rank.get(d.owner, 1 << 20), natural(d.code)))
         return [Row(dept_name(d.owner), d) for d in docs]
     if kind == "price_list":
