@@ -58,9 +58,9 @@ def scan(text: str, file: str) -> Finding | None:
         found.append((at, _finding(text, file, at, "SRC020", f"字段 {match.group(1)} 后面用了全角冒号",
                                    f"把「：」改为半角冒号加空格,写作 {match.group(1)}: …")))
     if _ODD_SPACE.search(text):
-        at = _structural_space(text)
-        if at is not None:
-            found.append((at, _finding(text, file, at, "SRC021", "全角空格或不换行空格用在了缩进或分隔处",
+        space = _structural_space(text)
+        if space is not None:
+            found.append((space, _finding(text, file, space, "SRC021", "全角空格或不换行空格用在了缩进或分隔处",
                                        "YAML 只认半角空格:把它换成普通空格(缩进每级 2 个空格)")))
     return min(found, key=lambda pair: pair[0])[1] if found else None
 

@@ -37,7 +37,7 @@ def validate(source: Source, model: type[SourceModel]) -> tuple[SourceModel | No
     try:
         obj = model.model_validate(source.data, context=source.marks)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors: list[dict[str, Any]] = [dict(err) for err in exc.errors(include_url=False)]
         # a key written in Chinese ("目的") is one mistake: not also "purpose is missing"
         meant = {(*err["loc"][:-1], field_for_chinese(str(err["loc"][-1]), _fields_at(model, err["loc"][:-1])))
                  for err in errors if err["type"] == "extra_forbidden"}
@@ -89,6 +89,7 @@ def _unknown_field(source: Source, model: type[BaseModel], loc: tuple) -> Findin
     pos = source.position(loc, key=True)
     allowed = _fields_at(model, loc[:-1])
     meant = field_for_chinese(name, allowed)
+    hint: str | None
     if "：" in name:
         hint = "把全角冒号「：」改为半角冒号加空格,写作 " + name.split("：", 1)[0].strip() + ": …"
     elif meant:
