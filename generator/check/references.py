@@ -8,6 +8,7 @@ from generator.check.registry import Context, Problem, rule
 from generator.findings import Severity
 from generator.model import Handbook, Ref
 from generator.model.procedure import Record, Step
+from generator.load.names import field_label
 from generator.suggest import hint_for, names_of
 
 _LABEL = {"procedure": "规程", "instruction": "作业指导书", "form": "表单", "price_list": "收费标准",
@@ -21,7 +22,8 @@ def _dangling(book: Handbook, kinds: tuple[str, ...]) -> Iterator[Problem]:
         table = book.table(ref.kind)
         if ref.target not in table:
             meant = hint_for(ref.target, names_of(table))
-            yield Problem(f"{ref.field}: 找不到{_LABEL[ref.kind]} \"{ref.target}\"" + (f";{meant}" if meant else ""),
+            yield Problem(f"{field_label(ref.field)}: 找不到{_LABEL[ref.kind]} \"{ref.target}\""
+                          + (f";{meant}" if meant else ""),
                           ref.holder.where(ref.field))
 
 
