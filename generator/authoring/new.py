@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.load import load_handbook
+from generator.load.folders import os_reason
 from generator.model import Grant, Handbook
 from generator.model.base import ID_RE
 
@@ -91,7 +92,7 @@ def create(project: Path, kind: str, ident: str, today: dt.date) -> tuple[int, s
         with path.open("x", encoding="utf-8") as handle:
             handle.write(skeleton(book, kind, ident, today))
     except OSError as exc:
-        return 2, f"无法写入 {path.relative_to(project).as_posix()}: {exc.strerror or '系统错误'}"
+        return 2, f"无法写入 {path.relative_to(project).as_posix()}: {os_reason(exc)}"
     return 0, f"已生成 {path.relative_to(project).as_posix()}(草稿);把「{TODO}」换成实际内容后运行 handbook check"
 
 
