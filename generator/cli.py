@@ -70,12 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _register_extensions(subs: argparse._SubParsersAction) -> None:
     """Later stages (build, forms, notices, review) add their sub-commands here."""
     from generator import publish
-    from generator.authoring.new import register as register_new
     from generator.review.cli import register as register_review
 
     publish.register(subs, command)
     register_review(subs, command, _date)
-    register_new(subs, command, _date)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
