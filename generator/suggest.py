@@ -14,14 +14,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-# The table each id-holding field refers to (field name -> Handbook.table kind).
-FIELD_KINDS: dict[str, tuple[str, ...]] = {
-    "owner": ("department",), "department": ("department",), "parent": ("department",),
-    "keeper": ("department",), "approver": ("role",), "approved_by": ("role",), "reports_to": ("role",),
-    "role": ("role",), "roles": ("role",), "forms": ("form",), "form": ("form",),
-    "procedures": ("procedure",), "instructions": ("instruction",), "price_lists": ("price_list",),
-    "sites": ("site",), "limits": ("limit",), "document": ("procedure", "instruction", "form", "price_list"),
-}
 _NAME_FIELDS = ("title", "name", "code", "text")
 _IGNORED = re.compile(r"[\s《》〈〉“”\"'「」『』()()]+")
 

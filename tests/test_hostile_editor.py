@@ -140,8 +140,6 @@ CASES: dict[str, Case] = {
     "next-line character U+0085": Case(rep(PROC, "scope: 适用于管理处", "scope: 适用于\x85管理处"), 2, "SRC022", PROC, 9,
                                        "U+0085"),
     "vertical tab": Case(rep(PROC, "scope: 适用于管理处", "scope: 适用于\x0b管理处"), 2, "SRC022", PROC, 9, "U+000B"),
-    "old Mac line ends (CR alone)": Case(lambda p: (p / SITE).write_bytes((p / SITE).read_bytes().replace(b"\n", b"\r")),
-                                         2, "SRC022", SITE, 1, "U+000D"),
     "form feed": Case(rep(FORM, "rows: 12", "\x0crows: 12"), 2, "SRC022", FORM, 13),
     "zero-width space in an id": Case(rep(PROC, "forms: [visit-register]", "forms: [visit\u200b-register]"), 2,
                                       "SRC023", PROC, 17, "U+200B"),

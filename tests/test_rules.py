@@ -80,6 +80,9 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "REV001": (lambda p: None, PROC, ("--today", "2026-09-01")),
     "REV002": (lambda p: None, PROC, ("--today", "2027-02-01")),
     "REV003": (sub(QUARTER, "document: fees", "document: old-fees"), QUARTER, ()),
+    # a procedure sharing the price list's id makes the review entry "document: fees" ambiguous
+    "REF010": (lambda p: add("procedures/fees.yaml", (p / PROC).read_text(encoding="utf-8")
+                             .replace("TEST/QP-001", "TEST/QP-002"))(p), QUARTER, ()),
     "REV004": (sub(QUARTER, "date: 2026-04-01", "date: 2026-07-01"), QUARTER, ()),
     "SUS001": (sub(FORM, "rows: 12", "rows: 14"), PROC, ()),
 }

@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel
 from pydantic.functional_validators import BeforeValidator
 
-from generator.load.kinds import ALL_KINDS
+from generator.model.kinds import kinds
 from generator.load.names import FIELD_NAMES
 from generator.model.scalars import AMBIGUOUS, to_date, to_flag, to_int, to_number
 from pydantic_core import PydanticCustomError
@@ -22,7 +22,7 @@ STRICT = {to_int, to_number, to_flag, to_date}
 
 def _fields() -> Iterator[tuple[str, str, Any]]:
     seen: set[type] = set()
-    todo: list[type[BaseModel]] = [kind.model for kind in ALL_KINDS]
+    todo: list[type[BaseModel]] = [kind.model for kind in kinds()]
     while todo:
         model = todo.pop()
         if model in seen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
-from generator.model import Handbook, Status
+from generator.model import Handbook, Status, kinds
 
 
 @rule("DOC001", "已批准的文档不得引用草稿或已废止的文档", "先批准被引用的文档,或去掉该引用")
@@ -14,11 +14,11 @@ def approved_references_approved(book: Handbook, ctx: Context) -> Iterator[Probl
         source = ref.source
         if getattr(source, "status", None) is not Status.approved:
             continue
-        target_id = ref.target.partition("#")[0] if ref.kind == "step" else ref.target
-        if ref.kind not in ("procedure", "instruction", "form", "price_list", "step"):
+        found = book.candidates(ref)
+        target = book.get(*found[0]) if len(found) == 1 and kinds.get(found[0][0]).is_document else None
+        if ref.kind == "document" or target is None:
             continue
-        target = book.document(target_id)
-        if target is not None and target.status is not Status.approved:
+        if target.status is not Status.approved:
             state = "草稿" if target.status is Status.draft else "已废止"
             yield Problem(f"已批准的《{source.title}》引用了{state}《{target.title}》", ref.holder.where(ref.field))
 

@@ -19,7 +19,7 @@ from generator.model.base import Position
 
 # Never wanted anywhere in a source: (pattern, code, what it is, how to fix).
 _ANYWHERE: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
-    (re.compile("[\u2028\u2029\x85\x0b\x0c]|\r(?!\n)"), "SRC022", "Word/网页的换行或分页符(或单独的回车符 CR)",
+    (re.compile("[\u2028\u2029\x85\x0b\x0c]"), "SRC022", "Word/网页的换行或分页符",
      "删除该字符并按回车换行;从 Word 或网页粘贴时先粘贴为纯文本"),
     (re.compile("[\u200b-\u200d\u2060-\u2064\ufeff\u180e]"), "SRC023", "零宽字符(看不见,但会让 id 和词语对不上)",
      "删除该字符(可在编辑器中开启“显示不可见字符”);从网页粘贴时先粘贴为纯文本"),
@@ -76,7 +76,7 @@ def near_wide_colon(text: str, file: str, line: int) -> Finding | None:
             field = field_for_chinese(key, list(FIELD_NAMES)) if not key.isascii() else key
             written = f"{field}: …" if field else "英文字段名: …"
             return _finding(text, file, offset, "SRC020", f"「{key}」后面用了全角冒号",
-                            f"把「：」改为半角冒号加空格" + (";字段名要用英文" if key != field else "") + f",写作 {written}")
+                            "把「：」改为半角冒号加空格" + (";字段名要用英文" if key != field else "") + f",写作 {written}")
     return None
 
 
@@ -111,7 +111,7 @@ def _position(text: str, file: str, offset: int) -> Position:
 
 _NAMES = {
     "\u3000": "全角空格", "\u00a0": "不换行空格", "\uff1a": "全角冒号", "\u2028": "行分隔符", "\u2029": "段分隔符",
-    "\x85": "下一行符 NEL", "\r": "回车符 CR", "\x0b": "垂直制表符", "\x0c": "换页符", "\u200b": "零宽空格", "\u200c": "零宽非连接符",
+    "\x85": "下一行符 NEL", "\x0b": "垂直制表符", "\x0c": "换页符", "\u200b": "零宽空格", "\u200c": "零宽非连接符",
     "\u200d": "零宽连接符", "\u2060": "零宽词连接符", "\ufeff": "零宽不换行空格(BOM)", "\u202a": "从左到右嵌入",
     "\u202b": "从右到左嵌入", "\u202c": "方向格式结束", "\u202d": "从左到右覆盖", "\u202e": "从右到左覆盖",
     "\u2066": "从左到右隔离", "\u2067": "从右到左隔离", "\u2068": "首强隔离", "\u2069": "方向隔离结束",

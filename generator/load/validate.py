@@ -19,9 +19,10 @@ from pydantic import BaseModel, ValidationError
 from generator.findings import Finding
 from generator.load.names import FIELD_NAMES, choices, enum_for_chinese, field_for_chinese, field_label, field_path
 from generator.load.yamlsource import Source
-from generator.model.base import SourceModel
+from generator.model import kinds as kind_registry
+from generator.model.base import SourceModel, shape
 from generator.model.scalars import AMBIGUOUS
-from generator.suggest import FIELD_KINDS, hint_for, names_of
+from generator.suggest import hint_for, names_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +77,11 @@ def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Fin
                                               and not str(err.get("input", "")).isascii()):
         return Finding("SCH005", f"{field} 的值无效: {explained}", pos,
                        hint="编号、版本号只能用半角字符;把全角的数字、字母和符号改为半角")
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    if kind == "string_pattern_mismatch" and _pattern_of(err) == "id" and name in FIELD_KINDS:
+    refers_to = _ref_kinds(model, loc)
+    if kind == "string_pattern_mismatch" and _pattern_of(err) == "id" and refers_to:
         written = str(err.get("input", ""))
         return PendingId("SCH003", f"{field} 的值无效: {explained}", pos, hint=_describe(model, loc),
-                         written=written, kinds=FIELD_KINDS[name])
+                         written=written, kinds=refers_to)
     return Finding("SCH003", f"{field} 的值无效: {explained}", pos, hint=_describe(model, loc))
 
 
@@ -232,13 +233,30 @@ def _describe(model: type[BaseModel], loc: tuple) -> str | None:
     if name is None:
         return None
     target = _model_at(model, loc[: len(loc) - list(reversed(loc)).index(name)])
-    what = _expects(target, name)
+    what = _expects(target, name, bool(_ref_kinds(model, loc)))
     return f"{field_label(name)}: {what}" if what else None
 
 
-def _expects(target: Any, name: str) -> str | None:
+def _ref_kinds(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
+    """The kinds the id field at ``loc`` refers to (its ``RefTo`` mark), or () for other fields."""
+    names = [p for p in loc if isinstance(p, str)]
+    if not names:
+        return ()
+    name = names[-1]
+    owner = _model_at(model, loc[: len(loc) - list(reversed(loc)).index(name) - 1])
+    if not (isinstance(owner, type) and issubclass(owner, SourceModel)):
+        return ()
+    mark = dict(shape(owner).refs).get(name)
+    if mark is None or mark.kind == "step":
+        return ()
+    if mark.kind == "document":
+        return tuple(k.name for k in kind_registry.document_kinds())
+    return (mark.kind,)
+
+
+def _expects(target: Any, name: str, is_ref: bool = False) -> str | None:
     if typing.get_origin(target) is list:
-        inner = _expects(_unwrap(typing.get_args(target)[0]), name)
+        inner = _expects(_unwrap(typing.get_args(target)[0]), name, is_ref)
         return "列表,每项以 - 开头" + (f";每项是{inner}" if inner else "")
     if isinstance(target, type) and issubclass(target, Enum):
         return "可选: " + choices(target)
@@ -252,7 +270,7 @@ def _expects(target: Any, name: str) -> str | None:
         return "数字,如 30 或 12.5(不加单位)"
     if getattr(target, "__name__", "") == "date":
         return "日期,写作 YYYY-MM-DD,如 2026-03-01"
-    if name in FIELD_KINDS:
+    if is_ref:
         return "id(小写字母、数字和连字符),即对应源文件的文件名"
     if target is str:
         return "文字" + ("(编号、版本号只能用半角字符)" if name in ("code", "version", "code_prefix") else "")

@@ -25,22 +25,31 @@ class Orientation(str, Enum):
 class Field_(SourceModel):
     """A labelled blank: a header field or a table column. ``width`` is a relative share."""
 
+    public_fields = frozenset({"label", "width", "hint"})
+
     label: Line
     width: Int = Field(default=1, ge=1, le=12)
     hint: Line | None = None
 
 
 class Copy(SourceModel):
+    public_fields = frozenset({"label", "note"})
+
     label: Line = Field(description="e.g. 存根联")
     note: Line | None = None
 
 
 class Signature(SourceModel):
+    public_fields = frozenset({"label", "date"})
+
     label: Line = Field(description="e.g. 经办人")
     date: Flag = Field(default=True, description="Print 年 月 日 beside the signature")
 
 
 class Form(Document):
+    public_fields = Document.public_fields | {"paper", "orientation", "copies", "serial", "fields", "columns", "rows",
+                                              "sections", "signatures", "retention", "instructions"}
+
     paper: Paper = Paper.A4
     orientation: Orientation = Orientation.portrait
     copies: list[Copy] = Field(default_factory=list, description="Multi-copy forms: one printed page per copy")

@@ -22,6 +22,8 @@ class Glossary(SourceModel):
 class Limit(SourceModel):
     """A named limit, e.g. callback within 24 hours, cash at most 50 元."""
 
+    public_fields = frozenset({"id", "name", "value", "unit", "text"})
+
     id: Id
     name: Line
     value: Number

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 from pydantic import Field
 
-from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.base import Id, Line, RefTo, SourceModel, Text
 from generator.model.document import Document
 from generator.model.scalars import Date, Flag, Number
 
@@ -23,12 +24,17 @@ class Level(str, Enum):
 
 
 class Scope(SourceModel):
+    public_fields = frozenset({"level", "region", "sites"})
+
     level: Level
     region: Line | None = None
-    sites: list[Id] = Field(default_factory=list)
+    sites: list[Annotated[Id, RefTo("site")]] = Field(default_factory=list)
 
 
 class PriceItem(SourceModel):
+    public_fields = frozenset({"name", "category", "content", "standard", "unit", "price", "free", "formula", "pricing",
+                               "base_price", "float_range", "note"})
+
     name: Line
     category: Line | None = None
     content: Text | None = Field(default=None, description="服务内容")
@@ -45,6 +51,8 @@ class PriceItem(SourceModel):
 
 
 class PriceList(Document):
+    public_fields = Document.public_fields | {"scope", "approved", "basis", "items"}
+
     scope: Scope
     approved: Date | None = Field(default=None, description="Approval date (批准日期)")
     basis: Text | None = Field(default=None, description="定价依据")
