@@ -35,7 +35,11 @@ def repo(tmp_path: Path) -> Path:
 
 
 def since(project: Path) -> tuple[int, list[dict]]:
-    result = run_cli("--project", str(project), "check", "--since", "reviewed", "--today", "2026-06-01",
+    return since_ref(project, "reviewed")
+
+
+def since_ref(project: Path, ref: str) -> tuple[int, list[dict]]:
+    result = run_cli("--project", str(project), "check", "--since", ref, "--today", "2026-06-01",
                      "--format", "json")
     assert "Traceback" not in result.text, result.text
     return result.code, json.loads(result.out)["findings"] if result.out else []
@@ -132,7 +136,7 @@ def test_not_a_git_repository(tmp_path: Path) -> None:
     project = tmp_path / "plain"
     shutil.copytree(MINI, project)
     result = run_cli("--project", str(project), "check", "--since", "HEAD~1")
-    assert result.code == 2 and "not in a git repository" in result.err and "Traceback" not in result.text
+    assert result.code == 2 and "不在 git 仓库中" in result.err and "Traceback" not in result.text
 
 
 def test_shallow_clone_without_the_revision(repo: Path, tmp_path: Path) -> None:
@@ -141,4 +145,28 @@ def test_shallow_clone_without_the_revision(repo: Path, tmp_path: Path) -> None:
     clone = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
     result = run_cli("--project", str(clone), "review", "--since", "reviewed", "--out", str(tmp_path / "o"))
-    assert result.code == 2 and "shallow" in result.err and "Traceback" not in result.text
+    assert result.code == 2 and "浅克隆" in result.err and "Traceback" not in result.text
+
+
+def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo / "handbook")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "baseline")
+    reword_step(repo / "handbook")
+    code, findings = since_ref(repo / "handbook", "HEAD")
+    assert code == 1 and [(f["code"], f["file"]) for f in findings if f["severity"] == "error"] == [("CHG001", PROC)]
+
+
+def test_a_file_unreadable_at_the_base_revision_is_reported(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo)
+    edit(repo, PROC, "purpose: 规范来访接待", "purpose: [规范来访接待")  # broken when committed
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "broken")
+    edit(repo, PROC, "purpose: [规范来访接待", "purpose: 规范来访接待")
+    reword_step(repo)
+    code, findings = since_ref(repo, "HEAD")
+    assert [(f["code"], f["file"]) for f in findings if f["code"].startswith("CHG")] == [("CHG004", PROC)]

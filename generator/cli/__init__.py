@@ -36,10 +36,20 @@ def command(name: str) -> Callable[[Command], Command]:
     return register
 
 
+# argparse's own sentences, as a user reads them (the rest of the message is names and values).
+_USAGE_WORDS = (("the following arguments are required", "缺少参数"), ("unrecognized arguments", "不认识的参数"),
+                ("invalid choice", "不是可选的值"), ("(choose from", "(可选"), ("expected one argument", "需要一个值"),
+                ("invalid int value", "不是整数"), ("invalid _date value", "不是日期"), ("argument ", "参数 "),
+                ("not allowed with argument", "不能与此参数同用"), ("ambiguous option", "有歧义的选项"))
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]  # usage errors exit 2, no traceback
+        for english, chinese in _USAGE_WORDS:
+            message = message.replace(english, chinese)
         self.print_usage(sys.stderr)
-        print(f"handbook: 用法错误: {message}", file=sys.stderr)
+        command = " ".join(self.prog.split()[1:])
+        print(f"handbook: 用法错误: {message}(handbook {command + ' ' if command else ''}--help 查看用法)", file=sys.stderr)
         raise SystemExit(EXIT_SOURCES)
 
 
@@ -73,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a terminal without UTF-8 still gets every line, never a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

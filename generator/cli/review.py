@@ -46,6 +46,6 @@ def _review(args: argparse.Namespace) -> int:
         raise Exit(EXIT_SOURCES, str(exc)) from None
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     html, pdf = write_packet(packet, out, args.project.resolve())
-    print(f"{len(packet.redlines)} changed or new, {len(packet.unchanged)} unchanged, "
-          f"{len(packet.removed)} removed\n{html}\n{pdf}")
+    print(f"变更或新增 {len(packet.redlines)} 份,未变 {len(packet.unchanged)} 份,删除 {len(packet.removed)} 份\n"
+          f"{html}\n{pdf}")
     return EXIT_OK

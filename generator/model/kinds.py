@@ -117,6 +117,15 @@ def kind_of(obj: object) -> Kind | None:
     return None
 
 
+def normal_name(written: str) -> str:
+    """A kind as an editor may write it: ``price-list``, ``price_list`` or the label ``收费标准``."""
+    wanted = written.strip().replace("-", "_")
+    for kind in KINDS.values():
+        if wanted in (kind.name, kind.label):
+            return kind.name
+    return wanted
+
+
 def get(name: str) -> Kind:
     """The kind called ``name`` (KeyError names the known kinds)."""
     try:

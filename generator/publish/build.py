@@ -21,10 +21,8 @@ import yaml
 from generator.context import DEFAULT_SITE_URL, SourcesFailed, make_context
 from generator.findings import Finding, Severity, SourceError
 from generator.model.audience import Audience
+from generator.publish.safety import STAMP, unsafe_out
 
-STAMP = ".handbook-build"  # written into every build; marks a folder the build may replace
-# What every MkDocs build holds: a site/ built before the stamp existed is still a previous build.
-_BUILT = ("404.html", "sitemap.xml", "search/search_index.json")
 
 
 @dataclass
@@ -38,7 +36,7 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
     """The public build holds only what residents may see (``public_view``): no bound handbook."""
     project = project.resolve()
     out = (out or default_out(project, audience)).resolve()
-    refusal = unsafe_out(project, out)
+    refusal = unsafe_out(project, out, default=out == default_out(project, audience).resolve())
     if refusal is not None:
         return BuildResult(2, [refusal])
     try:
@@ -67,33 +65,12 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
     except SourceError as exc:
         return BuildResult(2, exc.findings)
     except OSError as exc:
-        return BuildResult(2, [Finding("CFG004", f"无法写入输出文件夹 {out}: {exc.strerror or exc}",
-                                       hint="检查磁盘空间和写权限,或用 --out 换一个文件夹")])
+        what = exc.filename or out
+        return BuildResult(2, [Finding("CFG004", f"无法写入 {what}: {exc.strerror or exc}",
+                                       hint="检查磁盘空间和该处的写权限;输出文件夹可用 --out 另选")])
     finally:
         _remove(staging)
     return BuildResult(0, findings)
-
-
-def unsafe_out(project: Path, out: Path) -> Finding | None:
-    """Why ``out`` may not be replaced by a build, or None when it may.
-
-    Allowed: a folder that does not exist, an empty one, or a previous build (it holds STAMP).
-    Never the project itself, a folder above it, or one of its source folders.
-    """
-    if out == project or out in project.parents:
-        why = "是项目本身或它的上级文件夹"
-    elif out.is_file() or out.is_symlink():
-        why = "是一个文件"
-    elif out.is_dir() and any(out.iterdir()) and not _previous_build(out):
-        why = "不是空文件夹,也不是以前生成的网站"
-    else:
-        return None
-    return Finding("CFG003", f"输出文件夹 {out} {why}:构建会替换其中的全部内容,已拒绝,什么都没有改动",
-                   hint="用 --out 指定一个新的或空的文件夹(默认 site/)")
-
-
-def _previous_build(folder: Path) -> bool:
-    return (folder / STAMP).is_file() or all((folder / name).is_file() for name in _BUILT)
 
 
 def default_out(project: Path, audience: Audience) -> Path:

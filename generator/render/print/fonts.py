@@ -114,14 +114,20 @@ def _cmap(face: Face, cache_dir: Path | None) -> set[int]:
     key = hashlib.sha256(face.stamp.encode()).hexdigest()[:24]
     cached = cache_dir / "fonts" / f"{key}.json" if cache_dir else None
     if cached and cached.is_file():
-        return _expand(json.loads(cached.read_text(encoding="utf-8")))
+        try:
+            return _expand(json.loads(cached.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):  # a damaged entry is read again from the font
+            pass
     from fontTools.ttLib import TTFont
 
     with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
         points = set(font.getBestCmap())
     if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(_ranges(points)), encoding="utf-8")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(_ranges(points)), encoding="utf-8")
+        except OSError:  # a read-only project: no cache, same result
+            pass
     return points
 
 

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.context import BuildContext, SourcesFailed, make_context
 from generator.findings import Finding, Severity
 from generator.model.audience import Audience
+from generator.publish.safety import STAMP, unsafe_out
 from generator.render.site.notfound import relative_error_page, top_folders
 from generator.render.site.page import HandbookPage
 from generator.render.site.render import Renderer, compact
@@ -63,6 +64,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
+        if self.context is None:  # plain mkdocs build: it empties site_dir, so that must be ours to empty
+            site_dir = Path(config.site_dir)
+            refusal = unsafe_out(root, site_dir, default=site_dir.resolve() == (root / "site").resolve(),
+                                 protected=(Path(config.docs_dir), Path(config.theme.custom_dir or root / ".git")))
+            if refusal is not None:
+                raise PluginError(refusal.message + ";" + (refusal.hint or ""))
         try:
             context = self.context or make_context(root, Audience(self.config.audience), dt.date.today(),
                                                    config.site_url or "")
@@ -98,6 +105,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # The 404 page links relative to the site root; its <base> is set in the browser (notfound.py).
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         return relative_error_page(context, template_name, config, self.folders)
+
+    # Mark the output as a build, so that the next build may replace it (generator.publish.safety).
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        Path(config.site_dir, STAMP).write_text(f"{self.config.audience}\n", encoding="utf-8")
 
     # Drop the theme's deep indentation from every page (outside <pre>): a third less to download.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
