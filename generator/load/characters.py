@@ -122,6 +122,7 @@ _NAMES = {
 def _finding(text: str, file: str, offset: int, code: str, what: str, fix: str) -> Finding:
     char = text[offset]
     name = _NAMES.get(char) or unicodedata.name(char, "").lower()
-    shown = f"「{char}」" if char.isprintable() and not char.isspace() else "(看不见)"
+    visible = char.isprintable() or unicodedata.category(char) == "Zs"  # a wide blank looks like one
+    shown = f"「{char}」" if visible and char not in "\u200b\u2060\ufeff" else "(看不见)"
     label = f"U+{ord(char):04X}" + (f" {name}" if name else "")
     return Finding(code, f"{what}: {shown} {label}", _position(text, file, offset), hint=fix)

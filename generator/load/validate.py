@@ -19,10 +19,9 @@ from pydantic import BaseModel, ValidationError
 from generator.findings import Finding
 from generator.load.names import FIELD_NAMES, choices, enum_for_chinese, field_for_chinese, field_label, field_path
 from generator.load.yamlsource import Source
-from generator.model.base import SourceModel
-from generator.model.scalars import AMBIGUOUS
 from generator.model import kinds as kind_registry
-from generator.model.base import shape
+from generator.model.base import SourceModel, shape
+from generator.model.scalars import AMBIGUOUS
 from generator.suggest import hint_for, names_of
 
 
@@ -39,7 +38,7 @@ def validate(source: Source, model: type[SourceModel]) -> tuple[SourceModel | No
     try:
         obj = model.model_validate(source.data, context=source.marks)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors: list[dict[str, Any]] = [dict(err) for err in exc.errors(include_url=False)]
         # a key written in Chinese ("目的") is one mistake: not also "purpose is missing"
         meant = {(*err["loc"][:-1], field_for_chinese(str(err["loc"][-1]), _fields_at(model, err["loc"][:-1])))
                  for err in errors if err["type"] == "extra_forbidden"}

@@ -56,8 +56,8 @@ class Source:
         node, mark = self.data, (1, 1)
         for part in path:
             marks = self.marks.get(id(node))
-            if isinstance(node, dict) and marks and part in node:
-                mark = (self.key_marks[id(node)] if key and part == path[-1] else marks[3])[str(part)]
+            if isinstance(node, dict) and marks and isinstance(part, str) and part in node:
+                mark = (self.key_marks[id(node)] if key and part == path[-1] else marks[3])[part]
             elif isinstance(node, list) and marks and isinstance(part, int) and part < len(node):
                 mark = marks[part]
             else:
