@@ -14,10 +14,14 @@ from generator.check import RULES
 
 PROC, FORM, PRICES = "procedures/reception.yaml", "forms/visit-register.yaml", "price-lists/fees.yaml"
 QUARTER = "reviews/2026-q1-internal.yaml"
+EDITION = "editions/branch.yaml"
 
 
 def add(rel: str, text: str) -> Callable[[Path], None]:
-    return lambda p: (p / rel).write_text(text, encoding="utf-8")
+    def write(project: Path) -> None:
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        (project / rel).write_text(text, encoding="utf-8")
+    return write
 
 
 def sub(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -78,6 +82,11 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
                              .replace("TEST/QP-001", "TEST/QP-002"))(p), QUARTER, ()),
     "REV004": (sub(QUARTER, "date: 2026-04-01", "date: 2026-07-01"), QUARTER, ()),
     "SUS001": (sub(FORM, "rows: 12", "rows: 14"), PROC, ()),
+    "EDN001": (add(EDITION, "title: 测试版\nvariants:\n  - procedure: reception\n    variant: nowhere\n"), EDITION, ()),
+    "EDN002": (add(EDITION, "title: 测试版\nroles:\n  - {id: clerk, into: boss}\n  - {id: boss, into: clerk}\n"),
+               EDITION, ()),
+    "EDN003": (sub(PROC, "records:\n", "variants:\n  - id: branch-office\n    name: 分公司版\n    source: 测试\n"
+                                        "    apply:\n      drop_steps: [nowhere]\nrecords:\n"), PROC, ()),
 }
 
 
