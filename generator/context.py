@@ -63,6 +63,7 @@ def make_context(project: Path, audience: Audience = Audience.staff, today: dt.d
     from generator.edition import checked_edition
     from generator.load import load_handbook
     from generator.model.edition_view import without_editions
+    from generator.model.placeholders import fill_placeholders
 
     project = Path(project).resolve()
     book, problems = load_handbook(project, lifelong=lifelong)
@@ -72,12 +73,13 @@ def make_context(project: Path, audience: Audience = Audience.staff, today: dt.d
     if edition is not None:
         chosen, book, findings = checked_edition(book, edition, today)
         audience = Audience(chosen.audience.value)
-        return BuildContext(project, view(book, audience), audience, today, site_url, findings, chosen,
-                            chosen.lang, chosen.site_title or _edition_title(book, audience))
+        return BuildContext(project, view(fill_placeholders(book), audience), audience, today, site_url, findings,
+                            chosen, chosen.lang, chosen.site_title or _edition_title(book, audience))
     findings = run_rules(book, today)
     if any(f.severity is Severity.error for f in findings):
         raise SourcesFailed(1, findings)
-    return BuildContext(project, view(without_editions(book), audience), audience, today, site_url, findings)
+    book = fill_placeholders(without_editions(book))
+    return BuildContext(project, view(book, audience), audience, today, site_url, findings)
 
 
 def _edition_title(book: Handbook, audience: Audience) -> str | None:

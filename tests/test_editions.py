@@ -3,6 +3,7 @@ and applied as a pure transform of the Handbook (generator.model.edition_view)."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -109,3 +110,20 @@ def test_build_edition_writes_its_own_folder(mini: Path, tmp_path: Path) -> None
     edit(mini, "editions/branch.yaml", "title: 分公司版", "title: 分公司版\nsite_title: 分公司员工手册")
     run = run_cli("--project", str(mini), "build", "--edition", "branch", "--no-pdf", "--today", TODAY)
     assert run.code == 0 and "分公司员工手册" in (mini / "site-branch" / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_placeholders_filled_from_the_one_site_or_neutral(mini: Path) -> None:
+    from conftest import ROOT
+    from generator.context import make_context
+    from generator.model import Handbook
+
+    def step_texts(book: Handbook) -> str:
+        return "\n".join(n.step.text or "" for n in book.steps(book.procedures["resident-help"]))
+
+    company_wide = make_context(ROOT).book  # two sites: the neutral wording
+    assert "在小区入口处做好接应准备" in step_texts(company_wide) and "{site." not in step_texts(company_wide)
+    assert "瑞金广场" not in (ROOT / "procedures" / "resident-help.yaml").read_text(encoding="utf-8")
+    edit(mini, "procedures/reception.yaml", "text: 接待员登记来访信息", "text: 接待员在{site.entrance}登记来访信息,电话{site.service_phone}")
+    write(mini, "title: 花园版\nsites: [garden]\n")
+    one_site = make_context(mini, edition="branch", today=dt.date(2026, 6, 1)).book
+    assert one_site.procedures["reception"].steps[0].text == "接待员在花园小区入口处登记来访信息,电话028-00000000"

@@ -82,6 +82,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
                              .replace("TEST/QP-001", "TEST/QP-002"))(p), QUARTER, ()),
     "REV004": (sub(QUARTER, "date: 2026-04-01", "date: 2026-07-01"), QUARTER, ()),
     "SUS001": (sub(FORM, "rows: 12", "rows: 14"), PROC, ()),
+    "PLC001": (sub(PROC, "text: 接待员登记来访信息", "text: 接待员在{site.gate}登记来访信息"), PROC, ()),
     "EDN001": (add(EDITION, "title: 测试版\nvariants:\n  - procedure: reception\n    variant: nowhere\n"), EDITION, ()),
     "EDN002": (add(EDITION, "title: 测试版\nroles:\n  - {id: clerk, into: boss}\n  - {id: boss, into: clerk}\n"),
                EDITION, ()),
