@@ -15,6 +15,7 @@ from generator.findings import Finding, Severity
 from generator.model import Handbook
 from generator.model.audience import Audience, view
 from generator.model.edition import Edition
+from generator.script import Converter
 
 DEFAULT_SITE_URL = "https://handbook.example.com/"
 
@@ -38,6 +39,7 @@ class BuildContext:
     edition: Edition | None = None
     lang: str = "zh"
     site_title: str | None = None
+    converter: Converter | None = None  # a Traditional edition's: the built site's text files go through it
 
     @property
     def public(self) -> bool:
@@ -64,6 +66,7 @@ def make_context(project: Path, audience: Audience = Audience.staff, today: dt.d
     from generator.load import load_handbook
     from generator.model.edition_view import without_editions
     from generator.model.placeholders import fill_placeholders
+    from generator.script import convert_view, converter_for
 
     project = Path(project).resolve()
     book, problems = load_handbook(project, lifelong=lifelong)
@@ -73,8 +76,13 @@ def make_context(project: Path, audience: Audience = Audience.staff, today: dt.d
     if edition is not None:
         chosen, book, findings = checked_edition(book, edition, today)
         audience = Audience(chosen.audience.value)
-        return BuildContext(project, view(fill_placeholders(book), audience), audience, today, site_url, findings,
-                            chosen, chosen.lang, chosen.site_title or _edition_title(book, audience))
+        title = chosen.site_title or _edition_title(book, audience)
+        book = fill_placeholders(book)
+        converter = converter_for(book, chosen)
+        if converter is not None:
+            book, title = convert_view(book, converter), title and converter.convert(title)
+        return BuildContext(project, view(book, audience), audience, today, site_url, findings,
+                            chosen, chosen.lang, title, converter)
     findings = run_rules(book, today)
     if any(f.severity is Severity.error for f in findings):
         raise SourcesFailed(1, findings)

@@ -149,13 +149,17 @@ class Rewriter:
 
     ids: dict[str, dict[str, str]]
     words: dict[str, str] = field(default_factory=dict)
+    convert: Callable[[str], str] | None = None  # applied to every text after the words (a script converter)
 
     def __post_init__(self) -> None:
         alternatives = sorted(self.words, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self._active = self._pattern is not None or self.convert is not None
 
     def text(self, value: str) -> str:
-        return self._pattern.sub(lambda m: self.words[m.group()], value) if self._pattern else value
+        if self._pattern is not None:
+            value = self._pattern.sub(lambda m: self.words[m.group()], value)
+        return self.convert(value) if self.convert is not None else value
 
     def model(self, obj: SourceModel) -> SourceModel:
         cls = type(obj)
@@ -199,7 +203,7 @@ class Rewriter:
         return value
 
     def _words(self, value: Any) -> Any:
-        if self._pattern is None:
+        if not self._active:
             return value
         if type(value) is str:
             new = self.text(value)

@@ -58,6 +58,10 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
         from generator.render.site import build_site
 
         build_site(context, staging)
+        if context.converter is not None:  # a Traditional edition: templates' and theme's words too
+            from generator.script import convert_tree
+
+            convert_tree(staging, context.converter, context.lang)
         if pdf:
             from generator.render.print import build_prints
 
