@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from generator.model.glossary import Conversion
 from generator.model.handbook import Handbook
 
 CONFIGS = {Region.hk: "s2hk", Region.tw: "s2twp"}
+_OPENCC: dict[str, Any] = {}
 _PRIVATE = 0xF0000  # Supplementary Private Use Area-A: no converter dictionary maps it
 
 
@@ -34,11 +35,17 @@ class Converter:
     region: Region
     table: list[Conversion] = field(default_factory=list)
 
-    @cached_property
+    @property
     def _opencc(self) -> Any:
-        from opencc_purepy import OpenCC
+        config = CONFIGS[self.region]
+        if config not in _OPENCC:  # one per process: print workers receive converters by pickle
+            from opencc_purepy import OpenCC
 
-        return OpenCC(CONFIGS[self.region])
+            _OPENCC[config] = OpenCC(config)
+        return _OPENCC[config]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"region": self.region, "table": self.table}  # not the compiled caches
 
     @cached_property
     def terms(self) -> dict[str, str]:
@@ -128,3 +135,76 @@ def unescape_han(text: str) -> str:
     """``\\u4f7f`` -> 使 for Han characters (other escapes stay as they are)."""
     return _HAN_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if _HAN.match(chr(int(m.group(1), 16))) else m.group(),
                            text)
+
+
+@dataclass(frozen=True, slots=True)
+class TermDiff:
+    """A term of the table the converter alone renders otherwise: ``raw`` against the table's ``wanted``."""
+
+    simplified: str
+    raw: str
+    wanted: str | None  # None: the table only forbids renderings of it
+    forbidden: list[str]
+    uses: int  # how often the sources write the term
+
+
+def term_diffs(book: Handbook, converter: Converter) -> list[TermDiff]:
+    """Every term of the table where the converter's own rendering is not the table's (edition-diff)."""
+    text = "\n".join(book.texts.values())
+    diffs = []
+    for conversion in converter.table:
+        raw, wanted = converter.raw(conversion.simplified), converter.rendering(conversion)
+        bad = [word for word in conversion.forbidden if word in raw]
+        if (wanted is not None and raw != wanted) or bad:
+            diffs.append(TermDiff(conversion.simplified, raw, wanted, bad, text.count(conversion.simplified)))
+    return diffs
+
+
+def forbidden_uses(book: Handbook, converter: Converter) -> list[tuple[str, int, str]]:
+    """(file, line, word) for every source line whose conversion contains a word the table forbids.
+
+    Each source file is converted once as a whole (fast, and a term split over a line break is not
+    a term); the converter keeps line breaks, so line numbers carry over. Edition files are skipped.
+    """
+    words = [w for c in converter.table for w in c.forbidden]
+    found = []
+    for rel, text in sorted(book.texts.items()):
+        if rel == "glossary.yaml":  # its term table names the forbidden words on purpose
+            text = text.split("\nconversions:", 1)[0]
+        if not words or rel.startswith("editions/") or not _HAN.search(text):
+            continue
+        converted = converter.convert(text)
+        if not any(w in converted for w in words):
+            continue
+        for number, line in enumerate(converted.split("\n"), start=1):
+            found.extend((rel, number, w) for w in words if w in line)
+    return found
+
+
+@cache
+def simplified_only(region: Region = Region.hk) -> frozenset[str]:
+    """Characters that are Simplified only, from OpenCC's own tables (the data opencc-purepy ships).
+
+    Keys of STCharacters that are not their own Traditional form, nor the Traditional form of
+    another character, nor the region's standard form (HKVariants / TWVariants: Hong Kong writes 户, 説).
+    """
+    import opencc_purepy
+
+    folder = Path(opencc_purepy.__file__).parent / "dicts"
+
+    def table(name: str) -> dict[str, list[str]]:
+        rows = (line.split("\t", 1) for line in (folder / name).read_text(encoding="utf-8").splitlines() if "\t" in line)
+        return {key: values.split() for key, values in rows}
+    st, variants = table("STCharacters.txt"), table(f"{region.value}Variants.txt")
+    traditional = {c for values in [*st.values(), *variants.values()] for v in values for c in v}
+    return frozenset(k for k, values in st.items() if len(k) == 1 and k not in values and k not in traditional)
+
+
+def simplified_in(text: str, region: Region = Region.hk) -> dict[str, int]:
+    """Simplified-only character -> how often ``text`` has it (empty: nothing Simplified)."""
+    table = simplified_only(region)
+    found: dict[str, int] = {}
+    for char in text:
+        if char in table:
+            found[char] = found.get(char, 0) + 1
+    return found

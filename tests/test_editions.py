@@ -127,3 +127,26 @@ def test_site_placeholders_filled_from_the_one_site_or_neutral(mini: Path) -> No
     write(mini, "title: 花园版\nsites: [garden]\n")
     one_site = make_context(mini, edition="branch", today=dt.date(2026, 6, 1)).book
     assert one_site.procedures["reception"].steps[0].text == "接待员在花园小区入口处登记来访信息,电话028-00000000"
+
+
+def test_converter_follows_the_term_table_over_the_converter() -> None:
+    from generator.model.edition import Region
+    from generator.model.glossary import Conversion
+    from generator.script import Converter
+
+    table = [Conversion(simplified="文件", tw="文件"), Conversion(simplified="质量", hk="質素", forbidden=["質量"])]
+    tw, hk = Converter(Region.tw, table), Converter(Region.hk, table)
+    assert tw.raw("受控文件") == "受控檔案" and tw.convert("受控文件") == "受控文件"
+    assert hk.convert("服务质量评价") == "服務質素評價" and hk.forbidden(hk.raw("服务质量")) == ["質量"]
+    assert hk.convert("ASCII only") == "ASCII only" and hk.convert("") == ""
+
+
+def test_edition_diff_lists_where_converter_and_table_differ() -> None:
+    from conftest import ROOT
+
+    run = run_cli("--project", str(ROOT), "edition-diff", "hk")
+    assert run.code == 0, run.text
+    rows = {line.split("\t")[0]: line for line in run.out.splitlines()}
+    assert "质量" in rows and "質量" in rows["质量"] and "質素" in rows["质量"]
+    assert "程序" not in rows  # opencc-purepy s2hk keeps 程序, as the table wants
+    assert run_cli("--project", str(ROOT), "edition-diff", "market-development").code == 2

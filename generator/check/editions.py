@@ -12,7 +12,7 @@ from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
 from generator.model import Handbook
-from generator.model.base import walk_models
+from generator.model.base import Position, walk_models
 from generator.model.edition import Edition
 from generator.model.procedure import Procedure
 
@@ -94,3 +94,17 @@ def variant_changes_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
             for title in change.appendices or []:
                 if title not in titles:
                     yield Problem(f"appendices: 本规程没有标题为「{title}」的附录", change.where("appendices"))
+
+
+@rule("EDN004", "繁体版本转换后的文字不得含有术语表禁止的写法",
+      "在 glossary.yaml 的 conversions 中为该词写明 hk / tw 的正确写法,或改写原文;handbook edition-diff 列出转换器与术语表的差异")
+def converted_text_has_no_forbidden_terms(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    from generator.script import converter_for, forbidden_uses
+
+    regions = {e.region: e for e in _editions(book) if e.script.value == "zh-Hant"}
+    for region, edition in sorted(regions.items()):
+        converter = converter_for(book, edition)
+        if converter is None:
+            continue
+        for rel, line, word in forbidden_uses(book, converter):
+            yield Problem(f"第 {line} 行转换为繁体({region.value})后含有术语表禁止的「{word}」", Position(rel, line, 1))

@@ -65,8 +65,11 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
         if pdf:
             from generator.render.print import build_prints
 
+            converter = context.converter
             report = build_prints(context.book, staging, site_url=context.site_url, workers=workers,
-                                  bound=not context.public, today=context.today)
+                                  bound=not context.public, today=context.today,
+                                  convert=converter.convert if converter else None,
+                                  region=converter.region.value if converter else None)
             findings = findings + list(report.findings)
             if any(f.severity is Severity.error for f in report.findings):
                 return BuildResult(1, findings)

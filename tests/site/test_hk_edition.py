@@ -1,43 +1,18 @@
 """The Traditional-Chinese (Hong Kong) edition: nothing a reader sees is written in Simplified.
 
-Simplified-only characters are taken from OpenCC's own tables (the data opencc-purepy ships):
-keys of STCharacters that are not their own Traditional form and are not the Hong Kong standard
-form of a character either (HKVariants: 户, 説 … are how Hong Kong writes them).
+Simplified-only characters are taken from OpenCC's own tables (generator.script.simplified_only).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
 
-from generator.script import unescape_han
-
-
-@cache
-def simplified_only() -> frozenset[str]:
-    import opencc_purepy
-
-    folder = Path(opencc_purepy.__file__).parent / "dicts"
-
-    def table(name: str) -> dict[str, list[str]]:
-        rows = (line.split("\t", 1) for line in (folder / name).read_text(encoding="utf-8").splitlines() if "\t" in line)
-        return {key: values.split() for key, values in rows}
-    st, hk = table("STCharacters.txt"), table("HKVariants.txt")
-    traditional = {c for values in [*st.values(), *hk.values()] for v in values for c in v}
-    return frozenset(k for k, values in st.items() if len(k) == 1 and k not in values and k not in traditional)
-
-
-def simplified_in(text: str) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for char in text:
-        if char in simplified_only():
-            found[char] = found.get(char, 0) + 1
-    return found
+from generator.script import simplified_in, simplified_only, unescape_han
 
 
 def test_the_table_knows_simplified_from_traditional() -> None:
