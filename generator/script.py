@@ -13,6 +13,8 @@ text files of a built site (HTML, search index, sitemap) in place.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -163,22 +165,67 @@ def term_diffs(book: Handbook, converter: Converter) -> list[TermDiff]:
 def forbidden_uses(book: Handbook, converter: Converter) -> list[tuple[str, int, str]]:
     """(file, line, word) for every source line whose conversion contains a word the table forbids.
 
-    Each source file is converted once as a whole (fast, and a term split over a line break is not
-    a term); the converter keeps line breaks, so line numbers carry over. Edition files are skipped.
+    Each source file is converted once as a whole (a term split over a line break is not a term);
+    the converter keeps line breaks, so line numbers carry over. Edition files are skipped. The
+    answer per file is kept in the project's cache by the hash of the file, the table and the
+    region, so ``handbook check`` converts only files that changed.
     """
     words = [w for c in converter.table for w in c.forbidden]
+    if not words:
+        return []
+    cache = _TermCache(book.root, converter)
     found = []
     for rel, text in sorted(book.texts.items()):
         if rel == "glossary.yaml":  # its term table names the forbidden words on purpose
             text = text.split("\nconversions:", 1)[0]
-        if not words or rel.startswith("editions/") or not _HAN.search(text):
+        if rel.startswith("editions/") or not _HAN.search(text):
             continue
-        converted = converter.convert(text)
-        if not any(w in converted for w in words):
-            continue
-        for number, line in enumerate(converted.split("\n"), start=1):
-            found.extend((rel, number, w) for w in words if w in line)
+        hits = cache.get(text)
+        if hits is None:
+            converted = converter.convert(text)
+            hits = [(n, w) for n, line in enumerate(converted.split("\n"), start=1) for w in words if w in line]
+            cache.put(text, hits)
+        found.extend((rel, n, w) for n, w in hits)
+    cache.save()
     return found
+
+
+class _TermCache:
+    """file text hash -> [(line, forbidden word)], for one converter (region and table)."""
+
+    def __init__(self, root: Path, converter: Converter):
+        from generator.caches import cache_root
+
+        self.path = cache_root(root) / f"edition-terms-{converter.region.value}.json"  # one per region
+        table = json.dumps([c.model_dump() for c in converter.table], ensure_ascii=False, sort_keys=True)
+        self.salt = f"{converter.region.value}\n{table}\n"
+        try:
+            self.entries: dict[str, list[list[Any]]] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+        self.used: dict[str, list[list[Any]]] = {}
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha1((self.salt + text).encode("utf-8")).hexdigest()
+
+    def get(self, text: str) -> list[tuple[int, str]] | None:
+        key = self._key(text)
+        if key not in self.entries:
+            return None
+        self.used[key] = self.entries[key]
+        return [(int(n), str(w)) for n, w in self.entries[key]]
+
+    def put(self, text: str, hits: list[tuple[int, str]]) -> None:
+        self.used[self._key(text)] = [[n, w] for n, w in hits]
+
+    def save(self) -> None:
+        if self.used == self.entries:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass  # a read-only project checks without the cache
 
 
 @cache
