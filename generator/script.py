@@ -28,6 +28,7 @@ from generator.model.handbook import Handbook
 CONFIGS = {Region.hk: "s2hk", Region.tw: "s2twp"}
 _OPENCC: dict[str, Any] = {}
 _PRIVATE = 0xF0000  # Supplementary Private Use Area-A: no converter dictionary maps it
+_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass
@@ -66,9 +67,26 @@ class Converter:
         """What the converter alone makes of ``text``."""
         return str(self._opencc.convert(text))
 
+    @cached_property
+    def _memo(self) -> dict[str, str]:
+        return {}
+
     def convert(self, text: str) -> str:
+        """``text`` in the region's script. Only runs of non-ASCII characters are converted (markup
+        and codes pass untouched; no phrase spans ASCII), each distinct run once: a site repeats its
+        navigation on every page, a handbook its role names in every step."""
         if not text or text.isascii():
             return text
+        return _RUN.sub(self._run, text)
+
+    def _run(self, match: re.Match[str]) -> str:
+        run = match.group()
+        done = self._memo.get(run)
+        if done is None:
+            done = self._memo[run] = self._convert_run(run)
+        return done
+
+    def _convert_run(self, text: str) -> str:
         if self._pattern is None:
             return self.raw(text)
         kept: list[str] = []
