@@ -122,7 +122,7 @@ def convert_view(book: Handbook, converter: Converter) -> Handbook:
 
 TEXT_FILES = (".html", ".xml", ".json", ".js")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_HAN_ESCAPE = re.compile(r"(?<!\\)\\u([0-9a-fA-F]{4})")
+_HAN_ESCAPE = re.compile(r"(?<!\\)\\u(3[4-9a-fA-F][0-9a-fA-F]{2}|[4-9][0-9a-fA-F]{3})")  # U+3400-U+9FFF
 _HTML_LANG = re.compile(r'(<html\b[^>]*\blang=")[^"]*(")')
 
 
@@ -130,16 +130,16 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
     """Convert the text files of a built site in place; pages say ``lang``. Returns files changed.
 
     Fixed labels of the templates and the theme reach the reader too, so the built files are
-    converted, not only the sources. The search index (JSON, and the offline copy in a script)
-    escapes its characters as ``\\uXXXX``: Han escapes are written out as characters first, which
-    JSON and JavaScript read alike. Files without Chinese text are left alone.
+    converted, not only the sources. The search index (search/: JSON, and the offline copy in a
+    script) escapes its characters as ``\\uXXXX``: Han escapes are written out as characters first,
+    which JSON and JavaScript read alike. Files without Chinese text are left alone.
     """
     changed = 0
     for path in sorted(folder.rglob("*")):
         if path.suffix not in TEXT_FILES or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
-        new = unescape_han(text) if path.suffix in (".json", ".js") else text
+        new = unescape_han(text) if path.parent.name == "search" else text
         if not _HAN.search(new):
             continue
         new = converter.convert(new)
@@ -153,8 +153,7 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
 
 def unescape_han(text: str) -> str:
     """``\\u4f7f`` -> 使 for Han characters (other escapes stay as they are)."""
-    return _HAN_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if _HAN.match(chr(int(m.group(1), 16))) else m.group(),
-                           text)
+    return _HAN_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 @dataclass(frozen=True, slots=True)
