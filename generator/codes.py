@@ -15,6 +15,7 @@ CONFIG_CODES: dict[str, str] = {
     "CFG003": "输出文件夹不安全:不是空文件夹、也不是以前生成的网站(会删掉其中的文件)",
     "CFG004": "输出文件夹无法写入(只读、权限不足或磁盘已满)",
     "CFG005": "company.yaml 缺失:公示和表单上不能没有公司名称",
+    "CFG006": "没有这个版本:--edition 所指的 editions/NAME.yaml 不存在",
 }
 PRINT_CODES: dict[str, str] = {
     "PRT001": "字体无法显示的字符",

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from generator.cli import command, date_arg, workers_arg
+from generator.cli.edition import add_edition_arg
 from generator.cli.output import print_findings
 
 
@@ -22,6 +23,8 @@ def register(subs: argparse._SubParsersAction) -> None:
     build.add_argument("--audience", choices=["staff", "public"], default="staff",
                        help="staff: everything (default); public: only what residents may see "
                             "(public documents without internal fields; default folder PROJECT/site-public)")
+    add_edition_arg(build, "build edition NAME (editions/NAME.yaml) into PROJECT/site-NAME; "
+                           "its audience is the edition's")
 
 
 @command("build")
@@ -30,8 +33,9 @@ def _build(args: argparse.Namespace) -> int:
     from generator.publish.build import build, default_out
 
     audience = Audience(args.audience)
-    out = (args.out or default_out(args.project, audience)).resolve()
-    result = build(args.project, out, workers=args.workers, pdf=not args.no_pdf, audience=audience, today=args.today)
+    out = (args.out or default_out(args.project, audience, args.edition)).resolve()
+    result = build(args.project, out, workers=args.workers, pdf=not args.no_pdf, audience=audience, today=args.today,
+                   edition=args.edition)
     print_findings(result.findings, result.code, verdict=False)
     if result.code == 0:
         what = "网站" if args.no_pdf else "网站、表单 PDF、公示" + ("" if audience is Audience.public else "和手册打印版")

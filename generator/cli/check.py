@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_RULES, EXIT_SOURCES, Exit, command, date_arg
+from generator.cli.edition import add_edition_arg
 from generator.cli.output import print_findings
 from generator.findings import Severity
 
@@ -23,6 +24,7 @@ def register(subs: argparse._SubParsersAction) -> None:
     check.add_argument("--since", metavar="REF",
                        help="also check change control against this git revision: changed content needs a new "
                             "version and a history entry")
+    add_edition_arg(check, "check the sources as edition NAME (editions/NAME.yaml) sees them")
     rules = subs.add_parser("rules", help="list every finding code: loader, rules, change control, config, print")
     rules.add_argument("--markdown", action="store_true", help="print the catalogue as Markdown (docs/rules.md)")
     schema = subs.add_parser("schema", help="write the JSON Schemas editors use to validate sources")
@@ -50,7 +52,17 @@ def _check(args: argparse.Namespace) -> int:
         print_findings(sorted(load_findings, key=_place), EXIT_SOURCES, args.format)
         return EXIT_SOURCES
     rule_codes = sorted(wanted & set(RULES))
-    findings = run_rules(book, args.today, rule_codes or None) if rule_codes or not wanted else []
+    if args.edition is not None:
+        from generator.context import SourcesFailed
+        from generator.edition import edition_findings
+
+        try:
+            findings = edition_findings(book, args.edition, args.today, rule_codes or None)[2]
+        except SourcesFailed as failed:  # no such edition: reported in the format asked for
+            print_findings(failed.findings, failed.code, args.format)
+            return failed.code
+    else:
+        findings = run_rules(book, args.today, rule_codes or None) if rule_codes or not wanted else []
     if args.since:
         from generator.review import git
         from generator.review.control import changes_since, since_findings

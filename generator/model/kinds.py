@@ -142,6 +142,7 @@ from generator.model.organisation import Company, Department, Role, Site  # noqa
 from generator.model.price_list import PriceList  # noqa: E402
 from generator.model.procedure import Instruction, Procedure  # noqa: E402
 from generator.model.review import Review  # noqa: E402
+from generator.model.edition import Edition  # noqa: E402
 
 register(Kind("company", Company, "公司", 0, file="company.yaml", exposure=Exposure.names))
 register(Kind("procedure", Procedure, "规程", 10, folder="procedures", code="QP", url="procedures",
@@ -172,3 +173,4 @@ register(Kind("limit", Limits, "时限与限额", 70, file="limits.yaml", item=L
               entries=lambda limits: limits.limits, exposure=Exposure.names))
 register(Kind("glossary", Glossary, "术语表", 80, file="glossary.yaml"))
 register(Kind("review", Review, "复审记录", 90, folder="reviews"))
+register(Kind("edition", Edition, "版本", 95, folder="editions"))  # generator.model.edition_view

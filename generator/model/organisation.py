@@ -64,7 +64,7 @@ class Site(SourceModel):
     """A managed project (小区 / 项目)."""
 
     public_fields = frozenset({"id", "name", "address", "region", "service_phone", "complaint_hotline",
-                               "price_lists", "sample"})
+                               "entrance", "price_lists", "sample"})
 
     id: str = Field(default="", exclude=True)
     name: Line
@@ -72,6 +72,8 @@ class Site(SourceModel):
     region: Line
     service_phone: Line
     complaint_hotline: Line
+    entrance: Line | None = Field(default=None, description="Where visitors and ambulances are met, e.g. 瑞金广场入口处 "
+                                                            "(step text names it as {site.entrance})")
     price_lists: list[Annotated[Id, RefTo("price_list")]] = Field(default_factory=list,
                                                                   description="Price lists in force at this site")
     sample: Flag = False

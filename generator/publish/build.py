@@ -32,15 +32,19 @@ class BuildResult:
 
 
 def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool = True,
-          audience: Audience = Audience.staff, today: dt.date | None = None) -> BuildResult:
-    """The public build holds only what residents may see (``public_view``): no bound handbook."""
+          audience: Audience = Audience.staff, today: dt.date | None = None,
+          edition: str | None = None) -> BuildResult:
+    """The public build holds only what residents may see (``public_view``): no bound handbook.
+
+    With ``edition`` (editions/NAME.yaml) the build is that edition's, into PROJECT/site-NAME by default.
+    """
     project = project.resolve()
-    out = (out or default_out(project, audience)).resolve()
-    refusal = unsafe_out(project, out, default=out == default_out(project, audience).resolve())
+    out = (out or default_out(project, audience, edition)).resolve()
+    refusal = unsafe_out(project, out, default=out == default_out(project, audience, edition).resolve())
     if refusal is not None:
         return BuildResult(2, [refusal])
     try:
-        context = make_context(project, audience, today, site_url(project))
+        context = make_context(project, audience, today, site_url(project), edition=edition)
     except SourcesFailed as failed:
         return BuildResult(failed.code, failed.findings)
     findings = list(context.findings)
@@ -52,15 +56,22 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
         from generator.render.site import build_site
 
         build_site(context, staging)
+        if context.converter is not None:  # a Traditional edition: templates' and theme's words too
+            from generator.script import convert_tree
+
+            convert_tree(staging, context.converter, context.lang)
         if pdf:
             from generator.render.print import build_prints
 
+            converter = context.converter
             report = build_prints(context.book, staging, site_url=context.site_url, workers=workers,
-                                  bound=not context.public, today=context.today)
+                                  bound=not context.public, today=context.today,
+                                  convert=converter.convert if converter else None,
+                                  region=converter.region.value if converter else None)
             findings = findings + list(report.findings)
             if any(f.severity is Severity.error for f in report.findings):
                 return BuildResult(1, findings)
-        (staging / STAMP).write_text(f"{audience.value}\n", encoding="utf-8")
+        (staging / STAMP).write_text(f"{context.audience.value}\n", encoding="utf-8")
         _swap(staging, out)
     except SourceError as exc:
         return BuildResult(2, exc.findings)
@@ -73,8 +84,11 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
     return BuildResult(0, findings)
 
 
-def default_out(project: Path, audience: Audience) -> Path:
-    """PROJECT/site for staff, PROJECT/site-public for the public: one never overwrites the other."""
+def default_out(project: Path, audience: Audience, edition: str | None = None) -> Path:
+    """PROJECT/site for staff, PROJECT/site-public for the public, PROJECT/site-NAME for edition NAME:
+    one never overwrites another."""
+    if edition is not None:
+        return project / f"site-{edition}"
     return project / ("site" if audience is Audience.staff else "site-public")
 
 

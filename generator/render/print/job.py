@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Callable
 
 import weasyprint
 
@@ -22,14 +22,19 @@ class Job:
     view: Any
     label: str  # shown in progress and messages, e.g. 表单 来访登记表
     source: Position | None  # where the document comes from, for error messages
+    convert: Callable[[str], str] | None = None  # a Traditional edition's converter (generator.script)
 
     @cached_property
     def page(self) -> str:
         """The HTML of the job's own view (rendered once, travels with the job to a worker)."""
-        return render_html(self.template, v=self.view)
+        return self._converted(render_html(self.template, v=self.view))
 
     def html(self, view: Any = None) -> str:
-        return self.page if view is None else render_html(self.template, v=view)
+        return self.page if view is None else self._converted(render_html(self.template, v=view))
+
+    def _converted(self, html: str) -> str:
+        """The template's own words too (表单编号, 归口部门 …) are in the edition's script."""
+        return self.convert(html) if self.convert is not None else html
 
     def key(self, fonts_version: str) -> str:
         """Content hash: the HTML, the templates, the fonts and the renderer versions."""

@@ -7,8 +7,8 @@ character the fonts cannot draw is dropped with an error naming the source file 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable
 
 from generator.findings import Finding, Severity
 from generator.model import Handbook
@@ -39,6 +39,17 @@ class Plan:
             self.findings.extend(p for p in problems if p not in self.findings)
         else:
             self.jobs.append(job)
+
+    def converted(self, fonts: FontSet, convert: Callable[[str], str]) -> Plan:
+        """The same jobs with their HTML converted (a Traditional edition), glyphs checked again."""
+        plan = Plan(findings=list(self.findings))
+        for job in self.jobs:
+            job = replace(job, convert=convert)
+            problems = check_html(job.html(), fonts, f"templates/{job.template}", [])
+            plan.findings.extend(p for p in problems if p not in plan.findings)
+            if not problems:
+                plan.jobs.append(job)
+        return plan
 
     def extend(self, other: Plan) -> None:
         self.jobs.extend(other.jobs)

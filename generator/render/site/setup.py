@@ -51,10 +51,14 @@ def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor:
     book, root, public = context.book, context.project, context.public
     result = Prepared(list(context.findings))
     if public and book.company:  # the header, title and footer say whose site this is, and for whom
-        config.site_name = str(escape(f"{book.company.short_name}服务信息公开"))
+        config.site_name = str(escape(context.site_title or f"{book.company.short_name}服务信息公开"))
         config.site_description = str(escape(
             f"{book.company.name}向业主和住户公开的服务信息：办事流程、收费标准、服务项目和表格"))
         config.copyright = str(escape(f"{book.company.name} · 公开信息"))  # not the staff site's 内部资料 line
+    elif context.site_title and book.company:  # an edition's site is that edition's company's
+        config.site_name = str(escape(context.site_title))
+        config.site_description = str(escape(f"{book.company.name}员工服务手册"))
+        config.copyright = str(escape(f"{book.company.name} · 内部资料，请勿外传"))
     result.index = SiteIndex.build(book, public=public, today=context.today)
     specs = plan(result.index)
     left_out = ((STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
