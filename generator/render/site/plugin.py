@@ -1,14 +1,15 @@
 """The MkDocs plugin: the handbook's pages, navigation and search words, straight from the YAML.
 
 Registered as ``handbook`` (pyproject entry point); mkdocs.yml lists it before search and offline.
-Sources are loaded and checked once per build, in on_config, before MkDocs touches the site folder:
-bad sources stop the build there, so a failed build never leaves a half-written site.
+``handbook build`` hands it a checked build context (generator.context); under plain ``mkdocs
+build``/``serve`` it loads and checks the sources itself, in on_config, before MkDocs touches the
+site folder: bad sources stop the build there, so a failed build never leaves a half-written site.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -21,6 +22,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.context import BuildContext, SourcesFailed, make_context
 from generator.findings import Finding, Severity
 from generator.model.audience import Audience
 from generator.render.site.notfound import relative_error_page, top_folders
@@ -31,7 +33,6 @@ from generator.render.site.setup import HELP_PAGE, VENDOR, Prepared, prepare
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")  # one line per finding
-AUDIENCE_ENV = "HANDBOOK_AUDIENCE"
 WORKER = Path(__file__).resolve().parent / "search" / "worker.js"  # answers in place of the theme worker
 THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(\.map)?")
 
@@ -42,7 +43,7 @@ SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "site
 class HandbookConfig(Config):
     vendor_dir = c.Optional(c.Type(str))  # default: .cache/vendor beside mkdocs.yml, else in this repository
     cache_dir = c.Type(str, default=".cache/handbook")  # kept for existing mkdocs.yml files; nothing is written there now
-    audience = c.Choice([a.value for a in Audience], default="staff")  # env HANDBOOK_AUDIENCE overrides
+    audience = c.Choice([a.value for a in Audience], default="staff")  # plain mkdocs builds only
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -50,6 +51,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def __init__(self) -> None:
         self.prepared = Prepared([])
+        self.context: BuildContext | None = None  # handed in by handbook build (generator.render.site)
         self.folders: list[str] = []
 
     @property
@@ -57,24 +59,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The loader and rule errors that stopped the last build (build_site turns them into SourceError)."""
         return self.prepared.errors
 
-    # Load and check the sources; set up navigation, search words and local scripts (before search and offline).
+    # Take (or make) the checked context; set up navigation, search words and local scripts (before search and offline).
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        self.prepared = prepare(config, root, self.config.cache_dir, self.config.vendor_dir, self.audience())
+        try:
+            context = self.context or make_context(root, Audience(self.config.audience), dt.date.today(),
+                                                   config.site_url or "")
+        except SourcesFailed as failed:
+            self.prepared = Prepared(failed.findings)
+        else:
+            self.prepared = prepare(config, context, self.config.cache_dir, self.config.vendor_dir)
         for finding in self.prepared.findings:
             (FINDINGS.error if finding.severity is Severity.error else FINDINGS.warning)(finding.format())
         if self.errors:
             raise PluginError(f"源文件有 {len(self.errors)} 个错误，未生成网站（见上面各条；改正后重新构建）")
         return config
-
-    # Whom the site is for: HANDBOOK_AUDIENCE if set (handbook build --audience sets it), else mkdocs.yml.
-    def audience(self) -> Audience:
-        value = os.environ.get(AUDIENCE_ENV) or self.config.audience
-        try:
-            return Audience(value)
-        except ValueError:
-            raise PluginError(f"{AUDIENCE_ENV}={value!r}：只能是 staff 或 public") from None
 
     # Add one virtual page per handbook page, and the local copies of the browser libraries.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jieba
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.check import run_rules
+from generator.context import BuildContext
 from generator.findings import Finding, Severity
-from generator.load import load_handbook
-from generator.model.audience import Audience, view
 from generator.render.site.index import SiteIndex
 from generator.render.site.nav import navigation
 from generator.render.site.pages import PageSpec, plan
@@ -42,27 +41,24 @@ class Prepared:
         return [f for f in self.findings if f.severity is Severity.error]
 
 
-def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None,
-            audience: Audience = Audience.staff) -> Prepared:
-    """Load and check the sources; when they are sound, plan the pages and configure MkDocs.
+def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor: str | None) -> Prepared:
+    """Plan the pages of a checked build context and configure MkDocs.
 
-    The public site is planned from ``public_view``: internal documents and fields are not in it.
+    The public site is planned from the context's public view: internal documents and fields are
+    not in it. Values from the sources that the theme prints (title, footer) are escaped here, as
+    the theme's templates print config values as they are.
     """
-    book, findings = load_handbook(root)
-    if findings:
-        return Prepared(findings)
-    result = Prepared(run_rules(book))
-    if result.errors:
-        return result
-    book = view(book, audience)
-    public = audience is Audience.public
+    book, root, public = context.book, context.project, context.public
+    result = Prepared(list(context.findings))
     if public and book.company:  # the header, title and footer say whose site this is, and for whom
-        config.site_name = f"{book.company.short_name}服务信息公开"
-        config.site_description = f"{book.company.name}向业主和住户公开的服务信息：办事流程、收费标准、服务项目和表格"
-        config.copyright = f"{book.company.name} · 公开信息"  # not the staff site's 内部资料 line
-    result.index = SiteIndex.build(book, public=public)
+        config.site_name = str(escape(f"{book.company.short_name}服务信息公开"))
+        config.site_description = str(escape(
+            f"{book.company.name}向业主和住户公开的服务信息：办事流程、收费标准、服务项目和表格"))
+        config.copyright = str(escape(f"{book.company.name} · 公开信息"))  # not the staff site's 内部资料 line
+    result.index = SiteIndex.build(book, public=public, today=context.today)
     specs = plan(result.index)
-    left_out = (STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
+    left_out = ((STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
+                | (set() if book.glossary else {"glossary"}))
     result.specs = [s for s in specs if s.kind not in left_out]
     if not public and (Path(config.docs_dir) / HELP_PAGE).is_file():  # how staff use the handbook
         result.help_page = HELP_PAGE
