@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sitekit import ROOT
+from sitekit import ROOT, real_site  # noqa: F401 (fixture)
+from test_browser import ARTIFACTS, _page, base_url, browser  # noqa: F401 (fixtures)
 
 from generator.load import load_or_raise
 from generator.render.site.index import SiteIndex
@@ -35,3 +36,19 @@ def test_an_ordinary_procedure_is_drawn_whole() -> None:
     chart, count = _chart(1)
     assert "其余" not in chart
     assert sum(1 for line in chart.splitlines() if "-->" not in line and line.strip().startswith("n")) <= MAX_DRAWN
+
+
+def test_flowchart_keeps_its_size_on_a_phone(browser, base_url: str) -> None:  # noqa: F811 (fixtures)
+    """Labels stay at their own size (not shrunk to the column): the chart scrolls sideways instead,
+    starts at its middle and says so; the page itself does not scroll sideways."""
+    page = _page(browser, 390, 844)
+    page.goto(base_url + "procedures/resident-help/")
+    page.wait_for_selector("div.mermaid", timeout=20_000)
+    page.wait_for_timeout(500)
+    wide, shown, left = page.evaluate("(() => { const c = document.querySelector('.hb-flow__chart');"
+                                      " return [c.scrollWidth, c.clientWidth, c.scrollLeft] })()")
+    assert wide > 1.5 * shown and left > 0
+    assert page.locator(".hb-scroll-cue", has_text="流程图").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
+    page.locator(".hb-flow__chart").screenshot(path=str(ARTIFACTS / "flowchart-phone.png"))
+    page.close()

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from generator.render.site.views.steps import StepNode, summary
 
 MAX_NODES = 60
+# Drawn at its own size (16 px labels) and scrolled sideways where wider than the screen, instead of
+# shrunk to the column (on a phone the resident-help chart's labels came out at 5.5 px).
+NATURAL_SIZE = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%'
 MAX_DRAWN = 120  # beyond this even the collapsed chart is cut: the first steps, then one note node
 _ESCAPES = {ord(c): f"#{ord(c)};" for c in '#"<>&`'} | {ord("\n"): " ", ord("\r"): " "}
 
@@ -106,7 +109,7 @@ def flowchart(steps: list[StepNode]) -> str | None:
         chart.chain(steps, "  ")
     if chart.nodes > MAX_DRAWN:  # thousands of steps exceed what Mermaid can draw ("Maximum text size")
         chart = _capped(steps)
-    return "\n".join(["flowchart TD", *chart.lines]) + "\n"
+    return "\n".join([NATURAL_SIZE, "flowchart TD", *chart.lines]) + "\n"
 
 
 def _capped(steps: list[StepNode]) -> _Chart:
