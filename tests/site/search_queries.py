@@ -60,4 +60,11 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("奖励分配", "forms/special-service-reward-allocation/", "partial"),
     ("任务分配单", "forms/task-assignment/", "form name"),
     ("投拆", "procedures/complaint-handling/", "glossary variant"),
+    ("会以室", "procedures/meeting-room/", "typo"),
+    ("住户投诉登计表", "forms/complaint-register/", "typo"),
+    ("日光等维修", "instructions/fluorescent-lamp/", "typo"),
+    ("二十四小时受理投诉", "procedures/complaint-handling/", "Chinese numerals with unit"),
+    ("业主投诉怎么办", "procedures/complaint-handling/", "question"),
+    ("桶装水多少钱", "price-lists/convenience-services/", "colloquial price question"),
+    ("派车", "procedures/vehicle-use/", "colloquial"),
 ]

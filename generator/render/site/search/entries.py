@@ -63,7 +63,7 @@ class _Cutter(HTMLParser):
             role = "title"
             self.skip += 1  # the page title is the page entry's title already
         elif (tag == "li" and "hb-step" in classes or "hb-branch" in classes or tag == "tr") and a.get("id"):
-            entry = Entry(a["id"], "", "step" if tag == "li" else "item")
+            entry = Entry(a["id"], "", "item" if tag == "tr" else "step")
             self.entries.append(entry)
         elif {"hb-step__no", "hb-step__title", "hb-branch__head"} & set(classes):
             role = "step-title"

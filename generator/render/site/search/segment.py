@@ -1,6 +1,6 @@
 """Cut text into search words: the one algorithm the index and the browser share.
 
-The browser (``site_overrides/assets/javascripts/search-worker.js``, function ``segment``) runs the
+The browser (``worker.js`` beside this file, function ``segment``) runs the
 very same steps on a query, with the dictionary the index ships (every word the index uses, with
 its frequency), so a query is cut exactly as the pages were:
 

@@ -15,7 +15,7 @@
 var H = null          /* the prepared index */
 var HAN = /[\u3400-\u9fff\uf900-\ufaff]/
 var RUN = /[0-9]+(?:\.[0-9]+)?%?|[a-z]+|[\u3400-\u9fff\uf900-\ufaff]+/g
-var STOP = {"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1,
+var STOP = {"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
             "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
             "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1}
 
@@ -91,6 +91,8 @@ function setup(data) {
   for (var i = 0; i + 1 < hb.t2s.length; i += 2) t2s.set(hb.t2s[i], hb.t2s[i + 1])
   H = { words: words, maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
         synonyms: hb.synonyms, rewrite: hb.rewrite || {}, docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+  H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
+    .sort(function (a, b) { return b.length - a.length })
   var texts = hb.texts.map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
   var titles = new Map()
   function textWords(n) { return cut[n] || (cut[n] = new Set(segment(texts[n]))) }
@@ -144,9 +146,59 @@ function rewrite(query) {
   return query
 }
 
+/* Chinese numerals before a unit as digits (五十元 → 50元, 二十四小时 → 24小时), as the sources write them. */
+var DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+var TENS = {"十": 10, "百": 100, "千": 1000}
+function arabic(query) {
+  return query.replace(/[零一二两三四五六七八九十百千]+(?=个?(?:小时|分钟|天|日|元|工作日|月|年|次|人|米|件|周|岁|层))/g,
+    function (numeral) {
+      var total = 0, current = 0
+      for (var i = 0; i < numeral.length; i++) {
+        var c = numeral[i]
+        if (c in DIGIT) current = DIGIT[c]
+        else { total += (current || 1) * TENS[c]; current = 0 }
+      }
+      return String(total + current)
+    })
+}
+
+/* The query cut as the index is, except that a synonym's key or a filler phrase (多少钱, 堵了, 怎么办)
+   the dictionary does not know stays whole, unless it lies inside a longer word of the cut. */
+function cutQuery(query) {
+  var toks = segment(query), spans = [], at = 0
+  toks.forEach(function (t) {
+    var k = query.indexOf(t, at)
+    if (k < 0) k = at
+    spans.push([k, k + t.length, t]); at = k + t.length
+  })
+  var taken = []
+  H.keys.forEach(function (key) {
+    for (var from = query.indexOf(key); from >= 0; from = query.indexOf(key, from + key.length)) {
+      var s = from, e = from + key.length
+      var overlaps = taken.some(function (t) { return s < t[1] && t[0] < e })
+      var inside = spans.some(function (p) { return p[0] <= s && e <= p[1] && p[1] - p[0] > key.length })
+      if (!overlaps && !inside) taken.push([s, e, key])
+    }
+  })
+  if (!taken.length) return toks
+  var items = spans.filter(function (p) { return !taken.some(function (t) { return p[0] < t[1] && t[0] < p[1] }) })
+  return items.concat(taken).sort(function (a, b) { return a[0] - b[0] }).map(function (x) { return x[2] })
+}
+
+/* Index words one character away from a query of three or more Han characters that the index does
+   not hold as a word (会以室 → 会议室, 特约服物 → 特约服务): typos. */
+function nearWords(flat) {
+  if (flat.length < 3 || flat.length > 10 || H.post.has(flat) || !/^[\u3400-\u9fff]+$/.test(flat)) return []
+  return H.vocab.filter(function (w) {
+    if (w.length !== flat.length) return false
+    for (var i = 0, diff = 0; i < w.length; i++) if (w[i] !== flat[i] && ++diff > 1) return false
+    return true
+  }).slice(0, 8)
+}
+
 /* Query words, each with the index words it stands for: itself, synonyms, longer words holding it. */
 function terms(query) {
-  var words = segment(query), kept = words.filter(function (w) { return !STOP[w] })
+  var words = cutQuery(query), kept = words.filter(function (w) { return !STOP[w] })
   if (kept.length) words = kept
   var seen = new Set()
   return words.filter(function (w) { return !seen.has(w) && seen.add(w) }).map(function (w) {
@@ -165,7 +217,7 @@ function terms(query) {
   })
 }
 
-function score(doc, list, query) {
+function score(doc, list, query, near) {
   var total = 0, matched = 0, found = {}
   list.forEach(function (t) {
     var best = 0, hit = ""
@@ -197,6 +249,13 @@ function score(doc, list, query) {
     q.forEach(function (p) { if (tp.has(p)) common++ })
     var dice = 2 * common / (q.size + tp.size || 1)
     if (dice >= 0.5) s += 30 * dice
+  }
+  for (var n = 0; n < near.length; n++) {  /* a typo: the word it most likely meant */
+    if (doc.isPage && doc.title === near[n]) { s += 60; break }
+    if (doc.titleWords.has(near[n]) || doc.title.indexOf(near[n]) >= 0) {
+      s += doc.isPage ? 25 : 12; found[near[n]] = near[n]; break
+    }
+    if (doc.words.has(near[n])) { s += 3; found[near[n]] = near[n]; break }
   }
   s *= doc.boost > 1 ? 1 + (doc.boost - 1) * 0.1 : 1
   if (doc.isPage) s *= 1.2
@@ -248,18 +307,24 @@ function excerpt(text, hits) {
 function search(raw) {
   var query = normalize(simplify(raw.replace(/[*+~^:]/g, " "))).trim()
   if (!query) return { items: [] }
-  query = rewrite(query)
-  var list = terms(query), flat = query.replace(/\s+/g, "")
+  query = arabic(rewrite(query))
+  var list = terms(query), flat = query.replace(/\s+/g, ""), near = nearWords(flat)
   var groups = new Map()
-  candidates(list, flat).forEach(function (i) {
-    var doc = H.docs[i], r = score(doc, list, query)
+  var ids = candidates(list, flat)
+  near.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
+  ids.forEach(function (i) {
+    var doc = H.docs[i], r = score(doc, list, query, near)
     if (r.score <= 0) return
     var g = groups.get(doc.page)
     if (!g) groups.set(doc.page, g = { best: 0, hits: [] })
     g.hits.push({ doc: doc, score: r.score, found: r.found })
     if (r.score > g.best) g.best = r.score
   })
-  var ranked = Array.from(groups.entries()).sort(function (a, b) { return b[1].best - a[1].best })
+  groups.forEach(function (g) {  /* a page whose own title and card match ranks above one that only mentions it */
+    var own = g.hits.filter(function (h) { return h.doc.isPage })[0]
+    g.rank = g.best + (own ? 0.3 * own.score : 0)
+  })
+  var ranked = Array.from(groups.entries()).sort(function (a, b) { return b[1].rank - a[1].rank })
   var items = ranked.slice(0, 60).map(function (entry) {
     var g = entry[1], pageDoc = H.docs[entry[0]]
     g.hits.sort(function (a, b) { return b.score - a.score })
