@@ -6,9 +6,10 @@ from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
 from generator.model import Handbook, Status
+from generator.model.lifecycle import successor
 
 
-@rule("DOC001", "已批准的文档不得引用草稿或已废止的文档", "先批准被引用的文档,或去掉该引用")
+@rule("DOC001", "已批准的文档不得引用草稿或作废的文档", "先批准被引用的文档,或改为引用替代文件(superseded_by),或去掉该引用")
 def approved_references_approved(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for ref in book.references():
         source = ref.source
@@ -19,7 +20,7 @@ def approved_references_approved(book: Handbook, ctx: Context) -> Iterator[Probl
             continue
         target = book.document(target_id)
         if target is not None and target.status is not Status.approved:
-            state = "草稿" if target.status is Status.draft else "已废止"
+            state = "草稿" if target.status is Status.draft else "作废的"
             yield Problem(f"已批准的《{source.title}》引用了{state}《{target.title}》", ref.holder.where(ref.field))
 
 
@@ -40,3 +41,23 @@ def history_in_order(book: Handbook, ctx: Context) -> Iterator[Problem]:
             if previous and entry.date < previous:
                 yield Problem(f"修订记录 {entry.version} 的日期早于前一条", entry.where("date"))
             previous = entry.date
+
+
+@rule("DOC004", "作废文件的替代文件(superseded_by)必须是同类的现行或草稿文件",
+      "只在 status: obsolete 的文件中写 superseded_by,值为同类文件(规程、作业指导书、表单或收费标准)的 id;"
+      "替代文件本身也作废时,改为指向最新的现行文件")
+def superseded_by_names_a_successor(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    """ISO 9001 §7.5.3.2: an obsolete document must lead the reader to the one in force."""
+    for doc in book.documents():
+        if not doc.superseded_by:
+            continue
+        where = doc.where("superseded_by")
+        target = successor(book, doc)
+        if doc.status is not Status.obsolete:
+            yield Problem(f"《{doc.title}》写了 superseded_by,但状态不是 obsolete(作废)", where)
+        elif target is None:
+            yield Problem(f"《{doc.title}》的替代文件 {doc.superseded_by!r} 不存在(须为同类文件的 id)", where)
+        elif target is doc:
+            yield Problem(f"《{doc.title}》不能以自身为替代文件", where)
+        elif target.status is Status.obsolete:
+            yield Problem(f"《{doc.title}》的替代文件《{target.title}》也已作废", where)

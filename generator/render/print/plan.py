@@ -13,6 +13,8 @@ from typing import Any, Iterable
 from generator.findings import Finding, Severity
 from generator.model import Handbook
 from generator.model.base import Position
+from generator.model.document import Document
+from generator.model.lifecycle import printable, successor
 from generator.render.print import policy
 from generator.render.print.fonts import FontSet, check_html, check_texts
 from generator.render.print.job import Job
@@ -46,10 +48,16 @@ class Plan:
 
 
 def form_jobs(book: Handbook, fonts: FontSet, ids: Iterable[str] | None = None, *,
-              serials: list[str] | None = None, folder: str = "pdf/forms") -> Plan:
+              serials: list[str] | None = None, folder: str = "pdf/forms", include_obsolete: bool = False) -> Plan:
+    """Forms to print. Obsolete forms are left out (and refused when asked for by id) unless
+    ``include_obsolete``: then they print stamped 作废 (generator.model.lifecycle)."""
     plan = Plan()
     for form_id in ids if ids is not None else sorted(book.forms):
         form = book.forms[form_id]
+        if not printable(form, include_obsolete=include_obsolete):
+            if ids is not None:
+                plan.findings.append(obsolete_refused(book, form, "表单"))
+            continue
         view, texts = form_view(book, form, serials)
         name = f"{form_id}-NO{serials[0]}-{serials[-1]}.pdf" if serials else f"{form_id}.pdf"
         plan.add(fonts, f"{folder}/{name}", "form.html.j2", view, texts, f"表单《{form.title}》", form.where())
@@ -84,8 +92,16 @@ def notice_jobs(book: Handbook, fonts: FontSet, site_ids: Iterable[str] | None =
 
 
 def handbook_jobs(book: Handbook, fonts: FontSet, *, today: dt.date, copy_number: int | None,
-                  out: str = "pdf/handbook.pdf") -> Plan:
+                  out: str = "pdf/handbook.pdf", include_obsolete: bool = False) -> Plan:
     plan = Plan()
-    view, texts = handbook_view(book, today=today, copy_number=copy_number)
+    view, texts = handbook_view(book, today=today, copy_number=copy_number, include_obsolete=include_obsolete)
     plan.add(fonts, out, "handbook.html.j2", view, texts, "规程汇编", None)
     return plan
+
+
+def obsolete_refused(book: Handbook, doc: Document, noun: str) -> Finding:
+    """PRT020: an obsolete document asked for by name, without --include-obsolete."""
+    new = successor(book, doc)
+    instead = f",现行替代文件为《{new.title}》({new.code})" if new else ""
+    return Finding("PRT020", f"{noun}《{doc.title}》({doc.code})已作废{instead},不打印", doc.where("status"),
+                   Severity.error, "打印现行文件;确需打印作废文件留档时加 --include-obsolete(每页加盖“作废”)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
+from generator.model import Status
 from generator.render.site.index import SiteIndex
 from generator.render.site.urls import continued_uri, page_uri
 from generator.render.site.views.lists import Row, catalogue
@@ -74,13 +75,14 @@ def plan(ix: SiteIndex) -> list[PageSpec]:
     specs = [PageSpec(page_uri("home"), "home", "首页")]
     for kind, (title, _) in CATALOGUES.items():
         specs += paged(page_uri(kind), "catalogue", title, kind, catalogue(ix, kind), Row.cost)
-    specs += [PageSpec(page_uri("procedure", d.id), "procedure", d.title, d, theme="procedure.html", boost=2)
-              for d in book.procedures.values()]
-    specs += [PageSpec(page_uri("instruction", d.id), "instruction", d.title, d, theme="procedure.html")
-              for d in book.instructions.values()]
-    specs += [PageSpec(page_uri("form", d.id), "form", d.title, d, theme="document.html") for d in book.forms.values()]
-    specs += [PageSpec(page_uri("price_list", d.id), "price_list", d.title, d, theme="document.html")
-              for d in book.price_lists.values()]
+    specs += [PageSpec(page_uri("procedure", d.id), "procedure", d.title, d, theme="procedure.html",
+                       boost=search_boost(d, 2)) for d in book.procedures.values()]
+    specs += [PageSpec(page_uri("instruction", d.id), "instruction", d.title, d, theme="procedure.html",
+                       boost=search_boost(d)) for d in book.instructions.values()]
+    specs += [PageSpec(page_uri("form", d.id), "form", d.title, d, theme="document.html", boost=search_boost(d))
+              for d in book.forms.values()]
+    specs += [PageSpec(page_uri("price_list", d.id), "price_list", d.title, d, theme="document.html",
+                       boost=search_boost(d)) for d in book.price_lists.values()]
     specs += [PageSpec(page_uri("site", s.id), "site", s.name, s) for s in book.sites.values()]
     for dept in book.departments.values():
         specs += paged(page_uri("department", dept.id), "department", dept.name, dept,
@@ -95,3 +97,11 @@ def plan(ix: SiteIndex) -> list[PageSpec]:
               PageSpec(page_uri("limits"), "limits", "时限与限额"),
               PageSpec(page_uri("rules"), "rules", "一致性规则")]
     return specs
+
+
+OBSOLETE_BOOST = 0.1  # search ranking of an obsolete (作废) document: found, but after every document in force
+
+
+def search_boost(doc: Any, normal: float | None = None) -> float | None:
+    """The search boost of a document page: ``normal``, or OBSOLETE_BOOST once it is obsolete."""
+    return OBSOLETE_BOOST if doc.status is Status.obsolete else normal

@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from generator.check import RULES
+from generator.model import lifecycle
 from generator.load.codes import LOADER_CODES
 from generator.render.site import labels
 from generator.render.site.index import SiteIndex
@@ -85,7 +86,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(labels=labels, form_pdf=form_pdf, notice_pdf=notice_pdf, NOTICES=NOTICES,
-                       step_anchor=step_anchor, kind_of=kind_of)
+                       step_anchor=step_anchor, kind_of=kind_of, lifecycle=lifecycle)
     env.filters["money"] = documents.money
     return env
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import Form, Handbook
+from generator.model import Form, Handbook, Status
+from generator.model.lifecycle import OBSOLETE_MARK, status_mark
 from generator.render.print import formlayout as fl
 from generator.render.print.geometry import FormMetrics, Page, form_metrics, form_page
 from generator.render.print.trace import Traced, Tracer
-from generator.render.print.views.common import company_name, department_name, ordinal_copy, status_mark
+from generator.render.print.views.common import company_name, department_name, ordinal_copy
 
 STRETCH_MARGIN = 1.5  # mm kept free when free-text boxes are stretched to the page bottom
 MIN_FILL_ROWS = 3  # a form that fills its page keeps at least this many blank rows before boxes shrink
@@ -34,7 +35,7 @@ class FormView:
     company: str
     owner: str
     retention: str
-    marks: tuple[str, ...]  # 示例版式, 草稿, 已废止
+    marks: tuple[str, ...]  # 示例版式, 草稿, 作废
     paper: str
     landscape: bool
     page: Page
@@ -53,6 +54,7 @@ class FormView:
     blocks: fl.Blocks
     signature_blank: float
     date_text: str = fl.DATE_TEXT
+    stamp: str = ""  # 作废 across every page of an obsolete form printed on request
 
 
 def form_view(book: Handbook, form: Form, serials: list[str] | None = None) -> tuple[FormView, list[Traced]]:
@@ -85,7 +87,8 @@ def form_view(book: Handbook, form: Form, serials: list[str] | None = None) -> t
         page=page, metrics=m, fields=fields, columns=cols, header_height=fl.header_height(cols, m) if cols else 0.0,
         rows=rows, fill=bool(cols) and not form.rows, sections=sections, signatures=signatures,
         instructions=instructions, serial_box=form.serial or bool(form.copies),
-        sheets=_sheets(form, t, serials), sheet_pages=1, blocks=blocks, signature_blank=fl.signature_blank(m))
+        sheets=_sheets(form, t, serials), sheet_pages=1, blocks=blocks, signature_blank=fl.signature_blank(m),
+        stamp=OBSOLETE_MARK if form.status is Status.obsolete else "")
     return view, t.items
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model import Handbook, Instruction, Procedure
+from generator.model import Handbook, Instruction, Procedure, Status
+from generator.model.lifecycle import printable, status_mark
 from generator.render.print.trace import Traced, Tracer, cn_date
-from generator.render.print.views.common import company_name, department_name, role_name, status_mark
+from generator.render.print.views.common import company_name, department_name, role_name
 from generator.render.print.views.steps import StepNumbers, StepView, link_titles, step_views
 
 TITLE = "物业服务标准作业规程汇编"
+STATUS_TEXT = {Status.approved: "已批准", Status.draft: "草稿（未批准，仅供参考）", Status.obsolete: "作废（仅供查阅，不得执行）"}
 CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引"}
 
 
@@ -52,7 +54,7 @@ class DocView:
     code: str
     title: str
     version: str
-    mark: str  # 草稿 / 已废止
+    mark: str  # 草稿 / 作废
     meta: tuple[Pair, ...]
     purpose: str
     scope: str
@@ -87,11 +89,20 @@ class HandbookView:
     parts: tuple[Part, ...]
 
 
-def handbook_view(book: Handbook, *, today: dt.date, copy_number: int | None) -> tuple[HandbookView, list[Traced]]:
+def handbook_view(book: Handbook, *, today: dt.date, copy_number: int | None,
+                  include_obsolete: bool = False) -> tuple[HandbookView, list[Traced]]:
+    """The bound handbook. A controlled copy (``copy_number``) holds approved documents only; an
+    uncontrolled one also drafts (marked 草稿), and obsolete ones only with ``include_obsolete``
+    (stamped 作废). Rule: ISO 9001 §7.5.3.2, see generator.model.lifecycle."""
     t = Tracer()
     numbers = StepNumbers(book)
-    procedures = sorted((p for p in book.procedures.values() if p.status.value != "retired"), key=_order)
-    instructions = sorted((i for i in book.instructions.values() if i.status.value != "retired"), key=_order)
+    controlled = copy_number is not None
+
+    def chosen(table: dict[str, Procedure] | dict[str, Instruction]) -> list[Procedure | Instruction]:
+        return sorted((d for d in table.values() if printable(d, controlled=controlled,
+                                                              include_obsolete=include_obsolete)), key=_order)
+
+    procedures, instructions = chosen(book.procedures), chosen(book.instructions)
     parts = tuple(Part(title, tuple(_doc(book, d, numbers, t) for d in docs)) for title, docs in (
         ("第一部分　标准作业规程与管理制度", procedures), ("第二部分　作业指导书", instructions)) if docs)
     label = f"受控文件 No. {copy_number:02d}" if copy_number is not None else "非受控副本"
@@ -109,7 +120,7 @@ def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: 
     meta = (Pair("文件编号", t.take(doc, "code")), Pair("版本", t.take(doc, "version")),
             Pair("生效日期", cn_date(doc.effective)), Pair("归口部门", department_name(book, doc.owner, t)),
             Pair("批准", role_name(book, doc.approver, t) if doc.approver else "—"),
-            Pair("状态", {"approved": "已批准", "draft": "草稿（未批准，仅供参考）"}.get(doc.status.value, "已废止")))
+            Pair("状态", STATUS_TEXT[doc.status]))
     return DocView(
         anchor=f"doc-{'p' if is_procedure else 'i'}-{doc.id}",
         kind=CATEGORY[doc.category.value] if is_procedure else "作业指导书",
