@@ -64,6 +64,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "DOC001": (sub(FORM, "status: approved", "status: draft"), PROC, ()),
     "DOC002": (sub(PROC, "version: A/0", "version: A/1"), PROC, ()),
     "DOC003": (sub(FORM, "date: 2025-12-01", "date: 2026-12-01"), FORM, ()),
+    "DOC005": (sub("company.yaml", "code_prefix: TEST", "code_prefix: TEST\nhandbook: {code: TEST/QM-001, edition: A/0, "
+                   "compiled_by: clerk, reviewed_by: ghost, approved_by: boss}"), "company.yaml", ()),
     "DOC004": (sub(FORM, "status: approved", "status: approved\nsuperseded_by: fees"), FORM, ()),
     "REF009": (lambda p: (add("procedures/visits.yaml", (p / PROC).read_text(encoding="utf-8")
                               .replace("TEST/QP-001", "TEST/QP-002").replace("forms: [visit-register]\n",

@@ -61,3 +61,15 @@ def superseded_by_names_a_successor(book: Handbook, ctx: Context) -> Iterator[Pr
             yield Problem(f"《{doc.title}》不能以自身为替代文件", where)
         elif target.status is Status.obsolete:
             yield Problem(f"《{doc.title}》的替代文件《{target.title}》也已作废", where)
+
+
+@rule("DOC005", "规程汇编的编制、审核、批准岗位必须存在", "在 company.yaml 的 handbook 中写 organisation/roles/ 中已有岗位的 id")
+def compilation_roles_exist(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    """The cover of the bound handbook names these posts (ISO 9001 §7.5.2 b: review and approval)."""
+    compilation = book.company.handbook if book.company else None
+    if compilation is None:
+        return
+    for field in ("compiled_by", "reviewed_by", "approved_by"):
+        role = getattr(compilation, field)
+        if role not in book.roles:
+            yield Problem(f"company.yaml handbook.{field} 的岗位 {role!r} 不存在", compilation.where(field))

@@ -30,7 +30,7 @@ def printed() -> dict[str, Path]:
     notices = notice_jobs(book, fonts, [site], site_url="https://handbook.example.com/", posted=dt.date.today(),
                           strict=False, draft=False)
     plan.jobs += [job for job in notices.jobs if job.out.endswith("price-notice-a3.pdf")]
-    plan.extend(handbook_jobs(book, fonts, today=dt.date.today(), copy_number=None))
+    plan.extend(handbook_jobs(book, fonts, copy_number=None))
     report = run_plan(book, plan, ARTIFACTS, workers=2, progress=False)
     return {path.name: path for path in report.files}
 

@@ -145,8 +145,8 @@ def _bound(args: argparse.Namespace) -> int:
         return _usage("--include-obsolete 不能与 --copy 同用: 受控副本只收录已批准的文件")
     from generator.render.print.plan import handbook_jobs
 
-    return _run(book, args, lambda fonts: handbook_jobs(book, fonts, today=dt.date.today(), copy_number=args.copy,
-                                                        out="handbook.pdf", include_obsolete=args.include_obsolete))
+    return _run(book, args, lambda fonts: handbook_jobs(book, fonts, copy_number=args.copy, out="handbook.pdf",
+                                                        include_obsolete=args.include_obsolete))
 
 
 def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | None = None) -> int:  # noqa: ANN001

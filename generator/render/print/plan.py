@@ -91,10 +91,18 @@ def notice_jobs(book: Handbook, fonts: FontSet, site_ids: Iterable[str] | None =
     return plan
 
 
-def handbook_jobs(book: Handbook, fonts: FontSet, *, today: dt.date, copy_number: int | None,
-                  out: str = "pdf/handbook.pdf", include_obsolete: bool = False) -> Plan:
+def handbook_jobs(book: Handbook, fonts: FontSet, *, copy_number: int | None, out: str = "pdf/handbook.pdf",
+                  include_obsolete: bool = False) -> Plan:
+    """The bound handbook. A controlled copy needs the compilation's code and sign-off (company.yaml
+    handbook): without them it is refused (PRT021); an uncontrolled copy prints them blank."""
     plan = Plan()
-    view, texts = handbook_view(book, today=today, copy_number=copy_number, include_obsolete=include_obsolete)
+    if copy_number is not None and (book.company is None or book.company.handbook is None):
+        plan.findings.append(Finding("PRT021", "受控副本须有汇编编号、版次和编制/审核/批准岗位,company.yaml 中没有 handbook",
+                                     book.company.where() if book.company else None, Severity.error,
+                                     "在 company.yaml 中写 handbook: {code: …/QM-001, edition: A/0, compiled_by: 岗位id, "
+                                     "reviewed_by: 岗位id, approved_by: 岗位id}"))
+        return plan
+    view, texts = handbook_view(book, copy_number=copy_number, include_obsolete=include_obsolete)
     plan.add(fonts, out, "handbook.html.j2", view, texts, "规程汇编", None)
     return plan
 
