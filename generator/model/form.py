@@ -21,17 +21,33 @@ class Orientation(str, Enum):
     landscape = "landscape"
 
 
+class FieldType(str, Enum):
+    """What is written in a blank; sets its least printed width (render/print/formtext.py)."""
+
+    phone = "phone"
+    name = "name"
+    date = "date"
+    money = "money"
+    count = "count"
+    text = "text"
+
+
 class Field_(SourceModel):
     """A labelled blank: a header field or a table column. ``width`` is a relative share."""
 
     label: Line
     width: int = Field(default=1, ge=1, le=12)
     hint: Line | None = None
+    type: FieldType | None = Field(default=None, description="phone / name / date / money / count / text; "
+                                                             "read from the label when absent (电话 → phone …)")
 
 
 class Copy(SourceModel):
     label: Line = Field(description="e.g. 存根联")
     note: Line | None = None
+    omit: list[Line] = Field(default_factory=list, description="Labels of fields, boxes or signatures left blank "
+                                                               "on this copy (e.g. internal rules on the 客户联); "
+                                                               "填表说明 leaves out the instructions")
 
 
 class Signature(SourceModel):

@@ -43,7 +43,7 @@ def png(pdf: Path, page: int, name: str, dpi: int) -> Path:
 
 
 @pytest.mark.parametrize("pdf, page, name, ratio", [
-    (f"{FORM}.pdf", 1, "form-customer-request", 210 / 148),  # A5 landscape
+    (f"{FORM}.pdf", 1, "form-customer-request", 210 / 297),  # A4 portrait, a three-part pad
     ("price-notice-a3.pdf", 1, "notice-price-a3", 297 / 420),
     ("handbook.pdf", 2, "handbook-contents", 210 / 297),
     ("handbook.pdf", 3, "handbook-procedure", 210 / 297),

@@ -19,6 +19,7 @@ from generator.render.print import policy
 from generator.render.print.fonts import FontSet, check_html, check_texts
 from generator.render.print.job import Job
 from generator.render.print.trace import Traced
+from generator.render.print.formcheck import layout_findings
 from generator.render.print.views.forms import form_view
 from generator.render.print.views.handbook import handbook_view
 from generator.render.print.views.notices import notice_view, site_price_lists
@@ -59,6 +60,7 @@ def form_jobs(book: Handbook, fonts: FontSet, ids: Iterable[str] | None = None, 
                 plan.findings.append(obsolete_refused(book, form, "表单"))
             continue
         view, texts = form_view(book, form, serials)
+        plan.findings.extend(layout_findings(form, view))
         name = f"{form_id}-NO{serials[0]}-{serials[-1]}.pdf" if serials else f"{form_id}.pdf"
         plan.add(fonts, f"{folder}/{name}", "form.html.j2", view, texts, f"表单《{form.title}》", form.where())
     return plan
