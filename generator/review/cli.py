@@ -48,7 +48,9 @@ def register(subs: argparse._SubParsersAction, command: Callable, date_type: Cal
             print(f"handbook: error: {exc}", file=sys.stderr)
             return 2
         out = args.out if args.out.is_absolute() else Path.cwd() / args.out
-        html, pdf = write_packet(packet, out, args.project.resolve())
+        html, pdf, problems = write_packet(packet, out, args.project.resolve())
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
         print(f"{len(packet.redlines)} changed or new, {len(packet.unchanged)} unchanged, "
-              f"{len(packet.removed)} removed\n{html}\n{pdf}")
-        return 0
+              f"{len(packet.removed)} removed\n{html}" + (f"\n{pdf}" if pdf else ""))
+        return 0 if pdf else 1

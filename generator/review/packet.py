@@ -43,7 +43,7 @@ class Packet:
     removed: list[DocumentChange]
     unchanged: list[DocumentChange]
     overdue: list[Finding]
-    suspect: list[tuple[AnyDocument, list[AnyDocument]]]
+    suspect: list[tuple[AnyDocument, list[str]]]  # changed document, what refers to it (编号《名称》 or 项目「名称」)
     open_findings: list[OpenFinding] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)
 
@@ -63,11 +63,20 @@ def build_packet(project: Path, book: Handbook, ref: str, today: dt.date | None 
         removed=[c for c in changes if c.change is Change.removed],
         unchanged=[c for c in changes if c.change in (Change.unchanged, Change.metadata)],
         overdue=findings,
-        suspect=[(book.document(t), sorted((book.document(s) for s in srcs), key=lambda d: d.code))  # type: ignore[misc]
+        suspect=[(book.document(t), sorted(_named(book, s) for s in srcs))  # type: ignore[misc]
                  for t, srcs in sorted(suspects(book).items())],
         open_findings=_open_findings(book),
         fingerprints={doc.id: fingerprint(doc) for doc in book.documents()},
     )
+
+
+def _named(book: Handbook, source_id: str) -> str:
+    """A referring source as the packet names it: a document by code and title, a site by name."""
+    doc = book.document(source_id)
+    if doc is not None:
+        return f"{doc.code}《{doc.title}》"
+    site = book.sites.get(source_id)
+    return f"项目「{site.name}」" if site else source_id
 
 
 def _open_findings(book: Handbook) -> list[OpenFinding]:
@@ -96,18 +105,28 @@ def render_html(packet: Packet) -> str:
     return env.get_template("packet.html.j2").render(p=packet, css=css)
 
 
-def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path]:
-    """Write review-packet.html and review-packet.pdf into ``out`` (created if needed)."""
+def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path | None, list[Finding]]:
+    """Write review-packet.html and review-packet.pdf into ``out`` (created if needed).
+
+    The PDF goes through the print pipeline's font check and faces, like every printed document: a
+    character the project's fonts cannot draw is a PRT001 error and no PDF is written (path None).
+    """
     from generator.render.print import cache_dir
     from generator.render.print.fontpack import font_faces_css
-    from generator.render.print.fonts import load_fonts
+    from generator.render.print.fonts import FontProblem, check_html, load_fonts
     from generator.render.print.pdf import render_document
 
     out.mkdir(parents=True, exist_ok=True)
     html = render_html(packet)
     html_path, pdf_path = out / "review-packet.html", out / "review-packet.pdf"
     html_path.write_text(html, encoding="utf-8")
-    fonts = load_fonts(cache_dir(project))
+    try:
+        fonts = load_fonts(cache_dir(project))
+    except FontProblem as problem:
+        return html_path, None, problem.findings
+    problems = check_html(html, fonts, "generator/review/templates/packet.html.j2", [])
+    if problems:
+        return html_path, None, problems
     document = render_document(html, font_faces_css(fonts, html), project)
     pdf_path.write_bytes(document.write_pdf())
-    return html_path, pdf_path
+    return html_path, pdf_path, []
