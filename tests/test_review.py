@@ -170,3 +170,5 @@ def test_packet_tables_whole_values_numbers_pages_and_flags_kept_versions(repo: 
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     names = [line.split()[0] for line in fonts.splitlines()[2:]]
     assert names and all("CJK-SC-Subset" in name for name in names), names
+    meta = subprocess.run(["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert 'pdfaid:part="2"' in meta and 'pdfaid:conformance="B"' in meta  # archived with the review record

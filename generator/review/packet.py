@@ -114,6 +114,7 @@ def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path |
     from generator.render.print import cache_dir
     from generator.render.print.fontpack import font_faces_css
     from generator.render.print.fonts import FontProblem, check_html, load_fonts
+    from generator.render.print.job import archival_options
     from generator.render.print.pdf import render_document
 
     out.mkdir(parents=True, exist_ok=True)
@@ -128,5 +129,5 @@ def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path |
     if problems:
         return html_path, None, problems
     document = render_document(html, font_faces_css(fonts, html), project)
-    pdf_path.write_bytes(document.write_pdf())
+    pdf_path.write_bytes(document.write_pdf(**archival_options(True)))
     return html_path, pdf_path, []

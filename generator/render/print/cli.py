@@ -71,7 +71,7 @@ def _forms(args: argparse.Namespace) -> int:
 
     named = ids if args.ids else None  # all forms: obsolete ones are left out, not refused
     return _run(book, args, lambda fonts: form_jobs(book, fonts, named, serials=serials, folder="forms",
-                                                    include_obsolete=args.include_obsolete))
+                                                    include_obsolete=args.include_obsolete, archival=True))
 
 
 def _chosen(wanted: list[str], table: dict, what: str) -> list[str] | None:

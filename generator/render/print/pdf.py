@@ -18,7 +18,7 @@ from generator.render.print.fetch import TEMPLATES, SafeFetcher, fetcher_for
 from generator.render.print.fit import fit
 from generator.render.print.fontpack import SubsetError, font_faces_css
 from generator.render.print.fonts import FontSet
-from generator.render.print.job import Job
+from generator.render.print.job import Job, archival_options
 from generator.render.print.bound import render_bound
 from generator.render.print.views.forms import FormView
 from generator.render.print.views.handbook import HandbookView
@@ -55,7 +55,7 @@ def render_job(job: Job, fonts: FontSet, project: Path | None) -> Rendered:
                 doc, findings = render_bound(job.view, lambda v: layout(job.html(v))), []
             else:
                 doc, findings = render_document(html, faces, project, job), []
-            pdf = doc.write_pdf()
+            pdf = doc.write_pdf(**archival_options(job.archival))
         except RenderRefused as refused:
             return Rendered(job.out, None, [refused.finding])
         except SubsetError as exc:

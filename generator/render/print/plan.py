@@ -34,9 +34,9 @@ class Plan:
     findings: list[Finding] = field(default_factory=list)
 
     def add(self, fonts: FontSet, out: str, template: str, view: Any, texts: list[Traced], label: str,
-            source: Position | None) -> None:
+            source: Position | None, archival: bool = False) -> None:
         """Queue a job, unless one of its characters cannot be printed."""
-        job = Job(out, template, view, label, source)
+        job = Job(out, template, view, label, source, archival)
         problems = check_texts(texts, fonts) or check_html(job.html(), fonts, f"templates/{template}", texts)
         if problems:  # a text printed on several documents is reported once
             self.findings.extend(p for p in problems if p not in self.findings)
@@ -49,7 +49,8 @@ class Plan:
 
 
 def form_jobs(book: Handbook, fonts: FontSet, ids: Iterable[str] | None = None, *,
-              serials: list[str] | None = None, folder: str = "pdf/forms", include_obsolete: bool = False) -> Plan:
+              serials: list[str] | None = None, folder: str = "pdf/forms", include_obsolete: bool = False,
+              archival: bool = False) -> Plan:
     """Forms to print. Obsolete forms are left out (and refused when asked for by id) unless
     ``include_obsolete``: then they print stamped 作废 (generator.model.lifecycle)."""
     plan = Plan()
@@ -62,7 +63,7 @@ def form_jobs(book: Handbook, fonts: FontSet, ids: Iterable[str] | None = None, 
         view, texts = form_view(book, form, serials)
         plan.findings.extend(layout_findings(form, view))
         name = f"{form_id}-NO{serials[0]}-{serials[-1]}.pdf" if serials else f"{form_id}.pdf"
-        plan.add(fonts, f"{folder}/{name}", "form.html.j2", view, texts, f"表单《{form.title}》", form.where())
+        plan.add(fonts, f"{folder}/{name}", "form.html.j2", view, texts, f"表单《{form.title}》", form.where(), archival)
     return plan
 
 
@@ -105,7 +106,7 @@ def handbook_jobs(book: Handbook, fonts: FontSet, *, copy_number: int | None, ou
                                      "reviewed_by: 岗位id, approved_by: 岗位id}"))
         return plan
     view, texts = handbook_view(book, copy_number=copy_number, include_obsolete=include_obsolete)
-    plan.add(fonts, out, "handbook.html.j2", view, texts, "规程汇编", None)
+    plan.add(fonts, out, "handbook.html.j2", view, texts, "规程汇编", None, archival=copy_number is not None)
     return plan
 
 
