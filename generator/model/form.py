@@ -25,6 +25,8 @@ class FieldType(str, Enum):
     """What is written in a blank; sets its least printed width (render/print/formtext.py)."""
 
     phone = "phone"
+    idno = "idno"  # 身份证号, 账号: 18 digits and more
+    address = "address"
     name = "name"
     date = "date"
     money = "money"
@@ -38,7 +40,7 @@ class Field_(SourceModel):
     label: Line
     width: int = Field(default=1, ge=1, le=12)
     hint: Line | None = None
-    type: FieldType | None = Field(default=None, description="phone / name / date / money / count / text; "
+    type: FieldType | None = Field(default=None, description="phone / idno / address / name / date / money / count / text; "
                                                              "read from the label when absent (电话 → phone …)")
 
 

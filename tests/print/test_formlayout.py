@@ -162,3 +162,24 @@ def test_layout_warnings_point_at_the_form_source(office: Path, capsys: pytest.C
     assert "电话号码至少需要 35 mm" in err
     assert "forms/cramped.yaml:14:11: PRT024" in err and "原表为某小区的登记表" in err
     assert "forms/cramped.yaml:11:11: PRT025" in err and "不存在的栏目" in err
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("联系电话", "phone"), ("住户手机", "phone"), ("身份证号码", "idno"), ("加油卡号", "idno"), ("楼层住址", "address"),
+    ("客户姓名", "name"), ("经办人", "name"), ("部门", "name"), ("统计月份", "date"), ("登记日期", "date"),
+    ("应收金额（元）", "money"), ("空桶押金（元）", "money"), ("序号", "count"), ("数量（张）", "count"),
+    ("免费项目", "text"), ("需求内容", "text"),
+])
+def test_field_kind_is_read_from_the_label(label: str, kind: str) -> None:
+    assert ft.field_kind(label) == kind
+    assert ft.field_kind(label, "text") == "text"  # a declared type wins
+
+
+def test_date_templates_get_room_before_each_unit() -> None:
+    em = 10.5 * 0.3527778
+    for text in ("年　月　日", "请于 年 月 日前缴清", "月　日　时　分至　时　分"):
+        roomy = ft.date_room(text, 10.5)
+        for unit, room in ft.ROOM_MM.items():
+            for spaces in re.findall(f"(\u3000*){unit}", roomy):
+                assert len(spaces) * em >= room, (text, unit, roomy)
+    assert ft.date_room("每年年底、月底", 10.5) == "每年年底、月底"  # words, not blanks

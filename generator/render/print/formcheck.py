@@ -15,7 +15,7 @@ from generator.render.print import formtext as ft
 from generator.render.print.formlayout import fill_width
 from generator.render.print.views.forms import FormView
 
-KIND_NAMES = {"phone": "电话号码", "name": "姓名/名称", "date": "日期", "money": "金额", "count": "数字", "text": "文字"}
+KIND_NAMES = {"phone": "电话号码", "idno": "证件号码/账号", "address": "地址", "name": "姓名/名称", "date": "日期", "money": "金额", "count": "数字", "text": "文字"}
 EDITORIAL = re.compile(r"原表|原文|原始(?:资料|文件)|示例设计|本手册")
 
 

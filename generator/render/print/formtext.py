@@ -2,8 +2,8 @@
 
 - Field kinds and the least width a hand needs to write each (mm): an 11-digit phone number in
   ordinary handwriting (≈ 3 mm a digit) needs 35 mm, a Chinese name of 2–4 characters 20 mm, a date
-  written 2026.12.31 25 mm, an amount with 元 22 mm, a count or number (序号, 数量) 10 mm, other text
-  15 mm. A free-text box needs 45 mm.
+  written 2026.12.31 25 mm, an amount with 元 22 mm, a count or number (序号, 数量) 10 mm, an 18-digit
+  ID or account number 55 mm, an address 40 mm, other text 15 mm. A free-text box needs 45 mm.
   The kind is the field's ``type`` or, when absent, read from its label (电话 → phone, 日期 → date …).
 - Date and time templates (年 月 日, 时 分) get writing room before each unit: 12 mm before 年,
   8 mm before 月 / 日 / 时 / 分 (GB/T 7408 dates written by hand: 4-digit year, 2-digit parts).
@@ -25,9 +25,12 @@ from generator.render.print.geometry import PT, text_em
 MIN_PT = 9.0  # nothing on a form is printed smaller
 OPTION_PT = 10.5  # options, clauses, messages: 五号
 SECTION_MIN = 45.0  # mm: a free-text box
-BLANK_MIN = {"phone": 35.0, "name": 20.0, "date": 25.0, "money": 22.0, "count": 10.0, "text": 15.0}
+BLANK_MIN = {"phone": 35.0, "idno": 55.0, "address": 40.0, "name": 20.0, "date": 25.0, "money": 22.0,
+             "count": 10.0, "text": 15.0}
 KIND_WORDS = (  # first match wins: 联系电话 is a phone before it is anything else
     ("phone", re.compile(r"电话|手机|传真|联系方式")),
+    ("idno", re.compile(r"身份证|证件号|账号|卡号")),
+    ("address", re.compile(r"地址|住址")),
     ("count", re.compile(r"^(?:序号|编号|数量|件数|次数|人数|份数)")),
     ("date", re.compile(r"日期|时间|月份|年月|年度|期限|时段")),
     ("money", re.compile(r"金额|费用|[^免]费|价|元|押金|收入|合计|小计")),
@@ -41,7 +44,8 @@ _OPENING, _CLOSING = set("（(《“‘「【"), set("）)》”’」】，、�
 
 
 def field_kind(label: str, declared: str | None = None) -> str:
-    """phone | count | date | money | name | text: the declared ``type``, else read from the label."""
+    """phone | idno | address | count | date | money | name | text: the declared ``type``, else read from
+    the label."""
     if declared:
         return declared
     return next((kind for kind, words in KIND_WORDS if words.search(label)), "text")
