@@ -38,6 +38,8 @@ def register(subs: argparse._SubParsersAction, command: Callable) -> None:
                                         "contents and page numbers.")
     bound.add_argument("--copy", type=int, default=None, metavar="N", help="controlled copy number (受控文件 No. N); "
                                                                             "without it the copy is stamped 非受控副本")
+    forms.add_argument("--two-up", action="store_true",
+                       help="also write each A5 form two to an A4 sheet with cut marks (<id>-2up.pdf)")
     for sub in (forms, bound):
         sub.add_argument("--include-obsolete", action="store_true",
                          help="also print obsolete (作废) documents, stamped 作废 on every page (never in a controlled copy)")
@@ -70,8 +72,11 @@ def _forms(args: argparse.Namespace) -> int:
     from generator.render.print.plan import form_jobs
 
     named = ids if args.ids else None  # all forms: obsolete ones are left out, not refused
+    from generator.render.print.impose import impose_files
+
     return _run(book, args, lambda fonts: form_jobs(book, fonts, named, serials=serials, folder="forms",
-                                                    include_obsolete=args.include_obsolete, archival=True))
+                                                    include_obsolete=args.include_obsolete, archival=True),
+                after=impose_files if args.two_up else None)
 
 
 def _chosen(wanted: list[str], table: dict, what: str) -> list[str] | None:
@@ -149,8 +154,10 @@ def _bound(args: argparse.Namespace) -> int:
                                                         include_obsolete=args.include_obsolete))
 
 
-def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | None = None) -> int:  # noqa: ANN001
-    """Plan, render and write; report findings; exit 1 if anything was refused."""
+def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | None = None,  # noqa: ANN001
+         after: Callable[[list[Path]], list[Path]] | None = None) -> int:
+    """Plan, render and write; report findings; exit 1 if anything was refused. ``after`` makes more
+    files from those written (e.g. 2-up sheets)."""
     from generator.findings import Severity
     from generator.render.print import cache_dir, run_plan
     from generator.render.print.fonts import FontProblem, load_fonts
@@ -168,6 +175,8 @@ def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | 
         return _finish(plan.findings, [], EXIT_REFUSED)
     out = args.out or Path(args.project) / "build" / "print"
     report = run_plan(book, plan, out, workers=args.workers)
+    if after is not None:
+        report.files += after(list(report.files))
     failed = any(f.severity is Severity.error for f in report.findings)
     return _finish(report.findings, report.files, EXIT_REFUSED if failed else EXIT_OK)
 
