@@ -11,6 +11,7 @@ from typing import Iterator
 
 from generator.findings import Finding, Severity
 from generator.model import Form
+from generator.model.base import Position
 from generator.render.print import formtext as ft
 from generator.render.print.formlayout import fill_width
 from generator.render.print.views.forms import FormView
@@ -33,7 +34,7 @@ HINTS = {
 }
 
 
-def _problems(form: Form, view: FormView) -> Iterator[tuple[str, str, object]]:
+def _problems(form: Form, view: FormView) -> Iterator[tuple[str, str, Position | None]]:
     fields = [b for line in view.fields for b in line.boxes]
     for source, box in zip(form.fields, fields):
         kind = ft.field_kind(box.label, source.type and source.type.value)
