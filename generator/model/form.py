@@ -30,7 +30,7 @@ class FieldType(str, Enum):
     name = "name"
     date = "date"
     money = "money"
-    count = "count"
+    number = "number"  # 序号, 数量: a few digits
     text = "text"
 
 
@@ -40,7 +40,7 @@ class Field_(SourceModel):
     label: Line
     width: int = Field(default=1, ge=1, le=12)
     hint: Line | None = None
-    type: FieldType | None = Field(default=None, description="phone / idno / address / name / date / money / count / text; "
+    type: FieldType | None = Field(default=None, description="phone / idno / address / name / date / money / number / text; "
                                                              "read from the label when absent (电话 → phone …)")
 
 

@@ -26,7 +26,7 @@ FORM_PARTS = (("fields", "表头栏目"), ("columns", "表格栏"), ("sections",
               ("copies", "联次"))
 VALUES = {"market": "市场调节价", "guided": "政府指导价", "phone": "电话", "idno": "证件号码", "address": "地址",
           "name": "姓名", "date": "日期",
-          "money": "金额", "count": "数字", "text": "文字", "draft": "草稿", "approved": "已批准", "obsolete": "作废",
+          "money": "金额", "number": "数字", "text": "文字", "draft": "草稿", "approved": "已批准", "obsolete": "作废",
           "internal": "内部", "public": "可对外公示"}
 
 

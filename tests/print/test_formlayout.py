@@ -167,7 +167,7 @@ def test_layout_warnings_point_at_the_form_source(office: Path, capsys: pytest.C
 @pytest.mark.parametrize("label, kind", [
     ("联系电话", "phone"), ("住户手机", "phone"), ("身份证号码", "idno"), ("加油卡号", "idno"), ("楼层住址", "address"),
     ("客户姓名", "name"), ("经办人", "name"), ("部门", "name"), ("统计月份", "date"), ("登记日期", "date"),
-    ("应收金额（元）", "money"), ("空桶押金（元）", "money"), ("序号", "count"), ("数量（张）", "count"),
+    ("应收金额（元）", "money"), ("空桶押金（元）", "money"), ("序号", "number"), ("数量（张）", "number"),
     ("免费项目", "text"), ("需求内容", "text"),
 ])
 def test_field_kind_is_read_from_the_label(label: str, kind: str) -> None:

@@ -16,7 +16,8 @@ from generator.render.print import formtext as ft
 from generator.render.print.formlayout import fill_width
 from generator.render.print.views.forms import FormView
 
-KIND_NAMES = {"phone": "电话号码", "idno": "证件号码/账号", "address": "地址", "name": "姓名/名称", "date": "日期", "money": "金额", "count": "数字", "text": "文字"}
+KIND_NAMES = {"phone": "电话号码", "idno": "证件号码/账号", "address": "地址", "name": "姓名/名称", "date": "日期",
+              "money": "金额", "number": "数字", "text": "文字"}
 EDITORIAL = re.compile(r"原表|原文|原始(?:资料|文件)|示例设计|本手册")
 
 
@@ -58,7 +59,7 @@ def _problems(form: Form, view: FormView) -> Iterator[tuple[str, str, Position |
     for item in (*form.fields, *form.columns, *form.sections):
         if item.hint and EDITORIAL.search(item.hint):
             yield "PRT024", f"栏目「{item.label}」的提示像编写说明,会印在表单上:「{item.hint}」", item.where("hint")
-    labels = {x.label for x in (*form.fields, *form.sections, *form.signatures)} | {"填表说明"}
+    labels = {f.label for f in (*form.fields, *form.sections)} | {s.label for s in form.signatures} | {"填表说明"}
     for copy in form.copies:
         for name in copy.omit:
             if name not in labels:

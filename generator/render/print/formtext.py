@@ -26,12 +26,12 @@ MIN_PT = 9.0  # nothing on a form is printed smaller
 OPTION_PT = 10.5  # options, clauses, messages: 五号
 SECTION_MIN = 45.0  # mm: a free-text box
 BLANK_MIN = {"phone": 35.0, "idno": 55.0, "address": 40.0, "name": 20.0, "date": 25.0, "money": 22.0,
-             "count": 10.0, "text": 15.0}
+             "number": 10.0, "text": 15.0}
 KIND_WORDS = (  # first match wins: 联系电话 is a phone before it is anything else
     ("phone", re.compile(r"电话|手机|传真|联系方式")),
     ("idno", re.compile(r"身份证|证件号|账号|卡号")),
     ("address", re.compile(r"地址|住址")),
-    ("count", re.compile(r"^(?:序号|编号|数量|件数|次数|人数|份数)")),
+    ("number", re.compile(r"^(?:序号|编号|数量|件数|次数|人数|份数)")),
     ("date", re.compile(r"日期|时间|月份|年月|年度|期限|时段")),
     ("money", re.compile(r"金额|费用|[^免]费|价|元|押金|收入|合计|小计")),
     ("name", re.compile(r"姓名|名称|人$|人[（(]|客户|业主|住户|单位|部门|经理|主管|房号|车牌")),
@@ -44,7 +44,7 @@ _OPENING, _CLOSING = set("（(《“‘「【"), set("）)》”’」】，、�
 
 
 def field_kind(label: str, declared: str | None = None) -> str:
-    """phone | idno | address | count | date | money | name | text: the declared ``type``, else read from
+    """phone | idno | address | number | date | money | name | text: the declared ``type``, else read from
     the label."""
     if declared:
         return declared
