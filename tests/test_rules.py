@@ -75,6 +75,9 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
                "organisation/roles/boss.yaml", ()),
     "GLY001": (sub(PROC, "title: 来访接待规程", "title: 来访接待规程😀"), PROC, ()),
     "GLO002": (sub("glossary.yaml", "variants: [投拆]", "variants: [投拆, 投诉]"), "glossary.yaml", ()),
+    "DOC007": (sub("company.yaml", "code_prefix: TEST", "code_prefix: TEST\nhandbook: {code: TEST/QM-001, edition: A/0, "
+                   "compiled_by: clerk, reviewed_by: ghost, approved_by: boss}"), "company.yaml", ()),
+    "DOC006": (sub(FORM, "status: approved", "status: approved\nsuperseded_by: fees"), FORM, ()),
     "REF009": (lambda p: (add("procedures/visits.yaml", (p / PROC).read_text(encoding="utf-8")
                               .replace("TEST/QP-001", "TEST/QP-002").replace("forms: [visit-register]\n",
                               "forms: [visit-register]\n    procedures: [reception]\n", 1))(p),

@@ -20,7 +20,7 @@ from generator.review.changes import Change, DocumentChange, compare
 CHANGE_CODES = {
     "CHG001": ("error", "内容有改动,但没有升版本或没有对应的修订记录", "升 version(如 A/0 → A/1)并在 history 中写明本次修订"),
     "CHG002": ("warning", "升了版本,但内容没有改动", "若只是改元数据,说明原因;否则恢复原版本号"),
-    "CHG003": ("warning", "文档文件被删除;受控文档应改为 retired 以保留历史", "恢复文件并把 status 改为 retired"),
+    "CHG003": ("warning", "文档文件被删除;受控文档应改为 obsolete(作废)以保留历史", "恢复文件并把 status 改为 obsolete,有替代文件时写 superseded_by"),
     "CHG004": ("warning", "源文件在比较的 git 版本中无法读取,其中的文档没有经过变更控制比较",
                "核对该文件自那个版本以来的改动;以后提交前先运行 handbook check"),
 }

@@ -61,7 +61,7 @@ def build_prints(book: Handbook, out_dir: Path, *, site_url: str, workers: int =
     plan = form_jobs(book, fonts)
     plan.extend(notice_jobs(book, fonts, site_url=site_url, posted=today, strict=False, draft=draft))
     if bound:
-        plan.extend(handbook_jobs(book, fonts, today=today, copy_number=copy_number))
+        plan.extend(handbook_jobs(book, fonts, copy_number=copy_number))
     if convert is not None:
         plan = plan.converted(fonts, EditionHtml(convert, region))
     return run_plan(book, plan, out_dir, workers=workers, progress=progress, region=region)

@@ -13,6 +13,13 @@ from generator.model.base import Position
 from generator.render.print.html import render_html, templates_version
 
 RENDER_VERSION = "1"  # bump when the Python side of rendering changes what a PDF looks like
+ARCHIVAL = "pdf/a-2b"  # ISO 19005-2 level B: controlled copies, review packets and form masters are kept for years
+
+
+def archival_options(archival: bool) -> dict[str, Any]:
+    """WeasyPrint ``write_pdf`` options: PDF/A-2b (sRGB output intent, XMP metadata, embedded fonts) and
+    tagged structure when ``archival``; plain PDF otherwise. Needs WeasyPrint ≥ 70."""
+    return {"pdf_variant": ARCHIVAL, "pdf_tags": True} if archival else {}
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,7 @@ class Job:
     label: str  # shown in progress and messages, e.g. 表单 来访登记表
     source: Position | None  # where the document comes from, for error messages
     convert: Callable[[str], str] | None = None  # a Traditional edition's converter (generator.script)
+    archival: bool = False  # write PDF/A-2b (archival_options)
 
     @cached_property
     def page(self) -> str:
@@ -39,7 +47,8 @@ class Job:
     def key(self, fonts_version: str) -> str:
         """Content hash: the HTML, the templates, the fonts and the renderer versions."""
         digest = hashlib.sha256()
-        for part in (RENDER_VERSION, weasyprint.__version__, templates_version(), fonts_version, self.html()):
+        for part in (RENDER_VERSION, weasyprint.__version__, templates_version(), fonts_version,
+                     ARCHIVAL if self.archival else "", self.html()):
             digest.update(part.encode("utf-8"))
             digest.update(b"\x00")
         return digest.hexdigest()

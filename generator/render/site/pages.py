@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
+from generator.model import Status
 from generator.model.kinds import Kind
 from generator.render.site.index import SiteIndex
 from generator.render.site.urls import continued_uri, page_uri, single_uri
@@ -87,7 +88,15 @@ def _entry_pages(ix: SiteIndex, kind: Kind, obj: Any) -> list[PageSpec]:
         return paged(uri, "department", title, obj, department_docs(ix, obj.id), lambda d: 420 + 3 * len(d.title))
     if kind.template == "role":
         return paged(uri, "role", title, obj, role_groups(ix, obj.id), lambda g: g.cost())
-    return [PageSpec(uri, kind.template, title, obj, theme=kind.theme, boost=kind.boost)]
+    return [PageSpec(uri, kind.template, title, obj, theme=kind.theme, boost=search_boost(obj, kind.boost))]
+
+
+OBSOLETE_BOOST = 0.1  # search ranking of an obsolete (作废) document: found, but after every document in force
+
+
+def search_boost(doc: Any, normal: float | None = None) -> float | None:
+    """The search boost of a document page: ``normal``, or OBSOLETE_BOOST once it is obsolete."""
+    return OBSOLETE_BOOST if getattr(doc, "status", None) is Status.obsolete else normal
 
 
 def _uri(kind: str, ident: str | None = None) -> str:
