@@ -121,7 +121,7 @@ def _price_rule_errors(book, site_ids: list[str], posted: dt.date) -> list:  # n
     """Errors of the price-list rules (approver, approval date …) in the lists these notices post."""
     from generator.check import RULES, run_rules
     from generator.findings import Severity
-    from generator.render.print.views.notices import site_price_lists
+    from generator.model.prices import site_price_lists
 
     files = {str(pl.where().file) for s in site_ids for pl in site_price_lists(book, book.sites[s]) if pl.where()}
     codes = [code for code in RULES if code.startswith("PRC")]

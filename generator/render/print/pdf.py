@@ -19,6 +19,7 @@ from generator.render.print.fit import fit
 from generator.render.print.fontpack import SubsetError, font_faces_css
 from generator.render.print.fonts import FontSet
 from generator.render.print.job import Job
+from generator.render.print.linebreak import NOWRAP_CSS, glue
 from generator.render.print.views.forms import FormView
 
 
@@ -76,12 +77,13 @@ def _fitted(job: Job, faces: str, project: Path | None) -> tuple[FormView, Docum
 
 
 def render_document(html: str, faces_css: str, project: Path | None, job: Job | None = None) -> Document:
-    """Lay out ``html`` with the subset faces; a refused resource raises RenderRefused."""
+    """Lay out ``html`` with the subset faces and Chinese line breaking (linebreak.glue); a refused
+    resource raises RenderRefused."""
     fetcher = fetcher_for(project)
     config = FontConfiguration()
     try:
-        faces = CSS(string=faces_css, font_config=config, url_fetcher=fetcher)
-        page = HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
+        faces = CSS(string=faces_css + NOWRAP_CSS, font_config=config, url_fetcher=fetcher)
+        page = HTML(string=glue(html), base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
         return page.render(stylesheets=[faces], font_config=config)
     except FatalURLFetchingError:
         raise RenderRefused(_refusal(fetcher, job)) from None

@@ -12,6 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.check import RULES
 from generator.load.codes import LOADER_CODES
+from generator.model.prices import money
 from generator.render.site import labels
 from generator.render.site.index import SiteIndex
 from generator.render.site.pages import CATALOGUES, PageSpec
@@ -86,7 +87,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(labels=labels, form_pdf=form_pdf, notice_pdf=notice_pdf, NOTICES=NOTICES,
                        step_anchor=step_anchor, kind_of=kind_of)
-    env.filters["money"] = documents.money
+    env.filters["money"] = money
     return env
 
 
