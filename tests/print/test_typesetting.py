@@ -32,3 +32,25 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(tmp_path: 
     starts = [line for line in lines if line[0] in CLOSING]
     ends = [line for line in lines if line[-1] in OPENING]
     assert not starts and not ends, (starts, ends)
+
+
+UNITS_TEXT = ("物业服务费1.98元/平方米·月，停车150元/辆·月，电费0.5283元/千瓦时，依据LYWG/QP-010和"
+              "发改价检〔2004〕1428号，允许区间1.62–1.98元，浮动±10%，草稿 · 示例，北京—上海，维修费/材料费。")
+ATOMS = ("1.98元/平方米·月", "150元/辆·月", "0.5283元/千瓦时", "LYWG/QP-010", "〔2004〕1428号", "1.62–1.98元", "±10%")
+
+
+def test_units_codes_and_joining_marks_never_break(tmp_path: Path) -> None:
+    """GB/T 15834: no line starts with 间隔号, 连接号 or 分隔号; units, codes, ranges stay whole (linebreak.glue)."""
+    columns = "".join(f'<p style="width: {w}mm; margin-bottom: 6mm">{UNITS_TEXT}</p>' for w in range(22, 71, 2))
+    html = (f"<html lang='zh-CN'><head><style>@page {{ size: A3; margin: 10mm }} "
+            f"p {{ font-size: 10.5pt; text-align: justify }}</style></head><body>{columns}</body></html>")
+    path = tmp_path / "units.pdf"
+    render_document(html, font_faces_css(load_fonts(), html), tmp_path).write_pdf(path)
+    with pdfplumber.open(path) as pdf:
+        lines = [line["text"].replace(" ", "") for page in pdf.pages for line in page.extract_text_lines()]
+    assert len(lines) > 100
+    starts = [line for line in lines if line[0] in "·–—/-～" or line[0] in CLOSING]
+    assert not starts, starts
+    text = "\n".join(lines)
+    for atom in ATOMS:
+        assert text.count(atom) == 25, (atom, text.count(atom))  # once per column, never split
