@@ -31,6 +31,8 @@ def register(subs: argparse._SubParsersAction, command: Callable) -> None:
     notices.add_argument("ids", nargs="*", metavar="SITE-ID", help="sites to print (default: all)")
     notices.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="posting date (default: today)")
     notices.add_argument("--draft", action="store_true", help="print anyway, stamped 草稿 across every page")
+    notices.add_argument("--explain", action="store_true", help="print nothing; show where the notice shows each item "
+                                                                 "明码标价规定 Art. 6 asks for (exit 1 if one is missing)")
     notices.add_argument("--site-url", default=None, metavar="URL", help="site address for QR codes "
                                                                          "(default: site_url of mkdocs.yml)")
     bound = subs.add_parser("bound", help="print the bound handbook of all procedures and work instructions",
@@ -111,6 +113,10 @@ def _notices(args: argparse.Namespace) -> int:
     from generator.render.print.plan import notice_jobs
 
     posted = args.date or dt.date.today()
+    if args.explain:
+        from generator.render.print.explain import explain_command
+
+        return explain_command(book, ids, posted)
     url = args.site_url or site_url(args.project)
     return _run(book, args, lambda fonts: notice_jobs(book, fonts, ids, site_url=url, posted=posted,
                                                       strict=True, draft=args.draft, folder="notices"),

@@ -20,7 +20,7 @@ NOWRAP_CSS = ".nb { white-space: nowrap; }"
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _NUM = r"\d+(?:\.\d+)?"
 _MARKS = "·・‧•\\-–—―～~/／"
-_UNIT = rf"元(?:/[{_CJK}·・]{{1,8}}(?:（[{_CJK}]{{1,6}}）)?)?"  # 元, 元/次, 元/平方米·月, 元/场次（半天）
+_UNIT = rf"元(?:/[{_CJK}·・]{{1,8}})?"  # 元, 元/次, 元/平方米·月, 元/场次 (a following （半天） may wrap)
 _ATOMS = re.compile("|".join((
     r"(?P<url>https?://[^\s<]+)",  # left as it is: its own breaks are after / and -
     rf"[±+\-]?{_NUM}\s?(?:[–—～~\-]\s?{_NUM}\s?)?(?:{_UNIT}|[%％])",  # 20 元/盏, 1.62–1.98 元, ±10%
