@@ -15,10 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.model.price_list import Component, PriceItem, Pricing
+from generator.model.price_list import Building, Component, Fee, PriceItem, Pricing
 from generator.model.prices import money, parse_float_range
 
 PRICING = {Pricing.market: "市场调节价", Pricing.guided: "政府指导价"}
+BUILDING = {Building.low_rise: "多层", Building.high_rise: "高层", Building.villa: "别墅",
+            Building.commercial: "商业", Building.parking: "车位"}  # 物业服务费 by building type
+FEE = {Fee.property: "物业服务费", Fee.parking: "停车服务费", Fee.utilities: "代收代缴费用", Fee.services: "有偿服务"}
 FREE = "免费"
 
 

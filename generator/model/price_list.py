@@ -86,5 +86,5 @@ class PriceList(Document):
     fee: Fee = Field(default=Fee.services, description="What the list charges for (物业服务费 first on a notice)")
     area: Line | None = Field(default=None, description="物业服务费: 计费面积, e.g. 建筑面积")
     approved: dt.date | None = Field(default=None, description="Approval date (批准日期)")
-    basis: Text | None = Field(default=None, description="收费依据(定价依据)")
+    basis: Text | None = Field(default=None, description="收费依据")
     items: list[PriceItem] = Field(min_length=1)

@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model import Handbook, PriceItem, PriceList, Site
-from generator.model.charge import PRICING, Charge, charge
-from generator.model.price_list import Building, Fee
+from generator.model.charge import BUILDING, PRICING, Charge, charge
+from generator.model.price_list import Fee
 from generator.model.prices import site_price_lists
 from generator.render.print.qr import page_url, qr_data_uri
 from generator.render.print.trace import Traced, Tracer, cn_date
@@ -22,8 +22,6 @@ from generator.render.print.views.common import company_name, role_name
 __all__ = ["NoticeView", "notice_view", "site_price_lists"]
 
 DEFAULT_HOTLINE = "12315"
-BUILDING = {Building.low_rise: "多层", Building.high_rise: "高层", Building.villa: "别墅",
-            Building.commercial: "商业", Building.parking: "车位"}
 
 
 @dataclass(frozen=True, slots=True)
