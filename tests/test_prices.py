@@ -142,6 +142,8 @@ def test_float_range_forms() -> None:
     assert parse_float_range("上下浮动 10％").bounds(base) == (Decimal("1.62"), Decimal("1.98"))  # type: ignore[union-attr]
     assert parse_float_range("±0.20元").bounds(base) == (Decimal("1.60"), Decimal("2.00"))  # type: ignore[union-attr]
     assert parse_float_range("上浮10%，下浮不限").bounds(base) == (Decimal(0), Decimal("1.98"))  # type: ignore[union-attr]
+    assert parse_float_range("在基准价基础上上下浮动不超过10%").bounds(base) == (Decimal("1.62"), Decimal("1.98"))  # type: ignore[union-attr]
+    assert parse_float_range("上浮不超过10%、下浮不超过20%以内").bounds(base) == (Decimal("1.44"), Decimal("1.98"))  # type: ignore[union-attr]
     assert parse_float_range("10%") is None and parse_float_range("约一成") is None
 
 

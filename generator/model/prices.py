@@ -94,12 +94,14 @@ _WIDE = str.maketrans({"％": "%", "＋": "+", "－": "-", "−": "-", "–": "-
 
 
 def parse_float_range(text: str) -> FloatRange | None:
-    """``±10%``, ``上下浮动10%``, ``±0.20元``, ``上浮10%，下浮20%``, ``+10%/-5%``, ``上浮10%，下浮不限``.
+    """``±10%``, ``上下浮动10%``, ``±0.20元``, ``上浮10%，下浮20%``, ``+10%/-5%``, ``上浮10%，下浮不限``,
+    also with 基准价 before or 以内 after (``在基准价基础上上下浮动不超过10%``).
 
     A bare number is in 元; a direction not written does not float (上浮10% alone: no 下浮).
     Returns None when the text is not one of these forms.
     """
     flat = re.sub(r"\s+", "", text).replace("+/-", "±").translate(_WIDE)
+    flat = re.sub(r"^(?:在)?基准价(?:基础上)?|(?:以内|之内|范围内)$", "", flat)  # 基准价上下浮动10%以内
     if m := _BOTH.fullmatch(flat):
         both = Float(Decimal(m[1]), m[2] == "%")
         return FloatRange(both, both)
