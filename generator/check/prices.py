@@ -59,7 +59,7 @@ def items_priced_or_free(book: Handbook, ctx: Context) -> Iterator[Problem]:
             if not priced and not item.free:
                 yield Problem(f"项目「{item.name}」既没有价格也没有标明免费", item.where())
             elif item.free and (item.price not in (None, 0)):
-                yield Problem(f"项目「{item.name}」标明免费却写了价格 {item.price}", item.where("price"))
+                yield Problem(f"项目「{item.name}」标明免费却写了价格 {item.price}", item.where())
 
 
 @rule("PRC005", "每个收费项目必须有计费单位", "写 unit,如 元/次、元/小时、元/户·月")
@@ -92,14 +92,14 @@ def _band_problems(item: PriceItem) -> Iterator[Problem]:
     """An unreadable float range, or a charged price outside base ± float."""
     span = parse_float_range(item.float_range) if item.float_range else None
     if item.float_range and span is None:
-        yield Problem(f"项目「{item.name}」的浮动幅度「{item.float_range}」无法识别", item.where("float_range"))
+        yield Problem(f"项目「{item.name}」的浮动幅度 float_range「{item.float_range}」无法识别", item.where())
     if span is None or item.price is None or item.base_price is None:
         return
     low, high = span.bounds(item.base_price)
     if item.price < low or (high is not None and item.price > high):
         band = f"{money(low)}–{money(high)}" if high is not None else f"不低于 {money(low)}"
-        yield Problem(f"项目「{item.name}」实际收费 {money(item.price)} 超出允许区间 {band} 元"
-                      f"(基准价 {money(item.base_price)},浮动幅度 {item.float_range})", item.where("price"))
+        yield Problem(f"项目「{item.name}」实际收费 price {money(item.price)} 超出允许区间 {band} 元"
+                      f"(基准价 {money(item.base_price)},浮动幅度 {item.float_range})", item.where())
 
 
 @rule("PRC008", "公示的收费标准必须写明收费依据", "填写 basis:收费所依据的合同条款、政府文件或公司批准文件;"
@@ -126,18 +126,18 @@ def _formula_problems(item: PriceItem, formula: str) -> Iterator[Problem]:
         yield Problem(f"项目「{item.name}」按「{formula}」计价,但没有列出各组成部分 components", item.where())
     elif item.price is not None:
         yield Problem(f"项目「{item.name}」写了 price {money(item.price)} 又按公式计价,读者会当作全包价",
-                      item.where("price"))
+                      item.where())
     named = {part.name for part in item.components}
     for term in formula_terms(formula):
         if item.components and term not in named:
             yield Problem(f"项目「{item.name}」的计价公式中的「{term}」没有在 components 中列出价格或计价方法",
-                          item.where("formula"))
+                          item.where())
     for part in item.components:
         if part.price is None and not part.method:
-            yield Problem(f"项目「{item.name}」的组成部分「{part.name}」既没有价格也没有计价方法", part.where())
+            yield Problem(f"项目「{item.name}」的组成部分 components「{part.name}」既没有价格 price 也没有计价方法 method", item.where())
         elif part.name not in formula:
-            yield Problem(f"项目「{item.name}」的组成部分「{part.name}」不在计价公式「{formula}」中",
-                          part.where("name"))
+            yield Problem(f"项目「{item.name}」的组成部分 components「{part.name}」不在计价公式 formula「{formula}」中",
+                          item.where())
 
 
 @rule("PRC010", "项目执行的收费标准须与收费标准的适用范围一致",
