@@ -53,3 +53,17 @@ def test_units_codes_and_joining_marks_never_break(tmp_path: Path) -> None:
     text = "\n".join(lines)
     for atom in ATOMS:
         assert text.count(atom) == 25, (atom, text.count(atom))  # once per column, never split
+
+
+def test_glue_touches_text_only() -> None:
+    """Attributes, <title> and <style> keep their text; data: URIs and addresses are left whole."""
+    from generator.render.print.linebreak import glue
+
+    html = ('<html><head><title>LYWG/QP-010</title><style>.a-b { x: 1 }</style></head>'
+            '<body><h2 data-code="LYWG/QP-010">见 LYWG/QP-010</h2><img src="data:image/svg+xml;base64,AB/CD">'
+            '<p>20 元/平方米·月 https://x.cn/a-b/</p></body></html>')
+    out = glue(html)
+    assert '<title>LYWG/QP-010</title>' in out and '.a-b { x: 1 }' in out
+    assert 'data-code="LYWG/QP-010"' in out and 'src="data:image/svg+xml;base64,AB/CD"' in out
+    assert '见 <span class="nb">LYWG/QP-010</span>' in out
+    assert '<span class="nb">20 元/平方米·月</span> https://x.cn/a-b/' in out

@@ -15,9 +15,9 @@ from typing import Callable
 from generator.dates import add_months
 from generator.model import Handbook, Site
 from generator.model.prices import site_price_lists
-from generator.render.print.views.notices import NoticeView, Row, notice_view
+from generator.render.print.views.notices import NoticeView, PriceSection, Row, notice_view
 
-NO_URL = ""
+NO_URL = ""  # no QR code is drawn for the check, so no site address is needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def _rows(item: str, where: str, rows: list[tuple[str, Row]], value: Callable[[R
     return Check(item, where, f"{len(rows)} 项齐全，如「{rows[0][1].name}」：{value(rows[0][1])}", True)
 
 
-def _sections(item: str, where: str, view: NoticeView, value: Callable) -> Check:  # noqa: ANN001
+def _sections(item: str, where: str, view: NoticeView, value: Callable[[PriceSection], str]) -> Check:
     missing = [sec.title for sec in view.sections if not value(sec)]
     if not view.sections:
         return Check(item, where, "本项目没有适用的收费标准", False)
