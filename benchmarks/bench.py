@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.check_bench import check_times, machine  # noqa: E402
 from benchmarks.corpus import ROOT, make_corpus  # noqa: E402
 from benchmarks.print_bench import plain_html  # noqa: E402
+from benchmarks.search_bench import search_rows  # noqa: E402
 from benchmarks.site_bench import build as site_build, markdown_twin, side_by_side, sizes  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
@@ -103,7 +104,7 @@ def site_rows(corpus: Path, tmp: Path, runs: int) -> list[Row]:
         ("site build / plain MkDocs", f"{ratio:.2f}×", "≤ 1.3×", _verdict(ratio <= 1.3)),
         ("site size per page, median / largest", f"{median_kb:.0f} KB / {largest:.0f} KB (`{biggest}`)", "≤ 100 KB",
          _verdict(largest <= 100)),
-    ]
+    ] + search_rows(site)
 
 
 def pdf_rows(corpus: Path, runs: int, sample_size: int) -> list[Row]:

@@ -62,9 +62,9 @@ def main() -> None:
 
         ours, plain, sizes = [], [], []
         for job in jobs:
-            ours.append(_best(args.runs, lambda: render_job(job, fonts, project)))
+            ours.append(_best(args.runs, lambda job=job: render_job(job, fonts, project)))
             html = plain_html(job.html())
-            plain.append(_best(args.runs, lambda: HTML(string=html, base_url=str(project)).write_pdf()))
+            plain.append(_best(args.runs, lambda html=html: HTML(string=html, base_url=str(project)).write_pdf()))
             sizes.append(len(render_job(job, fonts, project).pdf or b"") / 1024)
         two = _wall(lambda: render_all(jobs, fonts, project, Cache(None), workers=2, progress=False))
         one = _wall(lambda: render_all(jobs, fonts, project, Cache(None), workers=1, progress=False))

@@ -199,3 +199,15 @@ def test_public_limits_page_shows_only_limits_public_steps_state(public_site: Pa
               for link in read_page(page).links if "limits/" in link and "#limit-" in link}
     assert linked and listed == linked
     assert len(listed) < len(load_or_raise(ROOT).limits)  # some limits are only for staff
+
+
+def test_public_site_holds_no_staff_matters(public_site: Path) -> None:
+    """Roles, departments, the internal glossary, review status: none of them reach the residents' site."""
+    for folder in ("roles", "departments", "glossary", "revisions", "rules"):
+        assert not (public_site / folder).exists(), folder
+    texts = _texts(public_site)
+    for word in ("复审状态", "下次复审", "岗位一览", "部门一览"):
+        assert not _found(texts, word), (word, _found(texts, word)[:3])
+    names = {r.name for r in load_or_raise(ROOT).roles.values()}
+    home = (public_site / "index.html").read_text(encoding="utf-8")
+    assert sum(name in home for name in names) < 5, "the home page does not list the posts"

@@ -13,7 +13,7 @@ from conftest import edit, run_cli
 from generator.caches import cache_root
 from generator.load import load_handbook
 from generator.load import loader as loader_module
-from generator.load.kinds import COLLECTIONS
+from generator.model.kinds import collections
 from generator.model.base import walk_models
 
 PROC = "procedures/reception.yaml"
@@ -24,8 +24,8 @@ def _snapshot(project: Path) -> dict:
     book, findings = load_handbook(project)
     assert not findings, findings
     dumps = {kind.name: {k: v.model_dump(mode="json") for k, v in book.table(kind.name).items()}
-             for kind in COLLECTIONS}
-    places = sorted(str(obj.where()) for kind in COLLECTIONS for doc in book.table(kind.name).values()
+             for kind in collections()}
+    places = sorted(str(obj.where()) for kind in collections() for doc in book.table(kind.name).values()
                     for obj in walk_models(doc))
     return {"dumps": dumps, "places": places}
 

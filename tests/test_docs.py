@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import ROOT, run_cli
 from generator.check import catalogue_markdown
 from generator.load.codes import LOADER_CODES
-from generator.load.kinds import ALL_KINDS
+from generator.model.kinds import kinds
 from generator.load.schemas import schema_for, schema_name
 
 
@@ -26,19 +26,19 @@ def test_every_loader_code_is_documented() -> None:
 
 
 def test_committed_schemas_are_current() -> None:
-    for kind in ALL_KINDS:
-        committed = json.loads((ROOT / "schemas" / schema_name(kind.name)).read_text(encoding="utf-8"))
+    for kind in kinds():
+        committed = json.loads((ROOT / "schemas" / schema_name(kind)).read_text(encoding="utf-8"))
         assert committed == schema_for(kind), f"run: handbook schema  ({kind.name} is stale)"
 
 
 def test_schema_rejects_unknown_keys() -> None:
-    schema = schema_for(next(k for k in ALL_KINDS if k.name == "procedure"))
+    schema = schema_for(next(k for k in kinds() if k.name == "procedure"))
     assert schema["additionalProperties"] is False
     assert "steps" in schema["properties"] and "id" not in schema["properties"]
 
 
 def test_every_source_file_names_its_schema() -> None:
-    for kind in ALL_KINDS:
+    for kind in kinds():
         files = sorted((ROOT / kind.folder).glob("*.yaml")) if kind.folder else [ROOT / kind.file]
         for path in files:
             if not path.exists():
@@ -47,7 +47,7 @@ def test_every_source_file_names_its_schema() -> None:
             match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
             assert match, f"{path.relative_to(ROOT)}: first line must name its schema"
             target = (path.parent / match.group(1)).resolve()
-            assert target == ROOT / "schemas" / schema_name(kind.name), f"{path.relative_to(ROOT)} names {target}"
+            assert target == ROOT / "schemas" / schema_name(kind), f"{path.relative_to(ROOT)} names {target}"
 
 
 def test_help_is_plain_and_complete() -> None:

@@ -38,11 +38,12 @@ def hook(event, args):
 sys.addaudithook(hook)
 project, out, report = sys.argv[1:4]
 from pathlib import Path
-from generator.load import load_or_raise
+from generator.context import make_context
 from generator.render.site import build_site
 from generator.render.print import build_prints
-build_site(Path(project), Path(out) / "site")
-result = build_prints(load_or_raise(Path(project)), Path(out) / "pdf", site_url="https://h.example.com/", workers=1)
+context = make_context(Path(project))
+build_site(context, Path(out) / "site")
+result = build_prints(context.book, Path(out) / "pdf", site_url="https://h.example.com/", workers=1)
 Path(report).write_text(json.dumps({"opened": sorted(opened), "connects": connects,
                                     "pdfs": [str(p) for p in result.files],
                                     "findings": [f.format() for f in result.findings]}))

@@ -72,7 +72,7 @@ CASES: dict[str, Case] = {
     "duplicate key in a price item": Case(PRICES, rep("    unit: 元/次", "    unit: 元/次\n    unit: 元/户"), 2, "SRC005", 15),
     # wrong types and shapes
     "date that is not a date": Case(PROC, rep("effective: 2026-01-01", "effective: 明年一月"), 2, "SCH003", 4),
-    "impossible date": Case(PROC, rep("effective: 2026-01-01", "effective: 2026-02-30"), 2, "SRC003", 4),
+    "impossible date": Case(PROC, rep("effective: 2026-01-01", "effective: 2026-02-30"), 2, "SCH003", 4),
     "list given as text": Case(PROC, rep("roles: [clerk]", "roles: clerk"), 2, "SCH003", 16),
     "text given as list": Case(PROC, rep("purpose: 规范来访接待", "purpose: [规范, 来访]"), 2, "SCH003", 8),
     "number out of range": Case(FORM, rep("rows: 12", "rows: 100000"), 2, "SCH003", 13),

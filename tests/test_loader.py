@@ -75,7 +75,7 @@ def test_unknown_key_in_nested_step(mini: Path) -> None:
 def test_missing_required_field(mini: Path) -> None:
     edit(mini, PROC, "purpose: 规范来访接待\n", "")
     line = _expect(mini, PROC, "SCH002")
-    assert '"purpose"' in line
+    assert '目的(purpose)' in line
 
 
 def test_gbk_file(mini: Path) -> None:

@@ -47,6 +47,7 @@ def reword_step(project: Path) -> None:
 
 def bump(project: Path) -> None:
     edit(project, PROC, "version: A/0", "version: A/1")
+    edit(project, PROC, "effective: 2026-01-01", "effective: 2026-05-25")  # in force after its approval
     path = project / PROC
     path.write_text(path.read_text(encoding="utf-8") + "  - {version: A/1, date: 2026-05-20, author: 品质部, "
                     "summary: 登记前核对身份, approved_by: boss}\n", encoding="utf-8")

@@ -9,11 +9,12 @@ from typing import Callable
 
 import pytest
 
-from conftest import TODAY, edit, run_cli
+from conftest import TODAY, edit, run_cli, run_python
 from generator.check import RULES
 
 PROC, FORM, PRICES = "procedures/reception.yaml", "forms/visit-register.yaml", "price-lists/fees.yaml"
 QUARTER = "reviews/2026-q1-internal.yaml"
+DEPT = "organisation/departments/office.yaml"
 
 
 def add(rel: str, text: str) -> Callable[[Path], None]:
@@ -73,6 +74,12 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "DOC001": (sub(FORM, "status: approved", "status: draft"), PROC, ()),
     "DOC002": (sub(PROC, "version: A/0", "version: A/1"), PROC, ()),
     "DOC003": (sub(FORM, "date: 2025-12-01", "date: 2026-12-01"), FORM, ()),
+    "DOC004": (sub(PROC, "date: 2025-12-01", "date: 2026-01-05"), PROC, ()),
+    "ORG001": (sub(DEPT, "level: 管理处", "level: 管理处\nparent: office"), DEPT, ()),
+    "ORG002": (sub("organisation/roles/boss.yaml", "department:", "reports_to: clerk\ndepartment:"),
+               "organisation/roles/boss.yaml", ()),
+    "GLY001": (sub(PROC, "title: 来访接待规程", "title: 来访接待规程😀"), PROC, ()),
+    "GLO002": (sub("glossary.yaml", "variants: [投拆]", "variants: [投拆, 投诉]"), "glossary.yaml", ()),
     "REF009": (lambda p: (add("procedures/visits.yaml", (p / PROC).read_text(encoding="utf-8")
                               .replace("TEST/QP-001", "TEST/QP-002").replace("forms: [visit-register]\n",
                               "forms: [visit-register]\n    procedures: [reception]\n", 1))(p),
@@ -82,6 +89,9 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "REV001": (lambda p: None, PROC, ("--today", "2026-09-01")),
     "REV002": (lambda p: None, PROC, ("--today", "2027-02-01")),
     "REV003": (sub(QUARTER, "document: fees", "document: old-fees"), QUARTER, ()),
+    # a procedure sharing the price list's id makes the review entry "document: fees" ambiguous
+    "REF010": (lambda p: add("procedures/fees.yaml", (p / PROC).read_text(encoding="utf-8")
+                             .replace("TEST/QP-001", "TEST/QP-002"))(p), QUARTER, ()),
     "REV004": (sub(QUARTER, "date: 2026-04-01", "date: 2026-07-01"), QUARTER, ()),
     "SUS001": (sub(FORM, "rows: 12", "rows: 14"), PROC, ()),
 }
@@ -129,3 +139,43 @@ def test_usage_errors_exit_2(mini: Path) -> None:
     assert run_cli("--project", str(mini / "nope"), "check").code == 2
     assert run_cli("--project", str(mini), "check", "--rule", "NOPE1").code == 2
     assert run_cli("--project", str(mini), "check", "--today", "tomorrow").code == 2
+
+
+def test_a_variant_inside_its_own_term_is_one_error_at_the_glossary(mini: Path) -> None:
+    edit(mini, "glossary.yaml", "variants: [投拆]", "variants: [投拆]\n  - term: 来访登记表\n    variants: [来访登记]")
+    code, found = findings(mini)
+    assert code == 1
+    assert [(f["code"], f["file"]) for f in found] == [("GLO002", "glossary.yaml")], found
+
+
+def test_a_self_parent_department_and_a_longer_loop_are_each_reported_once(mini: Path) -> None:
+    edit(mini, DEPT, "level: 管理处", "level: 管理处\nparent: head-office")
+    edit(mini, "organisation/departments/head-office.yaml", "name: 总经理室", "name: 总经理室\nparent: office")
+    code, found = findings(mini)
+    loops = [f for f in found if f["code"] == "ORG001"]
+    assert code == 1 and len(loops) == 1 and "总经理室" in loops[0]["message"] and "管理处" in loops[0]["message"]
+
+
+def test_an_approval_on_the_effective_day_passes(mini: Path) -> None:
+    edit(mini, PROC, "date: 2025-12-01", "date: 2026-01-01")
+    assert findings(mini) == (0, [])
+
+
+def test_check_gives_the_glyph_verdict_without_the_renderers(mini: Path) -> None:
+    """GLY001 runs in `handbook check` with no WeasyPrint, Jinja2 or MkDocs loaded."""
+    edit(mini, FORM, "title: 来访登记表", "title: 来访登记表\U0001F4DD")
+    probe = ("import sys, runpy; sys.argv = ['generator', '--project', %r, 'check', '--today', %r]\n"
+             "try:\n    runpy.run_module('generator', run_name='__main__')\nexcept SystemExit as e:\n    code = e.code\n"
+             "print('LOADED', sorted(m for m in ('weasyprint', 'jinja2', 'mkdocs') if m in sys.modules), code)")
+    result = run_python(probe % (str(mini), TODAY))
+    assert "GLY001" in result.err and f"{FORM}:2:8" in result.err
+    assert "LOADED [] 1" in result.out, result.text
+
+
+def test_recorded_glyph_coverage_is_the_installed_fonts() -> None:
+    """GLY001 reads coverage.json; build reads the fonts. They must agree (re-record when fonts change:
+    python -c "from generator.check.glyphs import record; record()")."""
+    from generator.check.glyphs import recorded_fonts
+    from generator.render.print.fonts import load_fonts
+
+    assert recorded_fonts().covered == load_fonts(None).covered

@@ -1,7 +1,7 @@
 """Stage 3: the consistency checker. Importing the rule modules registers their rules."""
 
-from generator.check import (documents, glossary, identity, limits, prices, records,  # noqa: F401
-                             references, reviews, roles)
+from generator.check import (documents, glossary, glyphs, identity, limits, organisation,  # noqa: F401
+                             prices, records, references, reviews, roles)
 from generator.check.registry import RULES, Rule, catalogue_markdown, run_rules
 
 __all__ = ["RULES", "Rule", "catalogue_markdown", "run_rules"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
-from generator.model import Handbook, Status
+from generator.model import Handbook, Status, kinds
 
 
 @rule("DOC001", "已批准的文档不得引用草稿或已废止的文档", "先批准被引用的文档,或去掉该引用")
@@ -14,11 +14,11 @@ def approved_references_approved(book: Handbook, ctx: Context) -> Iterator[Probl
         source = ref.source
         if getattr(source, "status", None) is not Status.approved:
             continue
-        target_id = ref.target.partition("#")[0] if ref.kind == "step" else ref.target
-        if ref.kind not in ("procedure", "instruction", "form", "price_list", "step"):
+        found = book.candidates(ref)
+        target = book.get(*found[0]) if len(found) == 1 and kinds.get(found[0][0]).is_document else None
+        if ref.kind == "document" or target is None:
             continue
-        target = book.document(target_id)
-        if target is not None and target.status is not Status.approved:
+        if target.status is not Status.approved:
             state = "草稿" if target.status is Status.draft else "已废止"
             yield Problem(f"已批准的《{source.title}》引用了{state}《{target.title}》", ref.holder.where(ref.field))
 
@@ -40,3 +40,15 @@ def history_in_order(book: Handbook, ctx: Context) -> Iterator[Problem]:
             if previous and entry.date < previous:
                 yield Problem(f"修订记录 {entry.version} 的日期早于前一条", entry.where("date"))
             previous = entry.date
+
+
+@rule("DOC004", "已批准文档的批准日期不得晚于生效日期", "先批准、后生效:改正当前版本修订记录的日期,或推迟 effective")
+def approved_before_effective(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for doc in book.documents():
+        if doc.status is not Status.approved:
+            continue
+        current = [h for h in doc.history if h.version == doc.version]
+        if current and current[-1].date > doc.effective:
+            entry = current[-1]
+            yield Problem(f"《{doc.title}》版本 {doc.version} 的批准(修订记录)日期 {entry.date} 晚于生效日期 {doc.effective}",
+                          entry.where("date"))

@@ -14,7 +14,8 @@ from generator.model.base import Position
 def glossary_variants_flagged(book: Handbook, ctx: Context) -> Iterator[Problem]:
     if not book.glossary:
         return
-    canonical = {v: t.term for t in book.glossary.terms for v in t.variants}
+    # a variant inside its own term would flag every correct use; GLO002 reports it once, at the glossary
+    canonical = {v: t.term for t in book.glossary.terms for v in t.variants if v and v not in t.term}
     if not canonical:
         return
     pattern = re.compile("|".join(re.escape(v) for v in sorted(canonical, key=len, reverse=True)))
@@ -25,3 +26,23 @@ def glossary_variants_flagged(book: Handbook, ctx: Context) -> Iterator[Problem]
             line = text.count("\n", 0, match.start()) + 1
             col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
             yield Problem(f"「{match.group()}」应写作「{canonical[match.group()]}」", Position(file, line, col))
+
+
+@rule("GLO002", "术语表本身要自洽", "禁用写法不能等于或包含在它的规范术语里,也不能是另一条规范术语;每个术语只写一次")
+def glossary_is_consistent(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    if not book.glossary:
+        return
+    terms = {t.term for t in book.glossary.terms}
+    seen: set[str] = set()
+    for term in book.glossary.terms:
+        if term.term in seen:
+            yield Problem(f"术语「{term.term}」重复定义", term.where("term"))
+        seen.add(term.term)
+        for variant in term.variants:
+            if variant == term.term:
+                yield Problem(f"禁用写法「{variant}」就是规范术语本身", term.where("variants"))
+            elif variant in term.term:
+                yield Problem(f"禁用写法「{variant}」包含在规范术语「{term.term}」之中,每处正确的用法都会被误报",
+                              term.where("variants"))
+            elif variant in terms:
+                yield Problem(f"禁用写法「{variant}」又是另一条规范术语", term.where("variants"))

@@ -7,10 +7,7 @@ from collections import Counter
 from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
-from generator.model import Form, Handbook, Instruction, PriceList, Procedure
-
-# Document code scheme: <company prefix>/<type>-<three digits>.
-TYPE_CODES: dict[type, str] = {Procedure: "QP", Instruction: "WI", Form: "QR", PriceList: "PL"}
+from generator.model import Handbook, kinds
 
 
 @rule("ID001", "文档编号必须唯一", "每个文档一个编号;复制文件后记得改 code")
@@ -25,15 +22,16 @@ def codes_unique(book: Handbook, ctx: Context) -> Iterator[Problem]:
 def codes_follow_scheme(book: Handbook, ctx: Context) -> Iterator[Problem]:
     pattern = re.escape(book.company.code_prefix) if book.company else "[A-Z]+"
     shown = book.company.code_prefix if book.company else "前缀"
-    for doc in book.documents():
-        kind = TYPE_CODES[type(doc)]
-        if not re.fullmatch(rf"{pattern}/{kind}-\d{{3,}}", doc.code):
-            yield Problem(f"编号 \"{doc.code}\" 不符合规则 {shown}/{kind}-NNN", doc.where("code"))
+    for kind in kinds.document_kinds():
+        for doc in book.table(kind.name).values():
+            code = kind.code or "[A-Z]+"
+            if not re.fullmatch(rf"{pattern}/{code}-\d{{3,}}", doc.code, re.ASCII):
+                yield Problem(f"编号 \"{doc.code}\" 不符合规则 {shown}/{kind.code or 'XX'}-NNN", doc.where("code"))
 
 
 @rule("ID003", "同一文档内步骤 id 必须唯一", "给重复的步骤换一个 id")
 def step_ids_unique(book: Handbook, ctx: Context) -> Iterator[Problem]:
-    for doc in [*book.procedures.values(), *book.instructions.values()]:
+    for doc in (obj for kind, obj in book.entries() if kind.has_steps):
         seen: set[str] = set()
         for n in book.steps(doc):
             ids = [n.step.id] + ([n.branch.id] if n.branch and n.branch.id and n.step is n.branch.steps[0] else [])

@@ -6,18 +6,19 @@ from typing import Iterator
 
 from generator.check.quantities import TIME_UNITS, normalise_unit, quantities
 from generator.check.registry import Context, Problem, rule
-from generator.model import Handbook
+from generator.model import Handbook, NumberedStep
 
 
-def _steps(book: Handbook):
-    for doc in [*book.procedures.values(), *book.instructions.values()]:
-        for n in book.steps(doc):
-            yield doc, n
+def _steps(book: Handbook) -> Iterator[NumberedStep]:
+    """Every numbered step of every kind of document that has steps."""
+    for kind, doc in book.entries():
+        if kind.has_steps:
+            yield from book.steps(doc)
 
 
 @rule("PCT001", "比例分配之和必须为 100%", "调整 split.shares 中的 percent,使合计为 100")
 def splits_add_up(book: Handbook, ctx: Context) -> Iterator[Problem]:
-    for doc, n in _steps(book):
+    for n in _steps(book):
         if n.step.split:
             total = sum(share.percent for share in n.step.split.shares)
             if total != 100:
@@ -26,7 +27,7 @@ def splits_add_up(book: Handbook, ctx: Context) -> Iterator[Problem]:
 
 @rule("LIM001", "步骤中的时限必须引用时限表", "在 limits.yaml 定义该时限,并在步骤的 limits 中引用其 id")
 def time_limits_are_named(book: Handbook, ctx: Context) -> Iterator[Problem]:
-    for doc, n in _steps(book):
+    for n in _steps(book):
         named = {(book.limits[i].value, normalise_unit(book.limits[i].unit)) for i in n.step.limits if i in book.limits}
         for value, unit, shown in quantities(n.step.text or ""):
             if unit in TIME_UNITS and (value, unit) not in named:
@@ -35,7 +36,7 @@ def time_limits_are_named(book: Handbook, ctx: Context) -> Iterator[Problem]:
 
 @rule("LIM002", "步骤文字必须与所引用的限值一致", "改正步骤文字中的数字,或引用正确的限值;两个规程不能各说各的")
 def limits_agree_with_text(book: Handbook, ctx: Context) -> Iterator[Problem]:
-    for doc, n in _steps(book):
+    for n in _steps(book):
         stated = {(value, unit) for value, unit, _ in quantities(n.step.text or "")}
         for limit_id in n.step.limits:
             limit = book.limits.get(limit_id)

@@ -15,8 +15,7 @@ def records_are_forms(book: Handbook, ctx: Context) -> Iterator[Problem]:
         for record in proc.records:
             if record.form in book.forms:
                 continue
-            other = book.document(record.form)
-            what = "不是表单" if other else "不存在"
+            what = "不是表单" if book.named(record.form) else "不存在"
             yield Problem(f"记录 \"{record.form}\" {what}", record.where("form"))
 
 
@@ -42,7 +41,7 @@ def step_forms_are_records(book: Handbook, ctx: Context) -> Iterator[Problem]:
 @rule("FRM001", "每张表单都应被某个规程使用", "在使用该表单的规程的 records 或步骤中引用它;不再使用的表单改为 retired",
       Severity.warning)
 def forms_are_used(book: Handbook, ctx: Context) -> Iterator[Problem]:
-    used = {ref.target for ref in book.references() if ref.kind == "form" and ref.source.id != ref.target}
+    used = {ref.target for ref in book.references() if ref.kind == "form" and book.key(ref.source) != ("form", ref.target)}
     for form in book.forms.values():
         if form.id not in used and form.status.value != "retired":
             yield Problem(f"表单《{form.title}》没有被任何规程引用", form.where())

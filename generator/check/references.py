@@ -1,4 +1,4 @@
-"""References resolve: every id a source names exists, in the table of the right kind."""
+"""References resolve: every id a source names exists, in the table of the right kind, and only once."""
 
 from __future__ import annotations
 
@@ -6,19 +6,27 @@ from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
 from generator.findings import Severity
-from generator.model import Handbook, Ref
+from generator.model import Handbook, Ref, kinds
 from generator.model.procedure import Record, Step
-
-_LABEL = {"procedure": "规程", "instruction": "作业指导书", "form": "表单", "price_list": "收费标准",
-          "role": "岗位", "department": "部门", "site": "项目", "limit": "时限/限额"}
+from generator.suggest import hint_for, names_of
 
 
-def _dangling(book: Handbook, kinds: tuple[str, ...]) -> Iterator[Problem]:
+def _label(kind: str) -> str:
+    if kind == "step":
+        return "步骤所在的文档"
+    if kind == "document":
+        return "文档"
+    return kinds.get(kind).label if kind in kinds.KINDS else kind
+
+
+def _dangling(book: Handbook, wanted: tuple[str, ...]) -> Iterator[Problem]:
     for ref in book.references():
-        if ref.kind not in kinds or isinstance(ref.holder, Record):
+        if ref.kind not in wanted or isinstance(ref.holder, Record):
             continue
-        if ref.target not in book.table(ref.kind):
-            yield Problem(f"{ref.field}: 找不到{_LABEL[ref.kind]} \"{ref.target}\"", ref.holder.where(ref.field))
+        if not book.candidates(ref):
+            meant = hint_for(ref.target, names_of(book.table(ref.kind)))
+            yield Problem(f"{ref.field}: 找不到{_label(ref.kind)} \"{ref.target}\"" + (f";{meant}" if meant else ""),
+                          ref.holder.where(ref.field))
 
 
 @rule("REF001", "引用的规程或作业指导书必须存在", "检查 id 拼写,或先在 procedures/、instructions/ 中建立该文档")
@@ -56,17 +64,27 @@ def steps_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for ref in book.references():
         if ref.kind != "step":
             continue
+        found = book.candidates(ref)
         doc_id, _, step_id = ref.target.partition("#")
-        doc = book.procedures.get(doc_id) or book.instructions.get(doc_id)
-        if doc is None:
-            yield Problem(f"steps: 找不到文档 \"{doc_id}\"(步骤引用 {ref.target})", ref.holder.where(ref.field))
-        elif step_id not in book.step_ids(doc):
-            yield Problem(f"steps: 文档 \"{doc_id}\" 中没有 id 为 \"{step_id}\" 的步骤", ref.holder.where(ref.field))
+        if not found:
+            yield Problem(f"{ref.field}: 找不到文档 \"{doc_id}\"(步骤引用 {ref.target})", ref.holder.where(ref.field))
+        elif len(found) == 1 and step_id not in book.step_ids(book.get(*found[0])):
+            yield Problem(f"{ref.field}: 文档 \"{doc_id}\" 中没有 id 为 \"{step_id}\" 的步骤", ref.holder.where(ref.field))
 
 
 @rule("REF008", "引用的时限/限额必须在 limits.yaml 中定义", "在 limits.yaml 中增加该限值,或改用已有的 id")
 def limits_resolve(book: Handbook, ctx: Context) -> Iterator[Problem]:
     yield from _dangling(book, ("limit",))
+
+
+@rule("REF010", "引用不得有歧义:同一 id 属于两种文档时要写明是哪一种",
+      "复审记录中加 kind(如 kind: procedure);步骤引用改用不重名的文档,或给其中一个文档改 id")
+def references_unambiguous(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for ref in book.references():
+        found = book.candidates(ref)
+        if len(found) > 1:
+            which = "、".join(f"{kinds.get(k).label}({kinds.get(k).folder}/{i}.yaml)" for k, i in found)
+            yield Problem(f"{ref.field}: \"{ref.target_id}\" 有歧义,可能是 {which}", ref.holder.where(ref.field))
 
 
 @rule("REF009", "规程的步骤之间不应循环委托", "两个规程互相要求“按对方办理”会让执行人原地打转;保留一个方向,另一方向改为 see 步骤引用",
@@ -76,15 +94,15 @@ def no_procedure_cycles(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for ref in book.references():
         # only steps delegate ("按《X》办理"); related-document lists may well point both ways
         if (ref.kind == "procedure" and isinstance(ref.holder, Step) and ref.target in book.procedures
-                and ref.source.id in book.procedures):
-            graph.setdefault(ref.source.id, []).append(ref)
+                and ref.source_kind == "procedure"):
+            graph.setdefault(ref.source.id, []).append(ref)  # type: ignore[attr-defined]
     reported: set[frozenset[str]] = set()
     for start in sorted(graph):
         for cycle in _cycles_from(start, graph):
-            members = frozenset(r.source.id for r in cycle)
+            members = frozenset(r.source.id for r in cycle)  # type: ignore[attr-defined]
             if members not in reported:
                 reported.add(members)
-                path = " → ".join([cycle[0].source.id] + [r.target for r in cycle])
+                path = " → ".join([cycle[0].source.id] + [r.target for r in cycle])  # type: ignore[attr-defined]
                 yield Problem(f"规程循环引用: {path}", cycle[0].holder.where(cycle[0].field))
 
 

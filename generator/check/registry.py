@@ -61,7 +61,7 @@ def run_rules(book: Handbook, today: dt.date | None = None, only: Iterable[str] 
     ctx = Context(today or dt.date.today())
     wanted = set(only) if only else None
     findings = [f for code, r in sorted(RULES.items()) if wanted is None or code in wanted for f in r.run(book, ctx)]
-    return sorted(findings, key=_order)
+    return sorted(dict.fromkeys(findings), key=_order)  # the same finding at the same place: once
 
 
 def _order(finding: Finding) -> tuple:
@@ -83,4 +83,10 @@ def catalogue_markdown() -> str:
     lines += ["", "## Change control (`handbook check --since REF`)", "",
               "| code | severity | rule | how to fix |", "|---|---|---|---|"]
     lines += [f"| {code} | {sev} | {title} | {hint} |" for code, (sev, title, hint) in CHANGE_CODES.items()]
+    from generator.codes import CONFIG_CODES, PRINT_CODES
+
+    for title, table in (("Configuration and output (exit 2)", CONFIG_CODES),
+                         ("Printing (`handbook build`, `forms`, `notices`, `bound`)", PRINT_CODES)):
+        lines += ["", f"## {title}", "", "| code | problem |", "|---|---|"]
+        lines += [f"| {code} | {text} |" for code, text in table.items()]
     return "\n".join(lines) + "\n"

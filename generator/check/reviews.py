@@ -7,32 +7,44 @@ from typing import Iterator
 from generator.check.registry import Context, Problem, rule
 from generator.dates import add_months
 from generator.findings import Severity
-from generator.model import DocumentReview, Handbook, Review, ReviewKind, Status
+from generator.model import DocumentReview, Handbook, Review, ReviewKind, Status, kinds
+from generator.model.handbook import Key
 from generator.model.fingerprint import fingerprint
 
 QUARTER_MONTHS, EXPERT_MONTHS = 3, 12
 
 
-def last_reviews(book: Handbook, kind: ReviewKind | None = None) -> dict[str, tuple[Review, DocumentReview]]:
-    """Document id -> its most recent review entry (of ``kind``, or of any kind)."""
-    latest: dict[str, tuple[Review, DocumentReview]] = {}
+def reviewed(book: Handbook, entry: DocumentReview) -> Key | None:
+    """The document a review entry means, as (kind, id); None when missing or ambiguous (REV003, REF010)."""
+    found = book.named(entry.document, [entry.kind] if entry.kind else None)
+    return found[0] if len(found) == 1 else None
+
+
+def last_reviews(book: Handbook, kind: ReviewKind | None = None) -> dict[Key, tuple[Review, DocumentReview]]:
+    """(kind, id) of a document -> its most recent review entry (of ``kind``, or of any kind)."""
+    latest: dict[Key, tuple[Review, DocumentReview]] = {}
     for review in sorted(book.reviews.values(), key=lambda r: (r.date, r.id)):
         if kind is None or review.kind is kind:
             for entry in review.documents:
-                latest[entry.document] = (review, entry)
+                key = reviewed(book, entry)
+                if key is not None:
+                    latest[key] = (review, entry)
     return latest
 
 
-def suspects(book: Handbook) -> dict[str, set[str]]:
-    """Changed-since-review document id -> ids of the documents that reference it."""
-    reviewed = last_reviews(book)
-    changed = {doc.id for doc in book.documents()
-               if doc.id in reviewed and reviewed[doc.id][1].fingerprint != fingerprint(doc)}
-    result: dict[str, set[str]] = {}
+def suspects(book: Handbook) -> dict[Key, set[Key]]:
+    """Changed-since-review document -> the documents that reference it, all as (kind, id)."""
+    reviewed_last = last_reviews(book)
+    changed = {book.key(doc) for doc in book.documents()
+               if (key := book.key(doc)) in reviewed_last and reviewed_last[key][1].fingerprint != fingerprint(doc)}
+    result: dict[Key, set[Key]] = {}
     for ref in book.references():
-        target = ref.target.partition("#")[0] if ref.kind == "step" else ref.target
-        if target in changed and ref.source.id != target and ref.kind != "role":
-            result.setdefault(target, set()).add(ref.source.id)
+        source = book.key(ref.source)
+        if ref.kind == "role" or not kinds.get(source[0]).is_document:
+            continue
+        for target in book.candidates(ref):
+            if target in changed and source != target:
+                result.setdefault(target, set()).add(source)
     return result
 
 
@@ -44,7 +56,7 @@ def _overdue(book: Handbook, ctx: Context, kind: ReviewKind, months: int, label:
     for doc in book.documents():
         if doc.status is not Status.approved:
             continue
-        seen = latest.get(doc.id)
+        seen = latest.get(book.key(doc))
         if seen is None:
             yield Problem(f"《{doc.title}》还没有{label}记录", doc.where())
         elif seen[0].date < limit:
@@ -71,7 +83,10 @@ def expert_review_due(book: Handbook, ctx: Context) -> Iterator[Problem]:
 def reviewed_documents_exist(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for review in book.reviews.values():
         for entry in review.documents:
-            if book.document(entry.document) is None:
+            if entry.kind is not None and (entry.kind not in kinds.KINDS or not kinds.get(entry.kind).is_document):
+                names = ", ".join(k.name for k in kinds.document_kinds())
+                yield Problem(f"kind \"{entry.kind}\" 不是文档种类(可写 {names})", entry.where("kind"))
+            elif not book.named(entry.document, [entry.kind] if entry.kind else None):
                 yield Problem(f"复审记录引用了不存在的文档 \"{entry.document}\"", entry.where("document"))
 
 
@@ -86,9 +101,9 @@ def reviews_not_in_future(book: Handbook, ctx: Context) -> Iterator[Problem]:
       Severity.warning)
 def suspect_references(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for target, sources in sorted(suspects(book).items()):
-        changed = book.document(target)
-        for source_id in sorted(sources):
-            source = book.document(source_id)
+        changed = book.get(*target)
+        for key in sorted(sources):
+            source = book.get(*key)
             if source is not None and changed is not None:
                 yield Problem(f"《{source.title}》引用的《{changed.title}》在上次复审后有改动,需要重新核对",
                               source.where())

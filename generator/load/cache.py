@@ -20,7 +20,7 @@ import yaml
 
 from generator.load.yamlsource import Source
 
-FORMAT = f"sources/3 pyyaml/{yaml.__version__}"
+FORMAT = f"sources/4 pyyaml/{yaml.__version__}"
 _PLAIN = (str, int, float, bool, type(None))
 
 

@@ -12,13 +12,15 @@ from pathlib import Path
 from generator.caches import cache_root
 from generator.findings import Finding, SourceError
 from generator.load.cache import SourceCache
-from generator.load.kinds import COLLECTIONS, SINGLES, Kind
-from generator.load.validate import validate
+from generator.load.folders import SUFFIXES as FOLDER_SUFFIXES
+from generator.load.folders import folder_problems, os_reason, source_files
+from generator.load.validate import complete_hints, validate
 from generator.load.yamlsource import MAX_BYTES, Source, SourceProblem, decode, parse_text
-from generator.model import Handbook, Limits
+from generator.model import Handbook, kinds
+from generator.model.kinds import Kind
 from generator.model.base import ID_RE, Position
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = FOLDER_SUFFIXES  # kept for importers
 
 
 def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tuple[Handbook, list[Finding]]:
@@ -32,9 +34,11 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
     book = Handbook(root=root)
     findings: list[Finding] = []
     jobs: list[tuple[Kind, str, str | None]] = []  # (kind, relative path, id or None for single files)
-    for kind in COLLECTIONS:
+    for kind in kinds.kinds():
+        if kind.folder is None:
+            continue
         seen: set[str] = set()
-        for path in _files(root / kind.folder):  # type: ignore[operator]
+        for path in _files(root / kind.folder, root):
             rel, ident = path.relative_to(root).as_posix(), path.stem
             if not ID_RE.match(ident) or len(ident) > 64:
                 findings.append(Finding("SRC009", f"文件名 \"{path.name}\" 不是合法 id:只能用小写字母、数字和连字符",
@@ -44,15 +48,19 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
             else:
                 seen.add(ident)
                 jobs.append((kind, rel, ident))
-    jobs += [(kind, kind.file, None) for kind in SINGLES if (root / kind.file).exists()]  # type: ignore[operator]
+    jobs += [(kind, kind.file, None) for kind in kinds.kinds() if kind.file and (root / kind.file).exists()]
+    if not (root / "company.yaml").is_file():  # every form and notice names the company
+        findings.append(Finding("CFG005", "缺少 company.yaml:表单、公示和手册上不能没有公司名称",
+                                Position("company.yaml", 1, 1), hint="从仓库恢复 company.yaml(git checkout company.yaml)"))
 
     parses = SourceCache(cache_root(root) / "sources" if cache and not os.environ.get("HANDBOOK_NO_CACHE") else None)
     with _collector_paused(freeze=lifelong):
         for kind, rel, ident in jobs:
             _load_one(book, findings, root, kind, rel, ident, parses)
+    findings += folder_problems(root, [k.folder for k in kinds.kinds() if k.folder], [k.file for k in kinds.kinds() if k.file])
     if not findings:  # a run that cannot load leaves the project as it found it
         parses.save()
-    return book, findings
+    return book, complete_hints(book, findings)
 
 
 def _load_one(book: Handbook, findings: list[Finding], root: Path, kind: Kind, rel: str, ident: str | None,
@@ -70,10 +78,10 @@ def _load_one(book: Handbook, findings: list[Finding], root: Path, kind: Kind, r
     if ident is not None:
         obj.id = ident  # type: ignore[attr-defined]
         book.table(kind.name)[ident] = obj
-    elif isinstance(obj, Limits):
-        book.limits = {limit.id: limit for limit in obj.limits}
+    elif kind.entries is not None:
+        book.table(kind.name).update((entry.id, entry) for entry in kind.entries(obj))  # type: ignore[attr-defined]
     else:
-        setattr(book, kind.name, obj)
+        book.singles[kind.name] = obj
 
 
 @contextmanager
@@ -100,10 +108,9 @@ def load_or_raise(root: Path) -> Handbook:
     return book
 
 
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+def _files(folder: Path, root: Path) -> list[Path]:
+    """The sources to load in ``folder``; what else is there is reported by ``folder_problems``."""
+    return source_files(folder, root)
 
 
 def _parse(root: Path, rel: str, cache: SourceCache) -> Source | Finding:
@@ -122,4 +129,5 @@ def _parse(root: Path, rel: str, cache: SourceCache) -> Source | Finding:
     except SourceProblem as problem:
         return problem.finding
     except OSError as exc:
-        return Finding("SRC011", f"无法读取文件: {exc.strerror}", Position(rel, 1, 1))
+        return Finding("SRC011", f"无法读取文件: {os_reason(exc)}", Position(rel, 1, 1),
+                       hint="检查文件权限(chmod u+r),或用有权限的账号运行")

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.load.kinds import ALL_KINDS
+from typing import Any
+
+from generator.model.kinds import Kind, kinds
 
 
-def schema_name(kind_name: str) -> str:
-    return f"{kind_name.replace('_', '-')}.schema.json"
+def schema_name(kind: Kind) -> str:
+    """File name of a kind's schema: named after its single file, or its kind (price-list.schema.json)."""
+    stem = Path(kind.file).stem if kind.file else kind.name.replace("_", "-")
+    return f"{stem}.schema.json"
 
 
-def schema_for(kind) -> dict:
+def schema_for(kind: Kind) -> dict[str, Any]:
     schema = kind.model.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"{kind.label} ({kind.name})"
@@ -23,8 +27,8 @@ def schema_for(kind) -> dict:
 def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in ALL_KINDS:
-        path = folder / schema_name(kind.name)
+    for kind in kinds():
+        path = folder / schema_name(kind)
         path.write_text(json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)
     return written

@@ -1,17 +1,37 @@
-"""Plain data -> model objects; pydantic errors -> positioned findings in plain words."""
+"""Plain data -> model objects; pydantic errors -> positioned findings in plain Chinese words.
+
+No text of pydantic's reaches the user: every error type is put in Chinese here, fields are named
+as ``生效日期(effective)``, and an id written as a title (``装修申请表``) is completed with the id it
+means once the whole handbook is loaded (``complete_hints``).
+"""
 
 from __future__ import annotations
 
 import difflib
 import types
 import typing
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.findings import Finding
+from generator.load.names import FIELD_NAMES, choices, enum_for_chinese, field_for_chinese, field_label, field_path
 from generator.load.yamlsource import Source
 from generator.model.base import SourceModel
+from generator.model.scalars import AMBIGUOUS
+from generator.model import kinds as kind_registry
+from generator.model.base import SourceModel, shape
+from generator.suggest import hint_for, names_of
+
+
+@dataclass(frozen=True, slots=True)
+class PendingId(Finding):
+    """A finding about text written where an id belongs; its hint waits for the whole handbook."""
+
+    written: str = ""
+    kinds: tuple[str, ...] = ()
 
 
 def validate(source: Source, model: type[SourceModel]) -> tuple[SourceModel | None, list[Finding]]:
@@ -19,76 +39,161 @@ def validate(source: Source, model: type[SourceModel]) -> tuple[SourceModel | No
     try:
         obj = model.model_validate(source.data, context=source.marks)
     except ValidationError as exc:
-        return None, [_finding(source, model, err) for err in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        # a key written in Chinese ("目的") is one mistake: not also "purpose is missing"
+        meant = {(*err["loc"][:-1], field_for_chinese(str(err["loc"][-1]), _fields_at(model, err["loc"][:-1])))
+                 for err in errors if err["type"] == "extra_forbidden"}
+        return None, [_finding(source, model, err) for err in errors
+                      if not (err["type"] == "missing" and tuple(err["loc"]) in meant)]
     return obj, []
+
+
+def complete_hints(book: Any, findings: list[Finding]) -> list[Finding]:
+    """Findings with each ``PendingId`` given its "did you mean" from the loaded ``book``'s tables."""
+    done: list[Finding] = []
+    for finding in findings:
+        if isinstance(finding, PendingId):
+            names: dict[str, list[str]] = {}
+            for kind in finding.kinds:
+                names.update(names_of(book.table(kind)))
+            hint = hint_for(finding.written, names) or finding.hint
+            finding = Finding(finding.code, finding.message, finding.position, finding.severity, hint)
+        done.append(finding)
+    return done
 
 
 def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Finding:
     loc = tuple(err["loc"])
     kind = err["type"]
-    field = ".".join(str(p) for p in loc) or "(文件顶层)"
+    field = field_path(loc)
     if kind == "extra_forbidden":
-        name = str(loc[-1])
-        pos = source.position(loc, key=True)
-        allowed = _fields_at(model, loc[:-1])
-        guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"是否想写 \"{guess[0]}\"?" if guess else ("可用字段: " + ", ".join(allowed) if allowed else None)
-        return Finding("SCH001", f"未知字段 \"{field}\"", pos, hint=hint)
+        return _unknown_field(source, model, loc)
     if kind == "missing":
-        parent = loc[:-1]
-        pos = source.position(parent)
-        return Finding("SCH002", f"缺少必填字段 \"{field}\"", pos, hint=_describe(model, loc))
+        return Finding("SCH002", f"缺少必填字段 {field}", source.position(loc[:-1]), hint=_describe(model, loc))
     pos = source.position(loc)
-    return Finding("SCH003", f"字段 \"{field}\" 的值无效: {_explain(err)}", pos, hint=_describe(model, loc))
+    if kind == AMBIGUOUS:
+        return Finding("SCH004", f"{field} 的值有歧义: {err['msg']}", pos, hint=_describe(model, loc))
+    explained = _explain(model, loc, err)
+    if kind == "string_pattern_mismatch" and (_pattern_of(err) == "ascii" or _pattern_of(err) == "version"
+                                              and not str(err.get("input", "")).isascii()):
+        return Finding("SCH005", f"{field} 的值无效: {explained}", pos,
+                       hint="编号、版本号只能用半角字符;把全角的数字、字母和符号改为半角")
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    refers_to = _ref_kinds(model, loc)
+    if kind == "string_pattern_mismatch" and _pattern_of(err) == "id" and refers_to:
+        written = str(err.get("input", ""))
+        return PendingId("SCH003", f"{field} 的值无效: {explained}", pos, hint=_describe(model, loc),
+                         written=written, kinds=refers_to)
+    return Finding("SCH003", f"{field} 的值无效: {explained}", pos, hint=_describe(model, loc))
+
+
+def _unknown_field(source: Source, model: type[BaseModel], loc: tuple) -> Finding:
+    name = str(loc[-1])
+    pos = source.position(loc, key=True)
+    allowed = _fields_at(model, loc[:-1])
+    meant = field_for_chinese(name, allowed)
+    if "：" in name:
+        hint = "把全角冒号「：」改为半角冒号加空格,写作 " + name.split("：", 1)[0].strip() + ": …"
+    elif meant:
+        hint = f"字段名要用英文:「{name}」应写作 {meant}({FIELD_NAMES.get(meant, meant)})"
+    else:
+        guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        if guess:
+            hint = f"是否想写 \"{guess[0]}\"({FIELD_NAMES.get(guess[0], guess[0])})?"
+        else:
+            hint = "可用字段: " + "、".join(field_label(a) for a in allowed) if allowed else None
+    where = f"(在 {field_path(loc[:-1])} 中)" if loc[:-1] else ""
+    return Finding("SCH001", f"未知字段「{name}」{where}", pos, hint=hint)
 
 
 _MESSAGES = {
-    "string_type": "应为文本",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表(每项以 - 开头)",
-    "dict_type": "应为键值映射(field: value)",
-    "model_type": "应为键值映射(field: value)",
-    "date_type": "应为日期,格式 YYYY-MM-DD",
-    "date_parsing": "应为日期,格式 YYYY-MM-DD",
-    "date_from_datetime_parsing": "应为日期,格式 YYYY-MM-DD",
-    "string_too_short": "不能为空",
-    "too_short": "至少需要 {min_length} 项",
+    "string_type": "应为文本", "string_sub_type": "应为文本", "string_unicode": "应为文本",
+    "int_type": "应为整数", "int_parsing": "应为整数", "int_from_float": "应为整数",
+    "float_type": "应为数字", "float_parsing": "应为数字", "finite_number": "应为有限的数",
+    "decimal_parsing": "应为数字", "decimal_type": "应为数字", "decimal_max_digits": "位数太多",
+    "decimal_max_places": "小数位太多", "decimal_whole_digits": "整数位太多",
+    "bool_type": "应为 true 或 false", "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表(每项以 - 开头)", "tuple_type": "应为列表(每项以 - 开头)", "set_type": "应为列表",
+    "dict_type": "应为键值映射(字段: 值)", "model_type": "应为键值映射(字段: 值)",
+    "model_attributes_type": "应为键值映射(字段: 值)", "dataclass_type": "应为键值映射(字段: 值)",
+    "date_type": "应为日期,写作 YYYY-MM-DD", "date_parsing": "应为日期,写作 YYYY-MM-DD",
+    "date_from_datetime_parsing": "应为日期,写作 YYYY-MM-DD", "date_from_datetime_inexact": "只写日期,不写时间",
+    "datetime_type": "应为日期时间", "datetime_parsing": "应为日期时间",
+    "string_too_short": "不能为空", "too_short": "至少需要 {min_length} 项", "too_long": "最多 {max_length} 项",
     "string_too_long": "太长(上限 {max_length} 字)",
-    "greater_than_equal": "不能小于 {ge}",
-    "less_than_equal": "不能大于 {le}",
+    "greater_than": "必须大于 {gt}", "greater_than_equal": "不能小于 {ge}",
+    "less_than": "必须小于 {lt}", "less_than_equal": "不能大于 {le}", "multiple_of": "必须是 {multiple_of} 的倍数",
+    "none_required": "这里不能有值", "is_instance_of": "类型不对", "literal_error": "不是可选值",
+    "enum": "不是可选值", "union_tag_invalid": "类型不对", "frozen_field": "不能修改",
+    "value_invalid": "{error}",
 }
 
 
-def _explain(err: dict[str, Any]) -> str:
+def _shown(given: Any) -> str:
+    if isinstance(given, dict):
+        return "一个键值映射"
+    if isinstance(given, list):
+        return "一个列表"
+    text = "空值" if given is None else f"「{given}」"
+    return text if len(text) <= 60 else text[:57] + "…」"
+
+
+def _pattern_of(err: dict[str, Any]) -> str:
+    pattern = str((err.get("ctx") or {}).get("pattern", ""))
+    if "\\x21" in pattern:
+        return "ascii"
+    if "a-z0-9" in pattern and "#" in pattern:
+        return "step"
+    if "a-z0-9" in pattern:
+        return "id"
+    if "A-Z" in pattern:
+        return "version"
+    if "年" in pattern:
+        return "retention"
+    if "sha256" in pattern:
+        return "fingerprint"
+    return ""
+
+
+_PATTERNS = {
+    "step": "不是步骤引用;格式为 文档id#步骤id 或 #步骤id",
+    "id": "不是合法 id;只能用小写字母、数字和连字符,如 front-desk",
+    "version": "不是合法版本号;格式如 A/0、A/1、B/0(半角)",
+    "retention": "不是合法保存期限;格式如 2年、6个月、永久(半角数字)",
+    "fingerprint": "不是内容指纹;用 handbook review --fingerprints 生成,形如 sha256:0123456789abcdef",
+    "ascii": "含有空格、全角或非 ASCII 字符(编号只能用半角字母、数字和符号)",
+}
+
+
+_WIDE_PUNCTUATION = "，、；：【】［］（）“”‘’《》－＿＃／"
+
+
+def _explain(model: type[BaseModel], loc: tuple, err: dict[str, Any]) -> str:
     kind, ctx = err["type"], err.get("ctx") or {}
     given = err.get("input")
-    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
+    shown = _shown(given)
     if kind == "enum":
-        return f"{shown} 不是可选值;可选: {ctx.get('expected')}"
+        enum = _model_at(model, loc)
+        if isinstance(enum, type) and issubclass(enum, Enum):
+            meant = enum_for_chinese(str(given), enum) if isinstance(given, str) else None
+            if meant:
+                return f"{shown} 要写成英文值,应写作 {meant}"
+            return f"{shown} 不是可选值;可选: {choices(enum)}"
+        return f"{shown} 不是可选值"
     if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        if "a-z0-9" in pattern and "#" in pattern:
-            return f"{shown} 不是步骤引用;格式为 文档id#步骤id 或 #步骤id"
-        if "a-z0-9" in pattern:
-            return f"{shown} 不是合法 id;只能用小写字母、数字和连字符,如 front-desk"
-        if "A-Z" in pattern:
-            return f"{shown} 不是合法版本号;格式如 A/0、A/1、B/0"
-        if "年" in pattern:
-            return f"{shown} 不是合法保存期限;格式如 2年、6个月、永久"
-        return f"{shown} 格式不符({pattern})"
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    template = _MESSAGES.get(kind)
-    if template:
-        return f"{shown}: " + template.format(**ctx) if given is not None else template.format(**ctx)
-    return f"{shown}: {err['msg']}"
+        wide = "".join(dict.fromkeys(c for c in str(given) if not c.isascii() and c in _WIDE_PUNCTUATION))
+        note = f"(其中「{wide}」是全角标点,列表请用半角 [a, b])" if wide else ""
+        return f"{shown} " + _PATTERNS.get(_pattern_of(err), "格式不对") + note
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", "值不符合要求"))
+    if kind == "value_invalid":
+        return str(err["msg"])
+    template = _MESSAGES.get(kind, "值不符合要求")
+    try:
+        text = template.format(**ctx)
+    except (KeyError, IndexError):
+        text = template
+    return f"{shown}: {text}" if given is not None and kind != "string_too_short" else text
 
 
 def _model_at(model: Any, loc: tuple) -> Any:
@@ -124,9 +229,50 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def _describe(model: type[BaseModel], loc: tuple) -> str | None:
-    parent = _model_at(model, loc[:-1]) if loc else None
-    if isinstance(parent, type) and issubclass(parent, BaseModel) and isinstance(loc[-1], str):
-        info = parent.model_fields.get(loc[-1])
-        if info and info.description:
-            return f"{loc[-1]}: {info.description}"
+    """What to write in the field at ``loc``, in Chinese: ``生效日期(effective): 日期,写作 2026-03-01``."""
+    name = next((p for p in reversed(loc) if isinstance(p, str)), None)
+    if name is None:
+        return None
+    target = _model_at(model, loc[: len(loc) - list(reversed(loc)).index(name)])
+    what = _expects(target, name, bool(_ref_kinds(model, loc)))
+    return f"{field_label(name)}: {what}" if what else None
+
+
+def _ref_kinds(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
+    """The kinds the id field at ``loc`` refers to (its ``RefTo`` mark), or () for other fields."""
+    names = [p for p in loc if isinstance(p, str)]
+    if not names:
+        return ()
+    name = names[-1]
+    owner = _model_at(model, loc[: len(loc) - list(reversed(loc)).index(name) - 1])
+    if not (isinstance(owner, type) and issubclass(owner, SourceModel)):
+        return ()
+    mark = dict(shape(owner).refs).get(name)
+    if mark is None or mark.kind == "step":
+        return ()
+    if mark.kind == "document":
+        return tuple(k.name for k in kind_registry.document_kinds())
+    return (mark.kind,)
+
+
+def _expects(target: Any, name: str, is_ref: bool = False) -> str | None:
+    if typing.get_origin(target) is list:
+        inner = _expects(_unwrap(typing.get_args(target)[0]), name, is_ref)
+        return "列表,每项以 - 开头" + (f";每项是{inner}" if inner else "")
+    if isinstance(target, type) and issubclass(target, Enum):
+        return "可选: " + choices(target)
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return "键值映射,可用字段: " + "、".join(_fields_at(target, ()))
+    if target is bool:
+        return "true 或 false"
+    if target is int:
+        return "整数,如 12"
+    if getattr(target, "__name__", "") == "Decimal":
+        return "数字,如 30 或 12.5(不加单位)"
+    if getattr(target, "__name__", "") == "date":
+        return "日期,写作 YYYY-MM-DD,如 2026-03-01"
+    if is_ref:
+        return "id(小写字母、数字和连字符),即对应源文件的文件名"
+    if target is str:
+        return "文字" + ("(编号、版本号只能用半角字符)" if name in ("code", "version", "code_prefix") else "")
     return None

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.findings import Finding
+from generator.load.characters import near_wide_colon, scan
 from generator.model.base import Position
 
 MAX_BYTES = 1024 * 1024  # a source file is a document, not a database
@@ -23,10 +24,12 @@ MAX_DEPTH = 64
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
-_STR = "tag:yaml.org,2002:str"
 
 
-_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+# Plain (unquoted) values stay the text written: the model's field types read numbers, dates and
+# flags by the schema (generator.model.scalars), never by YAML 1.1's implicit typing. Only these
+# spellings of "no value" are read as such.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _SAFE_TAGS = frozenset(t for t in yaml.constructor.SafeConstructor.yaml_constructors if t)
 _CONTAINER_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
@@ -82,14 +85,19 @@ def parse_text(text: str, file: str) -> Source:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise SourceProblem(Finding("SRC007", "文件是空的:没有任何内容", Position(file, 1, 1),
                                     hint="删除该文件,或按 schemas/ 中的结构填写内容"))
+    odd = scan(text, file)
+    if odd is not None:
+        raise SourceProblem(odd)
     source = Source(file, text)
     parser = _BaseLoader(text)
     try:
         source.data = _Builder(source, parser.get_event).document()
     except yaml.MarkedYAMLError as exc:
         raise SourceProblem(_syntax_finding(exc, text, file)) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
-        raise SourceProblem(Finding("SRC003", f"YAML 语法错误: {exc}", Position(file, 1, 1))) from None
+    except yaml.reader.ReaderError as exc:
+        raise SourceProblem(_reader_finding(exc, text, file)) from None
+    except yaml.YAMLError:  # pragma: no cover - libyaml marks its other errors
+        raise SourceProblem(Finding("SRC003", "YAML 语法错误: 无法解析", Position(file, 1, 1))) from None
     finally:
         parser.dispose()
     if source.data is None:
@@ -129,16 +137,64 @@ def decode(raw: bytes, file: str, size: int) -> str:
     return text
 
 
+# libyaml's problem (a part of its English text) -> what it means here, in Chinese, and the fix.
+# "context": the error is at the place libyaml started reading the broken item, where the
+# editor's mistake is, rather than at the line where libyaml gave up.
+_SYNTAX: tuple[tuple[str, bool, str, str], ...] = (
+    ("could not find expected ':'", True, "这一行缺少半角冒号加空格(字段: 值),也不是上一项的延续",
+     "字段名后写半角冒号和空格,如 title: 来访接待规程;长文字可写 text: | 后另起缩进的多行"),
+    ("mapping values are not allowed", False, "这里不能出现「冒号+空格」:值里含有「: 」,或这一行多缩进了",
+     "值里有冒号时给整个值加引号,如 scope: '适用于: 管理处';否则让这一行与同级字段对齐"),
+    ("expected ',' or ']'", True, "方括号列表 [ ] 没有闭合", "在列表末尾补上 ],列表项之间用半角逗号分隔"),
+    ("expected ',' or '}'", True, "花括号 { } 没有闭合", "在末尾补上 },各项之间用半角逗号分隔"),
+    ("found unexpected end of stream", True, "引号没有成对:从这里开始的引号到文件末尾都没有闭合",
+     "在值的末尾补上同样的引号(' 或 \")"),
+    ("unknown escape character", False, "双引号里的反斜杠 \\ 后面不是合法的转义",
+     "改用单引号,或把 \\ 写成 \\\\"),
+    ("did not find expected key", False, "缩进没有对齐,或引号结束后还有多余文字",
+     "让这一行与同级字段对齐(每级 2 个空格);引号要包住整个值"),
+    ("expected '-' indicator", False, "列表中混进了「字段: 值」", "检查缩进;列表的每一项以 - 开头"),
+    ("expected node content", False, "这里缺少值,或多了 ] 或 }", "删除多余的括号,或补上值"),
+    ("expected <document start>", False, "文档结束标记 ... 之后还有内容", "删除 ... 这一行"),
+    ("expected comment or line break", False, "| 或 > 之后只能换行", "把文字移到下一行,并缩进"),
+    ("expected alphabetic or numeric character", False, "& 或 * 后面应是名字(锚点/别名)",
+     "若这是文字,给整个值加引号"),
+    ("unknown directive", False, "以 % 开头的行不是合法内容", "删除这一行,或给它加引号"),
+)
+
+
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    lines = text.splitlines()
-    problem = exc.problem or "无法解析"
+    lines = text.split("\n")
+    problem = exc.problem or ""
     if "\t" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1][: max(col, 1)]):
         return Finding("SRC004", "用了制表符(Tab)缩进;YAML 只能用空格缩进", Position(file, line, col),
                        hint="把行首的 Tab 换成空格(建议每级 2 个空格)")
-    return Finding("SRC003", f"YAML 语法错误: {problem}", Position(file, line, col),
+    wide = near_wide_colon(text, file, line)
+    if wide is not None:
+        return wide
+    if "cannot start any token" in problem and 0 < line <= len(lines) and col <= len(lines[line - 1]):
+        char = lines[line - 1][col - 1]
+        return Finding("SRC003", f"「{char}」不能作为值的开头", Position(file, line, col),
+                       hint=f"给整个值加引号,如 '{char}…'")
+    for known, at_context, message, hint in _SYNTAX:
+        if known in problem:
+            if at_context and exc.context_mark is not None:
+                line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+            return Finding("SRC003", f"YAML 语法错误: {message}", Position(file, line, col), hint=hint)
+    return Finding("SRC003", "YAML 语法错误: 无法识别这里的写法", Position(file, line, col),
                    hint="检查缩进、冒号后的空格和引号是否成对")
+
+
+def _reader_finding(exc: yaml.reader.ReaderError, text: str, file: str) -> Finding:
+    """A character libyaml refuses outright (e.g. U+FFFE), at the editor's line and column."""
+    found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+    at = found if found >= 0 else 0  # libyaml counts bytes, the editor characters
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    return Finding("SRC026", f"文件含有不允许的字符 U+{exc.character:04X}" if isinstance(exc.character, int)
+                   else "文件含有不允许的字符", Position(file, line, col), hint="删除该字符;它通常来自复制粘贴或损坏的文件")
 
 
 _Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
@@ -207,7 +263,7 @@ class _Builder:
     def _sequence(self, start: Any, depth: int) -> list[Any]:
         items: list[Any] = []
         marks: list[Mark] = []
-        next_event, resolvers = self.next, _RESOLVERS
+        next_event, nulls = self.next, _NULLS
         while True:
             event = next_event()
             kind = type(event)
@@ -216,8 +272,8 @@ class _Builder:
             mark = event.start_mark
             marks.append((mark.line + 1, mark.column + 1))
             if (kind is _Scalar and event.anchor is None and event.tag is None
-                    and (not event.implicit[0] or event.value[:1] not in resolvers)):
-                items.append(event.value)  # text that cannot be a number, date, bool or null
+                    and (not event.implicit[0] or event.value not in nulls)):
+                items.append(event.value)  # text, as written
             else:
                 items.append(self.value(event, depth + 1))
         self.source.marks[id(items)] = marks
@@ -229,7 +285,7 @@ class _Builder:
         result: dict[str, Any] = {}
         values: dict[str, Mark] = {}
         keys: dict[str, Mark] = {}
-        next_event, resolvers = self.next, _RESOLVERS
+        next_event, nulls = self.next, _NULLS
         while True:
             event = next_event()
             kind = type(event)
@@ -248,8 +304,8 @@ class _Builder:
             mark = event.start_mark
             values[key] = (mark.line + 1, mark.column + 1)
             if (type(event) is _Scalar and event.anchor is None and event.tag is None
-                    and (not event.implicit[0] or event.value[:1] not in resolvers)):
-                result[key] = event.value  # text that cannot be a number, date, bool or null
+                    and (not event.implicit[0] or event.value not in nulls)):
+                result[key] = event.value  # text, as written
             else:
                 result[key] = self.value(event, depth + 1)
         self.source.marks[id(result)] = (self.file, start.start_mark.line + 1, start.start_mark.column + 1, values)
@@ -261,22 +317,14 @@ class _Builder:
     def _scalar(self, event: Any) -> Any:
         value, tag = event.value, event.tag
         if tag is None or tag == "!":
-            if not event.implicit[0]:
-                return value  # quoted: always text
-            tag = _STR
-            for candidate, regexp in _RESOLVERS.get(value[:1] if value else "", ()):
-                if regexp.match(value):
-                    tag = candidate
-                    break
-            if tag == _STR:
-                return value
+            return None if event.implicit[0] and value in _NULLS else value
         if tag not in _SAFE_TAGS:
             raise SourceProblem(Finding("SRC003", f"不允许的 YAML 标签 {tag}", self._pos(event)))
         try:
             return _scalars.yaml_constructors[tag](_scalars, yaml.ScalarNode(tag, value))
         except (yaml.YAMLError, ValueError, TypeError) as exc:
-            raise SourceProblem(Finding("SRC003", f"无法解析的值 {value!r}: {getattr(exc, 'problem', exc)}",
-                                        self._pos(event))) from None
+            raise SourceProblem(Finding("SRC003", f"值「{value}」不符合它的标签 {tag.rsplit(':', 1)[-1]}",
+                                        self._pos(event), hint="删除 !! 标签,直接写值")) from None
 
     def _limit(self, event: Any) -> None:
         if self.count > MAX_NODES:

@@ -1,19 +1,33 @@
 """Audiences: the staff handbook holds everything; the public one only what residents may see.
 
-``public_view`` returns a new handbook without internal documents, and without the internal fields
-of public ones (cost prices, reward splits, editors' notes, merged-variant notes). Renderers given
-the public view cannot leak what is not in it.
+``public_view`` returns a new handbook built from what is *declared* public, so it fails closed:
+
+- a kind reaches the public build only as its registry entry's ``exposure`` says (none / names /
+  pages; generator.model.kinds) — an unknown or new kind is ``none``;
+- an entry of a kind with pages is public when its ``visibility`` is public (kinds without that
+  field: the kind's ``public_by_default``);
+- a field is kept only when its model lists it in ``public_fields``; every other field is emptied;
+- a reference (a field marked ``RefTo``) to anything the public does not get is removed; an object
+  that exists only to point at such a target (a record of an internal form) goes with it;
+- of kinds exposed by ``names`` (roles, departments, limits) only the entries that public
+  documents mention are kept, stripped to their public fields (a name, a limit's value).
+
+Renderers given the public view cannot leak what is not in it.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from generator.model.base import SourceModel, walk_models
+from pydantic.fields import FieldInfo
+
+from generator.model import kinds
+from generator.model.base import RefTo, SourceModel, shape
 from generator.model.document import Visibility
 from generator.model.handbook import Handbook
+from generator.model.kinds import Exposure
 
 
 class Audience(str, Enum):
@@ -21,64 +35,108 @@ class Audience(str, Enum):
     public = "public"
 
 
-# Fields never shown to the public, wherever they occur.
-INTERNAL_FIELDS = frozenset({"cost", "split", "notes", "variants", "history", "approved_by", "grants"})
-
-
 def view(book: Handbook, audience: Audience) -> Handbook:
     return book if audience is Audience.staff else public_view(book)
 
 
 def public_view(book: Handbook) -> Handbook:
-    def public(table: dict[str, Any]) -> dict[str, Any]:
-        return {k: _strip(v) for k, v in table.items() if v.visibility is Visibility.public}
+    paged = {kind.name: {ident for ident, obj in book.table(kind.name).items() if _is_public(kind, obj)}
+             for kind in kinds.collections() if kind.exposure is Exposure.pages}
+    copier = _Copier(paged)
+    tables: dict[str, dict[str, Any]] = {}
+    for name, idents in paged.items():
+        tables[name] = {}
+        for ident in idents:
+            copier.entry_id = ident
+            tables[name][ident] = copier.copy(book.get(name, ident))
+    singles = {name: copier.copy(obj) for name, obj in book.singles.items()
+               if name in kinds.KINDS and kinds.get(name).exposure is not Exposure.none}
+    while copier.pending:  # named entries may name others (none do today; the loop costs nothing)
+        name, ident = copier.pending.pop()
+        obj = book.get(name, ident)
+        if obj is not None:
+            copier.entry_id = ident
+            tables.setdefault(name, {})[ident] = copier.copy(obj)
+    for name in tables:  # keep the source order of every table
+        order = list(book.table(name))
+        tables[name] = {k: tables[name][k] for k in order if k in tables[name]}
+    return Handbook(root=book.root, tables=tables, singles=singles)
 
-    procedures, instructions = public(book.procedures), public(book.instructions)
-    forms, price_lists = public(book.forms), public(book.price_lists)
-    # Per kind: a public price list may share its id with an internal procedure.
-    kept = {"procedures": set(procedures), "instructions": set(instructions), "forms": set(forms),
-            "price_lists": set(price_lists)}
-    for doc in [*procedures.values(), *instructions.values()]:
-        _drop_links(doc, kept)
-    sites = {k: _strip(s).model_copy(update={"price_lists": [p for p in s.price_lists if p in price_lists]})
-             for k, s in book.sites.items()}
-    # Roles and departments keep their names only: duties, authorities and notes are internal.
-    roles = {k: r.model_copy(update={"duties": [], "authorities": [], "grants": [], "notes": [], "reports_to": None})
-             for k, r in book.roles.items()}
-    departments = {k: d.model_copy(update={"duties": [], "notes": []}) for k, d in book.departments.items()}
-    public = replace(book, procedures=procedures, instructions=instructions, forms=forms,
-                     price_lists=price_lists, sites=sites, roles=roles, departments=departments, reviews={},
-                     texts={}, _references=None, _steps={})
-    # Only the limits public documents refer to (a cash-handling limit of an internal rule stays inside).
-    stated = {ref.target for ref in public.references() if ref.kind == "limit"}
-    return replace(public, limits={k: v for k, v in book.limits.items() if k in stated}, _references=None)
+
+def _is_public(kind: kinds.Kind, obj: Any) -> bool:
+    if "visibility" in type(obj).model_fields:
+        return getattr(obj, "visibility", None) is Visibility.public
+    return kind.public_by_default
 
 
-def _strip(obj: Any) -> Any:
-    """A deep copy of ``obj`` with the internal fields reset to empty (positions kept)."""
-    if isinstance(obj, SourceModel):
-        updates = {}
-        for name in type(obj).model_fields:
+@dataclass
+class _Copier:
+    """Copies entries keeping only public fields and references to what the public gets."""
+
+    paged: dict[str, set[str]]
+    entry_id: str = ""
+    named: set[tuple[str, str]] = field(default_factory=set)
+    pending: list[tuple[str, str]] = field(default_factory=list)
+
+    def copy(self, obj: Any) -> Any:
+        copied = self._model(obj)
+        return copied if copied is not None else self._stripped(obj)
+
+    def _model(self, obj: SourceModel) -> SourceModel | None:
+        """A public copy of ``obj``; None when a required reference of it points at something internal."""
+        cls = type(obj)
+        refs = dict(shape(cls).refs)
+        children = set(shape(cls).children)
+        updates: dict[str, Any] = {}
+        for name, info in cls.model_fields.items():
             value = getattr(obj, name)
-            if name in INTERNAL_FIELDS:
-                updates[name] = [] if isinstance(value, list) else None
-            elif isinstance(value, (SourceModel, list)):
-                updates[name] = _strip(value)
+            if name not in cls.public_fields:
+                updates[name] = _empty(info, value)
+            elif name in refs:
+                if isinstance(value, list):
+                    updates[name] = [t for t in value if self._keep(refs[name], t)]
+                elif value and not self._keep(refs[name], value):
+                    if info.is_required():
+                        return None
+                    updates[name] = None
+            elif name in children:
+                updates[name] = self._children(value)
         return obj.model_copy(update=updates)  # the copy keeps the position (SourceModel.__copy__)
-    if isinstance(obj, list):
-        return [_strip(item) for item in obj]
-    return obj
+
+    def _children(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return [c for c in (self._model(v) if isinstance(v, SourceModel) else v for v in value) if c is not None]
+        if isinstance(value, SourceModel):
+            return self.copy(value)
+        return value
+
+    def _stripped(self, obj: SourceModel) -> SourceModel:
+        """A copy of a top-level entry with only public, non-reference fields (its refs all internal)."""
+        cls = type(obj)
+        return obj.model_copy(update={name: _empty(info, getattr(obj, name)) for name, info in cls.model_fields.items()
+                                      if name not in cls.public_fields or name in dict(shape(cls).refs)})
+
+    def _keep(self, mark: RefTo, target: str) -> bool:
+        if mark.kind == "step":
+            doc_id = target.partition("#")[0]
+            return not doc_id or any(doc_id in self.paged.get(k.name, ()) for k in kinds.collections() if k.has_steps)
+        if mark.kind == "document":
+            return any(target in self.paged.get(k.name, ()) for k in kinds.document_kinds())
+        kind = kinds.KINDS.get(mark.kind)
+        if kind is None or kind.exposure is Exposure.none:
+            return False
+        if kind.exposure is Exposure.pages:
+            return target in self.paged.get(kind.name, ())
+        if (kind.name, target) not in self.named:
+            self.named.add((kind.name, target))
+            self.pending.append((kind.name, target))
+        return True
 
 
-def _drop_links(obj: Any, kept: dict[str, set[str]]) -> None:
-    """Remove links to documents the public does not get (nothing of them is shown, not even the title)."""
-    steps = kept["procedures"] | kept["instructions"]
-    for node in walk_models(obj):
-        for name, ids in kept.items():
-            value = getattr(node, name, None)
-            if isinstance(value, list) and value and isinstance(value[0], str):
-                object.__setattr__(node, name, [i for i in value if i in ids])
-        if hasattr(node, "see"):
-            object.__setattr__(node, "see", [r for r in node.see if r.startswith("#") or r.partition("#")[0] in steps])
-        if hasattr(node, "records"):
-            object.__setattr__(node, "records", [r for r in node.records if r.form in kept["forms"]])
+def _empty(info: FieldInfo, value: Any) -> Any:
+    """The empty value of an internal field: its default, else an empty list / text / None."""
+    if not info.is_required():
+        return info.get_default(call_default_factory=True)
+    if isinstance(value, list):
+        return []
+    return "" if isinstance(value, str) else None

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from generator.model.base import Line, Retention, SourceModel, Text
 from generator.model.document import Document
+from generator.model.scalars import Flag, Int
 
 
 class Paper(str, Enum):
@@ -24,29 +25,38 @@ class Orientation(str, Enum):
 class Field_(SourceModel):
     """A labelled blank: a header field or a table column. ``width`` is a relative share."""
 
+    public_fields = frozenset({"label", "width", "hint"})
+
     label: Line
-    width: int = Field(default=1, ge=1, le=12)
+    width: Int = Field(default=1, ge=1, le=12)
     hint: Line | None = None
 
 
 class Copy(SourceModel):
+    public_fields = frozenset({"label", "note"})
+
     label: Line = Field(description="e.g. 存根联")
     note: Line | None = None
 
 
 class Signature(SourceModel):
+    public_fields = frozenset({"label", "date"})
+
     label: Line = Field(description="e.g. 经办人")
-    date: bool = Field(default=True, description="Print 年 月 日 beside the signature")
+    date: Flag = Field(default=True, description="Print 年 月 日 beside the signature")
 
 
 class Form(Document):
+    public_fields = Document.public_fields | {"paper", "orientation", "copies", "serial", "fields", "columns", "rows",
+                                              "sections", "signatures", "retention", "instructions"}
+
     paper: Paper = Paper.A4
     orientation: Orientation = Orientation.portrait
     copies: list[Copy] = Field(default_factory=list, description="Multi-copy forms: one printed page per copy")
-    serial: bool = Field(default=False, description="Print a serial number box (NO.)")
+    serial: Flag = Field(default=False, description="Print a serial number box (NO.)")
     fields: list[Field_] = Field(default_factory=list, description="Header fields above the table")
     columns: list[Field_] = Field(default_factory=list, description="Table columns")
-    rows: int = Field(default=0, ge=0, le=200, description="Blank rows; 0 fills the page")
+    rows: Int = Field(default=0, ge=0, le=200, description="Blank rows; 0 fills the page")
     sections: list[Field_] = Field(default_factory=list, description="Free-text boxes below the table")
     signatures: list[Signature] = Field(default_factory=list)
     retention: Retention | None = None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from pydantic import Field
 
 from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.scalars import Number
 
 
 class Term(SourceModel):
@@ -22,9 +22,11 @@ class Glossary(SourceModel):
 class Limit(SourceModel):
     """A named limit, e.g. callback within 24 hours, cash at most 50 元."""
 
+    public_fields = frozenset({"id", "name", "value", "unit", "text"})
+
     id: Id
     name: Line
-    value: Decimal
+    value: Number
     unit: Line = Field(description="分钟 / 小时 / 日 / 个月 / 元 / 元每月 / 次 …")
     text: Line = Field(description="How the limit is written in running text, e.g. 24小时内")
     source: Line | None = Field(default=None, description="Where the limit comes from")

@@ -8,29 +8,44 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Any, Iterator, Union
 
-from generator.model.base import SourceModel
-from generator.model.document import Document
+from generator.model import kinds
+from generator.model.base import SourceModel, shape, walk_models
 from generator.model.form import Form
 from generator.model.glossary import Glossary, Limit
 from generator.model.organisation import Company, Department, Role, Site
 from generator.model.price_list import PriceList
-from generator.model.procedure import Branch, Instruction, Links, Procedure, Step
+from generator.model.procedure import Branch, Instruction, Procedure, Step
 from generator.model.review import Review
 
 AnyDocument = Union[Procedure, Instruction, Form, PriceList]
+Key = tuple[str, str]  # (kind, id): the identity of every entry of the handbook
 
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """One reference from a source object to another source."""
+    """One reference from a source entry to another, found at a field marked ``RefTo(kind)``.
 
-    kind: str  # procedure | instruction | form | price_list | role | department | site | step | limit
+    ``kind`` is the target's registry kind, or ``step`` (target ``doc-id#step-id``), or
+    ``document`` (a controlled document of any kind; the holder's ``kind`` field may say which).
+    """
+
+    kind: str
     target: str
-    source: Document | Department | Role | Site  # the document making the reference
+    source: SourceModel  # the entry making the reference (a document, role, site, review …)
     holder: SourceModel  # the object whose field holds the reference
     field: str
+
+    @property
+    def source_kind(self) -> str:
+        found = kinds.kind_of(self.source)
+        return found.name if found else ""
+
+    @property
+    def target_id(self) -> str:
+        """The id of the entry referred to (for a step reference, its document)."""
+        return self.target.partition("#")[0] if self.kind == "step" else self.target
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,53 +57,114 @@ class NumberedStep:
     parent: Step | None
 
 
+def _empty_tables() -> dict[str, dict[str, Any]]:
+    return {kind.name: {} for kind in kinds.collections()}
+
+
 @dataclass
 class Handbook:
+    """Every loaded source: ``tables[kind][id]`` for kinds with ids, ``singles[kind]`` for single files."""
+
     root: Path
-    company: Company | None = None
-    departments: dict[str, Department] = field(default_factory=dict)
-    roles: dict[str, Role] = field(default_factory=dict)
-    sites: dict[str, Site] = field(default_factory=dict)
-    procedures: dict[str, Procedure] = field(default_factory=dict)
-    instructions: dict[str, Instruction] = field(default_factory=dict)
-    forms: dict[str, Form] = field(default_factory=dict)
-    price_lists: dict[str, PriceList] = field(default_factory=dict)
-    glossary: Glossary | None = None
-    limits: dict[str, Limit] = field(default_factory=dict)
-    reviews: dict[str, Review] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=_empty_tables)
+    singles: dict[str, Any] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # source file -> its text
     _references: list[Ref] | None = field(default=None, repr=False, compare=False)
-    _steps: dict[str, list[NumberedStep]] = field(default_factory=dict, repr=False, compare=False)
+    _steps: dict[Key, list[NumberedStep]] = field(default_factory=dict, repr=False, compare=False)
+
+    # -- typed views of the built-in kinds ---------------------------------------------------
+
+    @property
+    def company(self) -> Company | None:
+        return self.singles.get("company")
+
+    @property
+    def glossary(self) -> Glossary | None:
+        return self.singles.get("glossary")
+
+    @property
+    def procedures(self) -> dict[str, Procedure]:
+        return self.table("procedure")
+
+    @property
+    def instructions(self) -> dict[str, Instruction]:
+        return self.table("instruction")
+
+    @property
+    def forms(self) -> dict[str, Form]:
+        return self.table("form")
+
+    @property
+    def price_lists(self) -> dict[str, PriceList]:
+        return self.table("price_list")
+
+    @property
+    def sites(self) -> dict[str, Site]:
+        return self.table("site")
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        return self.table("role")
+
+    @property
+    def departments(self) -> dict[str, Department]:
+        return self.table("department")
+
+    @property
+    def limits(self) -> dict[str, Limit]:
+        return self.table("limit")
+
+    @property
+    def reviews(self) -> dict[str, Review]:
+        return self.table("review")
 
     # -- lookups -----------------------------------------------------------------------------
 
+    def table(self, kind: str) -> dict[str, Any]:
+        """id -> entry of ``kind`` (an empty table for a kind with no sources)."""
+        return self.tables.setdefault(kind, {})
+
+    def get(self, kind: str, ident: str) -> Any:
+        return self.tables.get(kind, {}).get(ident)
+
+    def entries(self) -> Iterator[tuple[kinds.Kind, Any]]:
+        """(kind, entry) for every entry with an id, kinds in registry order."""
+        for kind in kinds.collections():
+            for obj in self.tables.get(kind.name, {}).values():
+                yield kind, obj
+
     def documents(self) -> Iterator[AnyDocument]:
-        """Every controlled document, in a stable order."""
-        for table in (self.procedures, self.instructions, self.forms, self.price_lists):
-            yield from table.values()
+        """Every controlled document, kinds in registry order."""
+        for kind in kinds.document_kinds():
+            yield from self.tables.get(kind.name, {}).values()
 
-    def document(self, doc_id: str) -> AnyDocument | None:
-        for table in (self.procedures, self.instructions, self.forms, self.price_lists):
-            if doc_id in table:
-                return table[doc_id]
-        return None
+    def document(self, kind: str, ident: str) -> AnyDocument | None:
+        """The controlled document ``(kind, ident)``."""
+        return self.get(kind, ident) if kinds.get(kind).is_document else None
 
-    def table(self, kind: str) -> dict[str, object]:
-        return {
-            "procedure": self.procedures,
-            "instruction": self.instructions,
-            "form": self.forms,
-            "price_list": self.price_lists,
-            "role": self.roles,
-            "department": self.departments,
-            "site": self.sites,
-            "limit": self.limits,
-            "review": self.reviews,
-        }[kind]
+    def named(self, ident: str, among: list[str] | None = None) -> list[Key]:
+        """Every entry called ``ident`` among the kinds named (default: every controlled document kind)."""
+        names = among if among is not None else [k.name for k in kinds.document_kinds()]
+        return [(name, ident) for name in names if ident in self.tables.get(name, {})]
+
+    def key(self, obj: SourceModel) -> Key:
+        """The identity ``(kind, id)`` of an entry."""
+        found = kinds.kind_of(obj)
+        return (found.name if found else type(obj).__name__, getattr(obj, "id", ""))
+
+    def candidates(self, ref: Ref) -> list[Key]:
+        """Every entry ``ref`` may mean: none (dangling), one, or several (ambiguous)."""
+        target = ref.target_id
+        if ref.kind == "step":
+            return self.named(target, [k.name for k in kinds.collections() if k.has_steps])
+        if ref.kind == "document":
+            named = getattr(ref.holder, "kind", None)
+            return self.named(target, [named] if named else None)
+        return self.named(target, [ref.kind])
 
     def steps(self, doc: Procedure | Instruction) -> list[NumberedStep]:
         """The document's steps with generated numbers, depth first (computed once per document)."""
-        key = f"{type(doc).__name__}:{doc.id}"
+        key = self.key(doc)
         if key not in self._steps:
             self._steps[key] = list(numbered_steps(doc.steps))
         return self._steps[key]
@@ -99,35 +175,35 @@ class Handbook:
     # -- links -------------------------------------------------------------------------------
 
     def references(self) -> list[Ref]:
-        """Every reference in the handbook, from any source to any other (computed once)."""
+        """Every reference in the handbook, from any entry to any other (computed once).
+
+        Found by walking each entry's models for fields marked ``RefTo`` (generator.model.base);
+        ``#step`` references are completed with their own document's id.
+        """
         if self._references is None:
-            self._references = list(self._collect_references())
+            self._references = [ref for _, obj in self.entries() for ref in entry_refs(obj)]
         return self._references
 
-    def _collect_references(self) -> Iterator[Ref]:
-        for role in self.roles.values():
-            yield Ref("department", role.department, role, role, "department")
-            if role.reports_to:
-                yield Ref("role", role.reports_to, role, role, "reports_to")
-        for dept in self.departments.values():
-            if dept.parent:
-                yield Ref("department", dept.parent, dept, dept, "parent")
-        for site in self.sites.values():
-            for pl in site.price_lists:
-                yield Ref("price_list", pl, site, site, "price_lists")
-        for doc in self.documents():
-            yield from _document_refs(self, doc)
-
-    def backlinks(self) -> dict[tuple[str, str], list[Ref]]:
+    def backlinks(self) -> dict[Key, list[Ref]]:
         """(kind, id) -> the references pointing at it, for "referenced by" lists."""
-        index: dict[tuple[str, str], list[Ref]] = defaultdict(list)
+        index: dict[Key, list[Ref]] = defaultdict(list)
         for ref in self.references():
-            target = ref.target
-            if ref.kind == "step":
-                doc_id, _, _ = target.partition("#")
-                index[("procedure", doc_id or ref.source.id)].append(ref)
-            index[(ref.kind, target)].append(ref)
+            for key in self.candidates(ref):
+                index[key].append(ref)
         return index
+
+
+def entry_refs(entry: SourceModel) -> Iterator[Ref]:
+    """The references one entry makes, in field order, depth first."""
+    for node in walk_models(entry):
+        for name, mark in shape(type(node)).refs:
+            value = getattr(node, name)
+            for target in value if isinstance(value, list) else (value,):
+                if not target:
+                    continue
+                if mark.kind == "step" and target.startswith("#"):
+                    target = f"{getattr(entry, 'id', '')}{target}"
+                yield Ref(mark.kind, target, entry, node, name)
 
 
 def numbered_steps(steps: list[Step], prefix: str = "", depth: int = 0,
@@ -142,49 +218,3 @@ def numbered_steps(steps: list[Step], prefix: str = "", depth: int = 0,
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def _links_refs(doc: Document, holder: Links) -> Iterator[Ref]:
-    for name, kind in (("forms", "form"), ("procedures", "procedure"), ("instructions", "instruction"),
-                       ("price_lists", "price_list"), ("see", "step")):
-        for target in getattr(holder, name):
-            if kind == "step" and target.startswith("#"):
-                target = f"{doc.id}{target}"
-            yield Ref(kind, target, doc, holder, name)
-
-
-def _document_refs(book: Handbook, doc: AnyDocument) -> Iterator[Ref]:
-    yield Ref("department", doc.owner, doc, doc, "owner")
-    if doc.approver:
-        yield Ref("role", doc.approver, doc, doc, "approver")
-    for entry in doc.history:
-        if entry.approved_by:
-            yield Ref("role", entry.approved_by, doc, entry, "approved_by")
-    if isinstance(doc, PriceList):
-        for site in doc.scope.sites:
-            yield Ref("site", site, doc, doc.scope, "sites")
-    if isinstance(doc, (Procedure, Instruction)):
-        yield from _links_refs(doc, doc.related)
-        for numbered in book.steps(doc):
-            step = numbered.step
-            yield from _links_refs(doc, step)
-            for role in step.roles:
-                yield Ref("role", role, doc, step, "roles")
-            for limit in step.limits:
-                yield Ref("limit", limit, doc, step, "limits")
-            if step.split:
-                for share in step.split.shares:
-                    if share.role:
-                        yield Ref("role", share.role, doc, share, "role")
-    if isinstance(doc, Instruction):
-        for role in doc.roles:
-            yield Ref("role", role, doc, doc, "roles")
-    if isinstance(doc, Procedure):
-        for resp in doc.responsibilities:
-            yield Ref("role", resp.role, doc, resp, "role")
-        for record in doc.records:
-            yield Ref("form", record.form, doc, record, "form")
-            if record.keeper:
-                yield Ref("department", record.keeper, doc, record, "keeper")
-        for appendix in doc.appendices:
-            yield from _links_refs(doc, appendix)

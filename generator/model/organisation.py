@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 from pydantic import Field
 
-from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.base import Id, Line, RefTo, SourceModel, Text
+from generator.model.document import DepartmentRef, RoleRef
+from generator.model.scalars import Code, Flag
 
 
 class Company(SourceModel):
     """company.yaml: the operator of the handbook."""
 
+    public_fields = frozenset({"name", "short_name", "code_prefix", "price_hotline", "address", "phone"})
+
     name: Line
     short_name: Line
-    code_prefix: Line = Field(description="Prefix of every document code, e.g. LYWG")
+    code_prefix: Code = Field(description="Prefix of every document code, e.g. LYWG")
     price_hotline: Line = Field(default="12315", description="Price complaint hotline (价格举报电话)")
     address: Line | None = None
     phone: Line | None = None
@@ -31,19 +36,23 @@ class Grant(str, Enum):
 
 
 class Department(SourceModel):
+    public_fields = frozenset({"id", "name"})
+
     id: str = Field(default="", exclude=True)
     name: Line
     level: Line = Field(description="公司 / 区域公司 / 管理处 / 项目 etc.")
-    parent: Id | None = None
+    parent: DepartmentRef | None = None
     duties: list[Text] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
 
 
 class Role(SourceModel):
+    public_fields = frozenset({"id", "name"})
+
     id: str = Field(default="", exclude=True)
     name: Line
-    department: Id
-    reports_to: Id | None = None
+    department: DepartmentRef
+    reports_to: RoleRef | None = None
     duties: list[Text] = Field(default_factory=list)
     authorities: list[Text] = Field(default_factory=list, description="权限, as prose")
     grants: list[Grant] = Field(default_factory=list, description="Authorities the checker relies on")
@@ -54,12 +63,16 @@ class Role(SourceModel):
 class Site(SourceModel):
     """A managed project (小区 / 项目)."""
 
+    public_fields = frozenset({"id", "name", "address", "region", "service_phone", "complaint_hotline",
+                               "price_lists", "sample"})
+
     id: str = Field(default="", exclude=True)
     name: Line
     address: Line
     region: Line
     service_phone: Line
     complaint_hotline: Line
-    price_lists: list[Id] = Field(default_factory=list, description="Price lists in force at this site")
-    sample: bool = False
+    price_lists: list[Annotated[Id, RefTo("price_list")]] = Field(default_factory=list,
+                                                                  description="Price lists in force at this site")
+    sample: Flag = False
     notes: list[Text] = Field(default_factory=list)

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import Enum
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Id, Line, Retention, SourceModel, StepRef, Text
-from generator.model.document import Document
+from generator.model.base import Id, Line, RefTo, Retention, SourceModel, StepRef, Text
+from generator.model.document import DepartmentRef, Document, RoleRef
+from generator.model.scalars import Number
 
 
 class Share(SourceModel):
     """One part of a split that must add up to 100 (e.g. the reward split)."""
 
     party: Line
-    role: Id | None = None
-    percent: Decimal = Field(ge=0, le=100)
+    role: RoleRef | None = None
+    percent: Number = Field(ge=0, le=100)
 
 
 class Split(SourceModel):
@@ -27,22 +28,27 @@ class Split(SourceModel):
 class Links(SourceModel):
     """Typed references a step, appendix or document makes to other sources."""
 
-    forms: list[Id] = Field(default_factory=list)
-    procedures: list[Id] = Field(default_factory=list)
-    instructions: list[Id] = Field(default_factory=list)
-    price_lists: list[Id] = Field(default_factory=list)
-    see: list[StepRef] = Field(default_factory=list, description="Steps referred to (参见): doc-id#step-id or #step-id")
+    public_fields = frozenset({"forms", "procedures", "instructions", "price_lists", "see", "external"})
+
+    forms: list[Annotated[Id, RefTo("form")]] = Field(default_factory=list)
+    procedures: list[Annotated[Id, RefTo("procedure")]] = Field(default_factory=list)
+    instructions: list[Annotated[Id, RefTo("instruction")]] = Field(default_factory=list)
+    price_lists: list[Annotated[Id, RefTo("price_list")]] = Field(default_factory=list)
+    see: list[Annotated[StepRef, RefTo("step")]] = Field(default_factory=list, description="Steps referred to (参见): doc-id#step-id or #step-id")
     external: list[Line] = Field(default_factory=list, description="Documents named in the sources but not in the handbook")
 
 
 class Step(Links):
     """A step of a procedure. Numbers are generated from position; ``id`` is for anchors and links."""
 
+    public_fields = Links.public_fields | {"id", "title", "text", "roles", "limits", "condition", "items", "steps",
+                                           "branches"}
+
     id: Id | None = None
     title: Line | None = None
     text: Text | None = None
-    roles: list[Id] = Field(default_factory=list, description="Acting roles")
-    limits: list[Id] = Field(default_factory=list, description="Named time or money limits stated in this step")
+    roles: list[RoleRef] = Field(default_factory=list, description="Acting roles")
+    limits: list[Annotated[Id, RefTo("limit")]] = Field(default_factory=list, description="Named time or money limits stated in this step")
     condition: Line | None = Field(default=None, description="When this step applies (如果…)")
     items: list[Text] = Field(default_factory=list, description="Listed items: a) b) c)")
     split: Split | None = None
@@ -59,17 +65,23 @@ class Step(Links):
 class Branch(SourceModel):
     """One alternative path, taken when its condition holds."""
 
+    public_fields = frozenset({"id", "condition", "steps"})
+
     id: Id | None = None
     condition: Line
     steps: list[Step] = Field(min_length=1)
 
 
 class Responsibility(SourceModel):
-    role: Id
+    public_fields = frozenset({"role", "duties"})
+
+    role: RoleRef
     duties: list[Text] = Field(min_length=1)
 
 
 class Principle(SourceModel):
+    public_fields = frozenset({"title", "text"})
+
     title: Line
     text: Text | None = None
 
@@ -77,19 +89,25 @@ class Principle(SourceModel):
 class Record(SourceModel):
     """A record the procedure produces: always a form, kept for a retention period."""
 
-    form: Id
+    public_fields = frozenset({"form", "retention", "keeper", "filing"})
+
+    form: Annotated[Id, RefTo("form")]
     retention: Retention | None = Field(default=None, description="Overrides the form's retention")
-    keeper: Id | None = Field(default=None, description="Department that files the record")
+    keeper: DepartmentRef | None = Field(default=None, description="Department that files the record")
     filing: Line | None = Field(default=None, description="How and when it is filed, e.g. 次年年初归档")
 
 
 class Appendix(Links):
+    public_fields = Links.public_fields | {"title", "text", "items"}
+
     title: Line
     text: Text | None = None
     items: list[Text] = Field(default_factory=list)
 
 
 class Definition(SourceModel):
+    public_fields = frozenset({"term", "text"})
+
     term: Line
     text: Text
 
@@ -119,6 +137,9 @@ class Category(str, Enum):
 
 
 class Procedure(Document):
+    public_fields = Document.public_fields | {"category", "purpose", "scope", "definitions", "responsibilities",
+                                              "principles", "steps", "records", "related", "appendices"}
+
     category: Category = Category.sop
     purpose: Text
     scope: Text
@@ -135,6 +156,8 @@ class Procedure(Document):
 class Criterion(SourceModel):
     """A measurable acceptance criterion."""
 
+    public_fields = frozenset({"text", "measure"})
+
     text: Text
     measure: Line | None = Field(default=None, description="The measurable part, e.g. ≤3次闪烁")
 
@@ -142,9 +165,12 @@ class Criterion(SourceModel):
 class Instruction(Document):
     """作业指导书: how to do one job, with acceptance criteria."""
 
+    public_fields = Document.public_fields | {"purpose", "scope", "roles", "tools", "materials", "steps", "acceptance",
+                                              "related"}
+
     purpose: Text
     scope: Text | None = None
-    roles: list[Id] = Field(default_factory=list, description="Who performs it")
+    roles: list[RoleRef] = Field(default_factory=list, description="Who performs it")
     tools: list[Line] = Field(default_factory=list)
     materials: list[Line] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)

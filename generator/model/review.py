@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
+from typing import Annotated
 
 from pydantic import Field
 
-from generator.model.base import Id, Line, SourceModel, Text
+from generator.model.base import Id, Line, RefTo, SourceModel, Text
+from generator.model.scalars import Date, Flag
 
 
 class ReviewKind(str, Enum):
@@ -27,7 +28,9 @@ class Reviewer(SourceModel):
 
 
 class DocumentReview(SourceModel):
-    document: Id
+    document: Annotated[Id, RefTo("document")]
+    kind: Line | None = Field(default=None, description="The document's kind (procedure, instruction, form, price_list), "
+                                                      "needed only when documents of two kinds share the id")
     decision: Decision
     fingerprint: Line = Field(pattern=r"^sha256:[0-9a-f]{16}$",
                               description="Fingerprint of the content reviewed (handbook review --fingerprints)")
@@ -37,9 +40,9 @@ class DocumentReview(SourceModel):
 class Review(SourceModel):
     id: str = Field(default="", exclude=True)
     kind: ReviewKind
-    date: dt.date
+    date: Date
     reviewers: list[Reviewer] = Field(min_length=1)
     scope: Text
     documents: list[DocumentReview] = Field(default_factory=list)
-    sample: bool = False
+    sample: Flag = False
     notes: list[Text] = Field(default_factory=list)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from generator.model import Handbook
+from generator.model import Handbook, kinds
 from generator.model.fingerprint import fingerprint, metadata
-from generator.model.handbook import AnyDocument
+from generator.model.handbook import AnyDocument, Key
 
 
 class Change(str, Enum):
@@ -20,11 +20,19 @@ class Change(str, Enum):
 
 @dataclass
 class DocumentChange:
-    id: str
+    key: Key  # (kind, id)
     change: Change
     old: AnyDocument | None
     new: AnyDocument | None
     metadata_changes: dict[str, tuple[object, object]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.key[1]
+
+    @property
+    def kind(self) -> kinds.Kind:
+        return kinds.get(self.key[0])
 
     @property
     def doc(self) -> AnyDocument:
@@ -44,29 +52,27 @@ class DocumentChange:
 
 
 def compare(old: Handbook, new: Handbook) -> list[DocumentChange]:
-    """One DocumentChange per document in either state, in a stable order."""
-    old_docs = {doc.id: doc for doc in old.documents()}
-    new_docs = {doc.id: doc for doc in new.documents()}
+    """One DocumentChange per document in either state, identified by (kind, id), in a stable order."""
+    old_docs = {old.key(doc): doc for doc in old.documents()}
+    new_docs = {new.key(doc): doc for doc in new.documents()}
     result = []
-    for doc_id in sorted(old_docs.keys() | new_docs.keys(), key=lambda i: _order(new_docs.get(i) or old_docs[i])):
-        before, after = old_docs.get(doc_id), new_docs.get(doc_id)
+    for key in sorted(old_docs.keys() | new_docs.keys(), key=lambda k: _order(k, new_docs.get(k) or old_docs[k])):
+        before, after = old_docs.get(key), new_docs.get(key)
         if before is None:
-            result.append(DocumentChange(doc_id, Change.added, None, after))
+            result.append(DocumentChange(key, Change.added, None, after))
         elif after is None:
-            result.append(DocumentChange(doc_id, Change.removed, before, None))
+            result.append(DocumentChange(key, Change.removed, before, None))
         else:
             meta_old, meta_new = metadata(before), metadata(after)
             diff = {k: (meta_old[k], meta_new[k]) for k in meta_new if meta_old.get(k) != meta_new[k]}
-            if type(before) is not type(after) or fingerprint(before) != fingerprint(after):
-                kind = Change.changed
+            if fingerprint(before) != fingerprint(after):
+                change = Change.changed
             else:
-                kind = Change.metadata if diff else Change.unchanged
-            result.append(DocumentChange(doc_id, kind, before, after, diff))
+                change = Change.metadata if diff else Change.unchanged
+            result.append(DocumentChange(key, change, before, after, diff))
     return result
 
 
-_KIND_ORDER = {"Procedure": 0, "Instruction": 1, "Form": 2, "PriceList": 3}
-
-
-def _order(doc: AnyDocument) -> tuple[int, str]:
-    return (_KIND_ORDER.get(type(doc).__name__, 9), doc.code)
+def _order(key: Key, doc: AnyDocument) -> tuple[int, str, str]:
+    kind = kinds.KINDS.get(key[0])
+    return (kind.order if kind else 1 << 20, doc.code, key[1])

@@ -10,18 +10,17 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from generator.check import run_rules
-from generator.check.reviews import last_reviews, suspects
+from generator.check.reviews import last_reviews, reviewed, suspects
 from generator.findings import Finding
-from generator.model import Decision, Handbook, ReviewKind
+from generator.model import Decision, Handbook, ReviewKind, kinds
 from generator.model.fingerprint import fingerprint
-from generator.model.handbook import AnyDocument
+from generator.model.handbook import AnyDocument, Key
 from generator.review import git
 from generator.review.changes import Change, DocumentChange, compare
 from generator.review.control import load_revision
 from generator.review.redline import Redline, redline
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-KIND_LABELS = {"Procedure": "规程", "Instruction": "作业指导书", "Form": "表单", "PriceList": "收费标准"}
 
 
 @dataclass
@@ -45,7 +44,7 @@ class Packet:
     overdue: list[Finding]
     suspect: list[tuple[AnyDocument, list[AnyDocument]]]
     open_findings: list[OpenFinding] = field(default_factory=list)
-    fingerprints: dict[str, str] = field(default_factory=dict)
+    fingerprints: dict[Key, str] = field(default_factory=dict)  # (kind, id) -> content fingerprint
 
 
 def build_packet(project: Path, book: Handbook, ref: str, today: dt.date | None = None) -> Packet:
@@ -63,10 +62,10 @@ def build_packet(project: Path, book: Handbook, ref: str, today: dt.date | None 
         removed=[c for c in changes if c.change is Change.removed],
         unchanged=[c for c in changes if c.change in (Change.unchanged, Change.metadata)],
         overdue=findings,
-        suspect=[(book.document(t), sorted((book.document(s) for s in srcs), key=lambda d: d.code))  # type: ignore[misc]
+        suspect=[(book.get(*t), sorted((book.get(*s) for s in srcs), key=lambda d: d.code))
                  for t, srcs in sorted(suspects(book).items())],
         open_findings=_open_findings(book),
-        fingerprints={doc.id: fingerprint(doc) for doc in book.documents()},
+        fingerprints={book.key(doc): fingerprint(doc) for doc in book.documents()},
     )
 
 
@@ -79,8 +78,9 @@ def _open_findings(book: Handbook) -> list[OpenFinding]:
     previous = experts[-1]
     result = []
     for entry in previous.documents:
-        doc = book.document(entry.document)
-        newest = latest.get(entry.document)
+        key = reviewed(book, entry)
+        doc = book.get(*key) if key else None
+        newest = latest.get(key) if key else None
         settled = newest is not None and newest[0].date > previous.date and newest[1].decision is Decision.approved
         if doc is not None and entry.decision is not Decision.approved and not settled:
             names = "、".join(f"{r.name}({r.affiliation})" for r in previous.reviewers)
@@ -91,9 +91,14 @@ def _open_findings(book: Handbook) -> list[OpenFinding]:
 def render_html(packet: Packet) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters["kind"] = lambda doc: KIND_LABELS.get(type(doc).__name__, "")
+    env.filters["kind"] = _kind_label
     css = (TEMPLATES / "packet.css").read_text(encoding="utf-8")
     return env.get_template("packet.html.j2").render(p=packet, css=css)
+
+
+def _kind_label(doc: object) -> str:
+    kind = kinds.kind_of(doc)
+    return kind.label if kind else ""
 
 
 def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path]:

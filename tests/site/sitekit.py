@@ -26,7 +26,7 @@ XSS = "<script>alert(1)</script>"
 
 
 def mkdocs_build(project: Path, site: Path, **extra_env: str) -> Run:
-    """`mkdocs build` as a user runs it, from the project folder (``extra_env``: e.g. HANDBOOK_TODAY)."""
+    """`mkdocs build` as a user runs it, from the project folder (``extra_env``: extra environment)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra_env)
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sitekit import MINI, edit, mkdocs_build, site_project
 
-from generator.findings import SourceError
+from generator.context import SourcesFailed, make_context
+
 from generator.render.site import build_site
 
 
@@ -26,7 +27,7 @@ def test_broken_yaml_stops_the_build_with_file_and_line(project: Path) -> None:
     (project / "forms/visit-register.yaml").write_text("code: TEST/QR-001\ntitle: [没有闭合\n", encoding="utf-8")
     run = mkdocs_build(project, project / "site")
     assert run.code != 0
-    assert "forms/visit-register.yaml:3:1: SRC003" in run.text
+    assert "forms/visit-register.yaml:2:8: SRC003" in run.text  # the line the list opens on
     assert "Traceback" not in run.text
     assert not (project / "site").exists()
 
@@ -48,14 +49,15 @@ def test_rule_errors_stop_the_build_and_warnings_do_not(project: Path) -> None:
 
 def test_build_site_raises_source_error(project: Path, tmp_path: Path) -> None:
     edit(project, "procedures/reception.yaml", "forms: [visit-register]", "forms: [no-such-form]")
-    with pytest.raises(SourceError) as caught:
-        build_site(project, tmp_path / "out")
+    with pytest.raises(SourcesFailed) as caught:
+        build_site(make_context(project), tmp_path / "out")
+    assert caught.value.code == 1
     assert any("no-such-form" in f.message for f in caught.value.findings)
     assert not (tmp_path / "out").exists()
 
 
 def test_build_site_builds(project: Path, tmp_path: Path) -> None:
-    build_site(project, tmp_path / "out")
+    build_site(make_context(project), tmp_path / "out")
     assert (tmp_path / "out/procedures/reception/index.html").is_file()
     assert (tmp_path / "out/search/search_index.json").is_file()
 

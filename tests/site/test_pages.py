@@ -12,9 +12,10 @@ from sitekit import ROOT, page_of, read_page, real_site, targets  # noqa: F401 (
 from generator.check import RULES
 from generator.load import load_or_raise
 from generator.model import Handbook
+from generator.model import kinds
 from generator.model.charge import charge
 from generator.model.prices import price_list_sites, site_price_lists
-from generator.render.site.urls import FOLDERS, SINGLES, form_pdf, step_anchor
+from generator.render.site.urls import SINGLES, form_pdf, step_anchor
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,7 @@ def book() -> Handbook:
 
 
 def test_every_source_has_a_page(real_site: Path, book: Handbook) -> None:
-    for kind, folder in FOLDERS.items():
+    for kind, folder in ((k.name, k.url) for k in kinds.kinds() if k.url):
         table = book.table(kind)
         assert table, f"no {kind} in the real content"
         missing = [i for i in table if not (real_site / folder / i / "index.html").is_file()]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import MINI, edit, mkdocs_build, page_of, read_page, resolve, site_project
+from conftest import run_cli
+from sitekit import MINI, edit, page_of, read_page, resolve, site_project
 
 TODAY = "2026-11-15"  # the build's today: 2026年第四季度
 
@@ -18,10 +19,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = site_project(MINI, tmp_path_factory.mktemp("revisions") / "project")
     form = "forms/visit-register.yaml"
     edit(project, form, "version: A/0", "version: A/1")
+    edit(project, form, "effective: 2026-01-01", "effective: 2026-11-05")  # a revision takes effect after approval
     edit(project, form, "  - label: 事由", "  - label: 来访事由")
     edit(project, form, "summary: 首版, approved_by: boss}",
          "summary: 首版, approved_by: boss}\n  - {version: A/1, date: 2026-11-02, author: 管理处, summary: 增加来访事由栏说明, approved_by: boss}")
-    run = mkdocs_build(project, project / "site", HANDBOOK_TODAY=TODAY)
+    run = run_cli("--project", str(project), "build", "--no-pdf", "--today", TODAY, "--out", str(project / "site"))
     assert run.code == 0, run.text
     return project / "site"
 

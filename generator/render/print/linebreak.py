@@ -26,7 +26,7 @@ _ATOMS = re.compile("|".join((
     rf"[±+\-]?{_NUM}\s?(?:[–—～~\-]\s?{_NUM}\s?)?(?:{_UNIT}|[%％])",  # 20 元/盏, 1.62–1.98 元, ±10%
     rf"{_UNIT}",  # a unit on its own
     r"[A-Z][A-Z0-9]*(?:[/／][A-Z0-9]+)+(?:[\-–—][A-Z0-9]+)*",  # LYWG/QP-010, LYWG/QR—046
-    rf"[〔［\[]\d{{4}}[〕］\]]\d+号",  # 〔2004〕1428号
+    r"[〔［\[]\d{4}[〕］\]]\d+号",  # 〔2004〕1428号
     rf"[^\s<>&;{_MARKS}] ?[{_MARKS}]+ ?[^\s<>&;{_MARKS}]",  # any other mark glued to both neighbours
 )))
 _SKIP = re.compile(r"(<(style|title|script)\b.*?</\2\s*>|<[^>]*>)", re.S | re.I)

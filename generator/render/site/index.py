@@ -11,11 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.dates import add_months
-from generator.model import Handbook, Instruction, NumberedStep, Procedure, Ref
+from generator.model import Handbook, Instruction, NumberedStep, Procedure, Ref, kinds
 from generator.model.handbook import AnyDocument
 from generator.model.procedure import Responsibility, Share
 from generator.model.review import DocumentReview, Review
-from generator.render.site.views.reviews import ReviewTables, build_today
+from generator.check.reviews import reviewed
+from generator.model.handbook import Key
+from generator.render.site.views.reviews import ReviewTables
 
 QUARTERLY_LIMIT = "procedure-review-quarterly"  # limits.yaml: the 复审规定 period
 
@@ -43,8 +45,8 @@ class Revision:
 class SiteIndex:
     book: Handbook
     numbers: dict[int, str] = field(default_factory=dict)  # id(step) -> "2.1"
-    step_numbers: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc, step id) -> number
-    backlinks: dict[tuple[str, str], list[Ref]] = field(default_factory=dict)
+    step_numbers: dict[tuple[Key, str], str] = field(default_factory=dict)  # ((kind, doc), step id) -> number
+    backlinks: dict[Key, list[Ref]] = field(default_factory=dict)
     role_steps: dict[str, list[StepUse]] = field(default_factory=lambda: defaultdict(list))
     role_shares: dict[str, list[tuple[Procedure | Instruction, str, Share]]] = field(
         default_factory=lambda: defaultdict(list))
@@ -55,19 +57,20 @@ class SiteIndex:
     dept_roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     dept_children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     reports: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    reviews: dict[str, list[tuple[Review, DocumentReview]]] = field(default_factory=lambda: defaultdict(list))
+    reviews: dict[Key, list[tuple[Review, DocumentReview]]] = field(default_factory=lambda: defaultdict(list))
     revisions: list[Revision] = field(default_factory=list)
-    today: dt.date = field(default_factory=build_today)
+    today: dt.date = field(default_factory=dt.date.today)
     review_tables: ReviewTables | None = None
     review_pages: dict[str, str] = field(default_factory=dict)  # review id -> revisions page part holding it
     public: bool = False  # the residents' site (built from public_view), not the staff handbook
 
     @classmethod
-    def build(cls, book: Handbook, public: bool = False) -> SiteIndex:
-        index = cls(book, public=public)
+    def build(cls, book: Handbook, public: bool = False, today: dt.date | None = None) -> SiteIndex:
+        index = cls(book, public=public, today=today or dt.date.today())
         index.backlinks = dict(book.backlinks())
-        for doc in [*book.procedures.values(), *book.instructions.values()]:
-            index._add_steps(doc)
+        for kind, doc in book.entries():
+            if kind.has_steps:
+                index._add_steps(doc)
         for doc in book.documents():
             index.dept_docs[doc.owner].append(doc)
             if doc.approver:
@@ -88,7 +91,9 @@ class SiteIndex:
                 index.dept_children[dept.parent].append(dept.id)
         for review in sorted(book.reviews.values(), key=lambda r: r.date):
             for entry in review.documents:
-                index.reviews[entry.document].append((review, entry))
+                key = reviewed(book, entry)
+                if key is not None:
+                    index.reviews[key].append((review, entry))
         index.revisions.sort(key=lambda r: (r.date, r.doc.code), reverse=True)
         index.review_tables = ReviewTables.build(book)
         return index
@@ -98,7 +103,7 @@ class SiteIndex:
             step = numbered.step
             self.numbers[id(step)] = numbered.number
             if step.id:
-                self.step_numbers[(doc.id, step.id)] = numbered.number
+                self.step_numbers[(self.book.key(doc), step.id)] = numbered.number
             for role in dict.fromkeys(step.roles):
                 others = tuple(r for r in dict.fromkeys(step.roles) if r != role)
                 self.role_steps[role].append(StepUse(doc, numbered, others))
@@ -107,6 +112,10 @@ class SiteIndex:
                     self.role_shares[share.role].append((doc, numbered.number, share))
 
     # -- questions the pages ask ---------------------------------------------------------------
+
+    def paged_kinds(self) -> list[kinds.Kind]:
+        """Kinds with pages on this site: a URL folder, and on the public site exposed as pages."""
+        return [k for k in kinds.kinds() if k.url and (not self.public or k.exposure is kinds.Exposure.pages)]
 
     def referrers(self, kind: str, ident: str) -> list[Ref]:
         """References to (kind, ident) from other documents and sites, in source order."""
@@ -123,7 +132,7 @@ class SiteIndex:
         return max((h.date for h in doc.history), default=doc.effective)
 
     def last_review(self, doc: AnyDocument) -> tuple[Review, DocumentReview] | None:
-        entries = self.reviews.get(doc.id)
+        entries = self.reviews.get(self.book.key(doc))
         return entries[-1] if entries else None
 
     def next_review(self, doc: AnyDocument) -> dt.date:
@@ -132,3 +141,15 @@ class SiteIndex:
         months = int(limit.value) if limit is not None and limit.unit == "个月" else 3
         last = self.last_review(doc)
         return add_months(last[0].date if last else self.last_revision(doc), months)
+
+    def overdue(self, doc: AnyDocument) -> bool:
+        """Its quarterly review (复审规定) is past due: ``next_review`` before the build's today.
+        Review dates are internal: never overdue on the public site."""
+        return not self.public and self.next_review(doc) < self.today
+
+    def overdue_documents(self) -> list[AnyDocument]:
+        """Every controlled document whose review is past due, the longest overdue first."""
+        book = self.book
+        docs: list[AnyDocument] = [*book.procedures.values(), *book.instructions.values(),
+                                   *book.forms.values(), *book.price_lists.values()]
+        return sorted((d for d in docs if self.overdue(d)), key=lambda d: (self.next_review(d), d.code))

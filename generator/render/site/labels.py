@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import charge
+from generator.model import charge, kinds
 
 CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引与参考"}
 STATUS = {"draft": "草案", "approved": "现行有效", "retired": "已废止"}
@@ -21,10 +21,13 @@ GRANTS = {
     "waive-fee": "减免服务费",
     "approve-vehicle-repair": "批准车辆维修",
 }
-KIND = {
-    "procedure": "规程", "instruction": "作业指导书", "form": "表单", "price_list": "收费标准",
-    "site": "项目", "department": "部门", "role": "岗位", "limit": "时限与限额",
-}
+
+
+def kind_label(kind: str) -> str:
+    """Chinese label of a registry kind (generator.model.kinds): 规程, 表单 …"""
+    found = kinds.KINDS.get(kind)
+    return found.label if found else kind
+
 FIELD = {  # where a reference sits, for "referenced by" lists
     "forms": "步骤引用", "procedures": "引用", "instructions": "引用", "price_lists": "引用",
     "see": "参见", "form": "记录", "records": "记录", "owner": "归口", "approver": "批准",

@@ -23,20 +23,21 @@ Entry = dict[str, Any]
 
 
 def navigation(ix: SiteIndex, help_page: str | None) -> list[Entry]:
-    """The ``nav`` structure for the MkDocs config."""
-    procedures = [row.obj for row in catalogue(ix, "procedure")]
+    """The ``nav`` structure for the MkDocs config: one section per kind with pages, in registry order."""
     sections: list[Entry] = [{"首页": page_uri("home")}]
-    sections.append({"规程制度": [page_uri("procedure")] + [
-        {CATEGORY[key]: _grouped(ix, "procedure", [d for d in procedures if d.category.value == key])}
-        for key in CATEGORY if any(d.category.value == key for d in procedures)]})
-    for kind, title in (("instruction", "作业指导书"), ("form", "表单"), ("price_list", "收费标准")):
-        docs = [row.obj for row in catalogue(ix, kind)]
-        if docs:
-            sections.append({title: [page_uri(kind)] + _grouped(ix, kind, docs)})
-    sites = [row.obj for row in catalogue(ix, "site")]
-    if sites:
-        sections.append({"项目": [page_uri("site")] + _chunked("site", sites)})
-    sections.append({"组织机构": [page_uri("department"), {"岗位一览": page_uri("role")}] + _organisation(ix)})
+    paged = {k.name for k in ix.paged_kinds()}
+    for kind in ix.paged_kinds():
+        docs = [row.obj for row in catalogue(ix, kind.name)]
+        if not kind.nav or not docs:
+            continue
+        if kind.name == "procedure":  # by category (标准作业规程, 管理制度 …), then department
+            groups: list[Entry] = [{CATEGORY[key]: _grouped(ix, kind.name, [d for d in docs if d.category.value == key])}
+                                   for key in CATEGORY if any(d.category.value == key for d in docs)]
+            sections.append({kind.nav: [_page(kind.name)] + groups})
+        else:
+            sections.append({kind.nav: [_page(kind.name)] + _grouped(ix, kind.name, docs)})
+    if {"department", "role"} <= paged:
+        sections.append({"组织机构": [_page("department"), {"岗位一览": _page("role")}] + _organisation(ix)})
     reference: list[Entry] = [{"修订记录": page_uri("revisions")}, {"术语表": page_uri("glossary")},
                               {"时限与限额": page_uri("limits")}, {"一致性规则": page_uri("rules")}]
     if help_page:
@@ -45,8 +46,14 @@ def navigation(ix: SiteIndex, help_page: str | None) -> list[Entry]:
     return sections
 
 
+def _page(kind: str, ident: str | None = None) -> str:
+    uri = page_uri(kind, ident)
+    assert uri is not None, kind  # only kinds with pages reach the navigation
+    return uri
+
+
 def _grouped(ix: SiteIndex, kind: str, docs: list[Any]) -> list[Entry]:
-    if len(docs) <= GROUP_AT:
+    if len(docs) <= GROUP_AT or not all(getattr(d, "owner", None) for d in docs):
         return _chunked(kind, docs)
     groups: dict[str, list[Any]] = {}
     for doc in docs:
@@ -57,7 +64,7 @@ def _grouped(ix: SiteIndex, kind: str, docs: list[Any]) -> list[Entry]:
 
 
 def _chunked(kind: str, objs: list[Any]) -> list[Entry]:
-    entries = [{_title(o): page_uri(kind, o.id)} for o in objs]
+    entries = [{_title(o): _page(kind, o.id)} for o in objs]
     if len(entries) <= CHUNK:
         return entries
     return [{_range(objs[i:i + CHUNK]): entries[i:i + CHUNK]} for i in range(0, len(entries), CHUNK)]
@@ -67,7 +74,7 @@ def _organisation(ix: SiteIndex) -> list[Entry]:
     entries: list[Entry] = []
     for dept, _ in department_order(ix):
         roles = sorted((ix.book.roles[r] for r in ix.dept_roles.get(dept.id, [])), key=lambda r: r.name)
-        page = page_uri("department", dept.id)
+        page = _page("department", dept.id)
         entries.append({str(escape(dept.name)): [page] + _chunked("role", roles)} if roles
                        else {str(escape(dept.name)): page})
     return entries

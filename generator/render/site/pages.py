@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
+from generator.model.kinds import Kind
 from generator.render.site.index import SiteIndex
 from generator.render.site.urls import continued_uri, page_uri
 from generator.render.site.views.lists import Row, catalogue
@@ -18,15 +19,6 @@ from generator.render.site.views.reviews import Period, periods
 BUDGET = 45_000  # bytes of listing per page; the theme and navigation add the rest
 T = TypeVar("T")
 
-CATALOGUES = {  # kind -> (title, intro)
-    "procedure": ("规程制度一览", "全部标准作业规程、管理制度、工作流程与指引，按类别排列。"),
-    "instruction": ("作业指导书一览", "维修、保养等具体作业的操作方法和验收标准，按归口部门排列。"),
-    "form": ("表单一览", "各规程使用的登记表、记录表和单据，按归口部门排列；每张表单都可下载打印版 PDF。"),
-    "price_list": ("收费标准一览", "各项有偿服务的收费标准。标有“示例价格”的收费标准仅作示例，不得对外公示。"),
-    "site": ("项目一览", "公司管理的各个项目（小区）及其执行的收费标准和公示文件。"),
-    "department": ("部门一览", "公司的组织机构，按上下级排列。"),
-    "role": ("岗位一览", "各部门的岗位；每个岗位页面列出其职责、权限和在各规程中承担的步骤。"),
-}
 
 
 @dataclass
@@ -72,22 +64,12 @@ def plan(ix: SiteIndex) -> list[PageSpec]:
     """Every page of the site, in a stable order."""
     book = ix.book
     specs = [PageSpec(page_uri("home"), "home", "首页")]
-    for kind, (title, _) in CATALOGUES.items():
-        specs += paged(page_uri(kind), "catalogue", title, kind, catalogue(ix, kind), Row.cost)
-    specs += [PageSpec(page_uri("procedure", d.id), "procedure", d.title, d, theme="procedure.html", boost=2)
-              for d in book.procedures.values()]
-    specs += [PageSpec(page_uri("instruction", d.id), "instruction", d.title, d, theme="procedure.html")
-              for d in book.instructions.values()]
-    specs += [PageSpec(page_uri("form", d.id), "form", d.title, d, theme="document.html") for d in book.forms.values()]
-    specs += [PageSpec(page_uri("price_list", d.id), "price_list", d.title, d, theme="document.html")
-              for d in book.price_lists.values()]
-    specs += [PageSpec(page_uri("site", s.id), "site", s.name, s) for s in book.sites.values()]
-    for dept in book.departments.values():
-        specs += paged(page_uri("department", dept.id), "department", dept.name, dept,
-                       department_docs(ix, dept.id), lambda d: 420 + 3 * len(d.title))
-    for role in book.roles.values():
-        specs += paged(page_uri("role", role.id), "role", role.name, role, role_groups(ix, role.id),
-                       lambda g: g.cost())
+    for kind in ix.paged_kinds():
+        if kind.catalogue and (book.table(kind.name) or not ix.public):  # residents get no empty lists
+            specs += paged(_uri(kind.name), "catalogue", kind.catalogue, kind.name, catalogue(ix, kind.name), Row.cost)
+    for kind in ix.paged_kinds():
+        for obj in book.table(kind.name).values():
+            specs += _entry_pages(ix, kind, obj)
     revisions = paged(page_uri("revisions"), "revisions", "修订记录", None, periods(ix), Period.cost)
     ix.review_pages = {r.id: spec.uri for spec in revisions for period in spec.items for r in period.reviews}
     specs += revisions
@@ -95,3 +77,20 @@ def plan(ix: SiteIndex) -> list[PageSpec]:
               PageSpec(page_uri("limits"), "limits", "时限与限额"),
               PageSpec(page_uri("rules"), "rules", "一致性规则")]
     return specs
+
+
+def _entry_pages(ix: SiteIndex, kind: Kind, obj: Any) -> list[PageSpec]:
+    """The page (or the parts of a long page) of one entry."""
+    uri = _uri(kind.name, obj.id)
+    title = getattr(obj, "title", None) or getattr(obj, "name", None) or obj.id
+    if kind.template == "department":
+        return paged(uri, "department", title, obj, department_docs(ix, obj.id), lambda d: 420 + 3 * len(d.title))
+    if kind.template == "role":
+        return paged(uri, "role", title, obj, role_groups(ix, obj.id), lambda g: g.cost())
+    return [PageSpec(uri, kind.template, title, obj, theme=kind.theme, boost=kind.boost)]
+
+
+def _uri(kind: str, ident: str | None = None) -> str:
+    uri = page_uri(kind, ident)
+    assert uri is not None, kind  # paged_kinds has only kinds with a URL folder
+    return uri

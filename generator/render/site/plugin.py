@@ -1,14 +1,16 @@
 """The MkDocs plugin: the handbook's pages, navigation and search words, straight from the YAML.
 
 Registered as ``handbook`` (pyproject entry point); mkdocs.yml lists it before search and offline.
-Sources are loaded and checked once per build, in on_config, before MkDocs touches the site folder:
-bad sources stop the build there, so a failed build never leaves a half-written site.
+``handbook build`` hands it a checked build context (generator.context); under plain ``mkdocs
+build``/``serve`` it loads and checks the sources itself, in on_config, before MkDocs touches the
+site folder: bad sources stop the build there, so a failed build never leaves a half-written site.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-import os
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -20,15 +22,19 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.context import BuildContext, SourcesFailed, make_context
 from generator.findings import Finding, Severity
 from generator.model.audience import Audience
+from generator.render.site.notfound import relative_error_page, top_folders
 from generator.render.site.page import HandbookPage
 from generator.render.site.render import Renderer, compact
+from generator.render.site.search.index import HandbookSearchIndex
 from generator.render.site.setup import HELP_PAGE, VENDOR, Prepared, prepare
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")  # one line per finding
-AUDIENCE_ENV = "HANDBOOK_AUDIENCE"
+WORKER = Path(__file__).resolve().parent / "search" / "worker.js"  # answers in place of the theme worker
+THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(\.map)?")
 
 SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "sites", "procedures",
            "instructions", "forms", "price-lists", "reviews")
@@ -36,8 +42,8 @@ SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "site
 
 class HandbookConfig(Config):
     vendor_dir = c.Optional(c.Type(str))  # default: .cache/vendor beside mkdocs.yml, else in this repository
-    cache_dir = c.Type(str, default=".cache/handbook")  # the jieba user dictionary goes here
-    audience = c.Choice([a.value for a in Audience], default="staff")  # env HANDBOOK_AUDIENCE overrides
+    cache_dir = c.Type(str, default=".cache/handbook")  # kept for existing mkdocs.yml files; nothing is written there now
+    audience = c.Choice([a.value for a in Audience], default="staff")  # plain mkdocs builds only
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -45,30 +51,30 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def __init__(self) -> None:
         self.prepared = Prepared([])
+        self.context: BuildContext | None = None  # handed in by handbook build (generator.render.site)
+        self.folders: list[str] = []
 
     @property
     def errors(self) -> list[Finding]:
         """The loader and rule errors that stopped the last build (build_site turns them into SourceError)."""
         return self.prepared.errors
 
-    # Load and check the sources; set up navigation, search words and local scripts (before search and offline).
+    # Take (or make) the checked context; set up navigation, search words and local scripts (before search and offline).
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        self.prepared = prepare(config, root, self.config.cache_dir, self.config.vendor_dir, self.audience())
+        try:
+            context = self.context or make_context(root, Audience(self.config.audience), dt.date.today(),
+                                                   config.site_url or "")
+        except SourcesFailed as failed:
+            self.prepared = Prepared(failed.findings)
+        else:
+            self.prepared = prepare(config, context, self.config.cache_dir, self.config.vendor_dir)
         for finding in self.prepared.findings:
             (FINDINGS.error if finding.severity is Severity.error else FINDINGS.warning)(finding.format())
         if self.errors:
             raise PluginError(f"源文件有 {len(self.errors)} 个错误，未生成网站（见上面各条；改正后重新构建）")
         return config
-
-    # Whom the site is for: HANDBOOK_AUDIENCE if set (handbook build --audience sets it), else mkdocs.yml.
-    def audience(self) -> Audience:
-        value = os.environ.get(AUDIENCE_ENV) or self.config.audience
-        try:
-            return Audience(value)
-        except ValueError:
-            raise PluginError(f"{AUDIENCE_ENV}={value!r}：只能是 staff 或 public") from None
 
     # Add one virtual page per handbook page, and the local copies of the browser libraries.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -85,7 +91,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             HandbookPage(spec, file, config, renderer)
         for name, uri in VENDOR.items() if prepared.vendor else ():
             files.append(File.generated(config, uri, abs_src_path=str(prepared.vendor / name)))
+        _use_our_search(files, config, prepared.index.book)
+        self.folders = top_folders(files)
         return files
+
+    # The 404 page links relative to the site root; its <base> is set in the browser (notfound.py).
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        return relative_error_page(context, template_name, config, self.folders)
 
     # Drop the theme's deep indentation from every page (outside <pre>): a third less to download.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -100,6 +112,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 server.watch(str(root / name))
         server.builder = _keep_last_good(server.builder)
         return server
+
+
+def _use_our_search(files: Files, config: MkDocsConfig, book: Any) -> None:
+    """The search plugin writes our index (search/index.py); our worker answers under the theme worker's name."""
+    search = config.plugins.get("material/search")
+    if search is None or not hasattr(search, "search_index"):
+        return
+    search.search_index = HandbookSearchIndex(book, search.config.lang)
+    for file in [f for f in files if THEME_WORKER.fullmatch(f.src_uri)]:
+        files.remove(file)
+        if not file.src_uri.endswith(".map"):
+            files.append(File.generated(config, file.src_uri, abs_src_path=str(WORKER)))
 
 
 def _keep_last_good(builder: Callable[..., None]) -> Callable[..., None]:

@@ -11,13 +11,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from generator.check import RULES
+from generator.check.reviews import reviewed
 from generator.load.codes import LOADER_CODES
+from generator.model import kinds
 from generator.model.prices import money
+from generator.model.review import DocumentReview
 from generator.render.site import labels
 from generator.render.site.index import SiteIndex
-from generator.render.site.pages import CATALOGUES, PageSpec
+from generator.render.site.pages import PageSpec
 from generator.render.site.urls import NOTICES, form_pdf, notice_pdf, page_uri, step_anchor
-from generator.render.site.views import documents, lists, organisation, reviews
+from generator.render.site.views import VIEWS, documents, lists, organisation, reviews  # noqa: F401 (views register)
 from generator.render.site.views.links import kind_of
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -25,19 +28,12 @@ _TAG = re.compile(r"<[^>]*>")
 _HEADING = re.compile(r'<h([1-3]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
 
 Context = Callable[[SiteIndex, PageSpec], dict[str, Any]]
-CONTEXTS: dict[str, Context] = {
+SINGLE_PAGES: dict[str, Context] = {  # the pages that are not an entry's (entries: views.VIEWS)
     "home": lambda ix, spec: lists.home(ix),
-    "catalogue": lambda ix, spec: {"kind": spec.obj, "intro": CATALOGUES[spec.obj][1],
+    "catalogue": lambda ix, spec: {"kind": spec.obj, "intro": kinds.get(spec.obj).intro,
                                    "groups": lists.grouped(spec.items)},
-    "procedure": lambda ix, spec: documents.procedure(ix, spec.obj),
-    "instruction": lambda ix, spec: documents.instruction(ix, spec.obj),
-    "form": lambda ix, spec: documents.form(ix, spec.obj),
-    "price_list": lambda ix, spec: documents.price_list(ix, spec.obj),
-    "site": lambda ix, spec: organisation.site(ix, spec.obj),
-    "department": lambda ix, spec: organisation.department(ix, spec.obj),
-    "role": lambda ix, spec: organisation.role(ix, spec.obj),
     "glossary": lambda ix, spec: {"terms": ix.book.glossary.terms if ix.book.glossary else []},
-    "limits": lambda ix, spec: {"limits": sorted(ix.book.limits.values(), key=lambda l: l.id)},
+    "limits": lambda ix, spec: {"limits": sorted(ix.book.limits.values(), key=lambda limit: limit.id)},
     "revisions": lambda ix, spec: reviews.revisions_page(ix, spec.items),
     "rules": lambda ix, spec: {"rules": [r for _, r in sorted(RULES.items())], "loader": LOADER_CODES},
 }
@@ -53,8 +49,8 @@ class Links:
         """URL of an entity's page (or a kind's catalogue); None when the site has no such page."""
         return self.uri(page_uri(kind, ident), anchor)
 
-    def uri(self, uri: str, anchor: str | None = None) -> str | None:
-        target = self.files.get_file_from_path(uri)
+    def uri(self, uri: str | None, anchor: str | None = None) -> str | None:
+        target = self.files.get_file_from_path(uri) if uri else None
         if target is None:
             return None
         fragment = f"#{anchor}" if anchor else ""
@@ -70,15 +66,19 @@ class Links:
         obj = self.ix.book.table(kind).get(ident)
         return str(getattr(obj, "title", None) or getattr(obj, "name", None) or ident)
 
-    def step(self, ref: str, here_doc: str) -> tuple[str | None, str]:
-        """(URL, label) of a step reference ``doc#step`` or ``#step``."""
+    def step(self, ref: str, here: Any) -> tuple[str | None, str]:
+        """(URL, label) of a step reference ``doc#step`` or ``#step`` made in the document ``here``."""
+        book = self.ix.book
         doc_id, _, step_id = ref.partition("#")
-        doc_id = doc_id or here_doc
-        number = self.ix.step_numbers.get((doc_id, step_id))
+        if not doc_id or doc_id == here.id:
+            key = book.key(here)
+        else:
+            found = book.named(doc_id, [k.name for k in kinds.collections() if k.has_steps])
+            key = found[0] if len(found) == 1 else ("", doc_id)  # an ambiguous id was refused by REF010
+        number = self.ix.step_numbers.get((key, step_id))
         label = f"步骤 {number}" if number else f"步骤 {step_id}"
-        if doc_id != here_doc:
-            kind = "procedure" if doc_id in self.ix.book.procedures else "instruction"
-            return self.page(kind, doc_id, step_id), f"《{self.name(kind, doc_id)}》{label}"
+        if key != book.key(here):
+            return self.page(key[0], doc_id, step_id), f"《{self.name(key[0], doc_id)}》{label}"
         return f"#{step_id}", label
 
 
@@ -86,7 +86,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(labels=labels, form_pdf=form_pdf, notice_pdf=notice_pdf, NOTICES=NOTICES,
-                       step_anchor=step_anchor, kind_of=kind_of)
+                       step_anchor=step_anchor, kind_of=kind_of, is_document=_is_document)
     env.filters["money"] = money
     return env
 
@@ -100,11 +100,21 @@ class Renderer:
         self.env.globals["vendor_mermaid"] = mermaid
 
     def render(self, spec: PageSpec, file: File) -> tuple[str, list[dict[str, Any]]]:
-        context = CONTEXTS[spec.kind](self.ix, spec)
+        view = SINGLE_PAGES.get(spec.kind) or VIEWS[spec.kind]
+        context = view(self.ix, spec)
         template = self.env.get_template(f"{spec.kind}.html")
         html = template.render(spec=spec, L=Links(self.files, file, self.ix), ix=self.ix, book=self.ix.book,
-                               company=self.ix.book.company, **context)
+                               company=self.ix.book.company, reviewed=self._reviewed, **context)
         return html, toc_tokens(html)
+
+
+    def _reviewed(self, entry: DocumentReview) -> Any:
+        key = reviewed(self.ix.book, entry)
+        return self.ix.book.get(*key) if key else None
+
+
+def _is_document(kind: str) -> bool:
+    return kind in kinds.KINDS and kinds.get(kind).is_document
 
 
 _PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)

@@ -8,16 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jieba
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.check import run_rules
+from generator.context import BuildContext
 from generator.findings import Finding, Severity
-from generator.load import load_handbook
-from generator.model.audience import Audience, view
 from generator.render.site.index import SiteIndex
 from generator.render.site.nav import navigation
 from generator.render.site.pages import PageSpec, plan
-from generator.render.site.searchdict import remember_cuts, write_user_dict
 
 HELP_PAGE = "help/index.md"
 STAFF_ONLY = frozenset({"rules", "revisions"})  # page kinds the public site leaves out (checks, review records)
@@ -43,36 +41,30 @@ class Prepared:
         return [f for f in self.findings if f.severity is Severity.error]
 
 
-def prepare(config: MkDocsConfig, root: Path, cache_dir: str, vendor: str | None,
-            audience: Audience = Audience.staff) -> Prepared:
-    """Load and check the sources; when they are sound, plan the pages and configure MkDocs.
+def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor: str | None) -> Prepared:
+    """Plan the pages of a checked build context and configure MkDocs.
 
-    The public site is planned from ``public_view``: internal documents and fields are not in it.
+    The public site is planned from the context's public view: internal documents and fields are
+    not in it. Values from the sources that the theme prints (title, footer) are escaped here, as
+    the theme's templates print config values as they are.
     """
-    book, findings = load_handbook(root)
-    if findings:
-        return Prepared(findings)
-    result = Prepared(run_rules(book))
-    if result.errors:
-        return result
-    book = view(book, audience)
-    public = audience is Audience.public
+    book, root, public = context.book, context.project, context.public
+    result = Prepared(list(context.findings))
     if public and book.company:  # the header, title and footer say whose site this is, and for whom
-        config.site_name = f"{book.company.short_name}服务信息公开"
-        config.site_description = f"{book.company.name}向业主和住户公开的服务信息：办事流程、收费标准、服务项目和表格"
-        config.copyright = f"{book.company.name} · 公开信息"  # not the staff site's 内部资料 line
-    result.index = SiteIndex.build(book, public=public)
+        config.site_name = str(escape(f"{book.company.short_name}服务信息公开"))
+        config.site_description = str(escape(
+            f"{book.company.name}向业主和住户公开的服务信息：办事流程、收费标准、服务项目和表格"))
+        config.copyright = str(escape(f"{book.company.name} · 公开信息"))  # not the staff site's 内部资料 line
+    result.index = SiteIndex.build(book, public=public, today=context.today)
     specs = plan(result.index)
-    left_out = (STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
+    left_out = ((STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
+                | (set() if book.glossary else {"glossary"}))
     result.specs = [s for s in specs if s.kind not in left_out]
     if not public and (Path(config.docs_dir) / HELP_PAGE).is_file():  # how staff use the handbook
         result.help_page = HELP_PAGE
     config.nav = _only(navigation(result.index, result.help_page),
                        {s.uri for s in specs} - {s.uri for s in result.specs})
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message
-    dictionary = write_user_dict(book, root / cache_dir / "jieba-user.txt")
-    _search_words(config, dictionary)
-    remember_cuts(dictionary)
     result.vendor = vendor_dir(root, vendor)
     # The offline plugin adds a CDN copy of iframe-worker unless one is listed: list ours.
     config.extra["polyfills"] = [VENDOR["iframe-worker-shim.js"]]
@@ -89,14 +81,6 @@ def _only(nav: list, dropped: set[str]) -> list:
         if entry and (isinstance(entry, dict) or entry not in dropped):
             kept.append(entry)
     return kept
-
-
-def _search_words(config: MkDocsConfig, path: Path) -> None:
-    """Point the search plugin at our user dictionary (it loads it in its own on_config, after ours)."""
-    for plugin in config.plugins.values():
-        options = getattr(plugin, "config", None)
-        if options is not None and "jieba_dict_user" in options:
-            options["jieba_dict_user"] = str(path)
 
 
 def vendor_dir(root: Path, configured: str | None) -> Path | None:

@@ -6,15 +6,8 @@ MkDocs writes directory URLs or (offline build) ``<folder>/<id>/index.html``.
 
 from __future__ import annotations
 
-FOLDERS: dict[str, str] = {
-    "procedure": "procedures",
-    "instruction": "instructions",
-    "form": "forms",
-    "price_list": "price-lists",
-    "site": "sites",
-    "department": "departments",
-    "role": "roles",
-}
+from generator.model import kinds
+
 SINGLES: dict[str, str] = {
     "home": "index.md",
     "glossary": "glossary/index.md",
@@ -31,12 +24,18 @@ NOTICES: tuple[tuple[str, str], ...] = (
 )
 
 
-def page_uri(kind: str, ident: str | None = None) -> str:
-    """Source URI of an entity's page, or of a kind's catalogue when ``ident`` is None."""
+def page_uri(kind: str, ident: str | None = None) -> str | None:
+    """Source URI of an entry's page, or of a kind's catalogue when ``ident`` is None.
+
+    ``kind`` is a registry kind (its URL folder) or one of the single pages (home, glossary …);
+    None for a kind that has no pages.
+    """
     if kind in SINGLES:
         return SINGLES[kind]
-    folder = FOLDERS[kind]
-    return f"{folder}/{ident}/index.md" if ident else f"{folder}/index.md"
+    found = kinds.KINDS.get(kind)
+    if found is None or found.url is None:
+        return None
+    return f"{found.url}/{ident}/index.md" if ident else f"{found.url}/index.md"
 
 
 def continued_uri(first: str, number: int) -> str:

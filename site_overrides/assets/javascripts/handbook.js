@@ -12,3 +12,24 @@
     opened = [];
   });
 })();
+
+// A table wider than the screen scrolls inside itself: say so above it (and only while it is too wide).
+(function () {
+  function cue() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      var note = wrap.previousElementSibling;
+      if (!(note && note.classList.contains("hb-scroll-cue"))) {
+        if (!wide) return;
+        note = document.createElement("p");
+        note.className = "hb-scroll-cue";
+        note.textContent = "表格较宽，可左右滑动查看 →";
+        wrap.parentNode.insertBefore(note, wrap);
+      }
+      note.hidden = !wide;
+    });
+  }
+  window.addEventListener("load", cue);
+  window.addEventListener("resize", cue);
+  setTimeout(cue, 300);
+})();

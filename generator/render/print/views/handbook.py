@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model import Handbook, Instruction, Procedure
+from generator.model import Handbook, Instruction, Procedure, kinds
 from generator.render.print.trace import Traced, Tracer, cn_date
 from generator.render.print.views.common import company_name, department_name, role_name, status_mark
 from generator.render.print.views.steps import StepNumbers, StepView, link_titles, step_views
+
+_NUMERALS = "〇一二三四五六七八九十"
 
 TITLE = "物业服务标准作业规程汇编"
 CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引"}
@@ -90,10 +92,10 @@ class HandbookView:
 def handbook_view(book: Handbook, *, today: dt.date, copy_number: int | None) -> tuple[HandbookView, list[Traced]]:
     t = Tracer()
     numbers = StepNumbers(book)
-    procedures = sorted((p for p in book.procedures.values() if p.status.value != "retired"), key=_order)
-    instructions = sorted((i for i in book.instructions.values() if i.status.value != "retired"), key=_order)
-    parts = tuple(Part(title, tuple(_doc(book, d, numbers, t) for d in docs)) for title, docs in (
-        ("第一部分　标准作业规程与管理制度", procedures), ("第二部分　作业指导书", instructions)) if docs)
+    bound = [(k.part, sorted((d for d in book.table(k.name).values() if d.status.value != "retired"), key=_order))
+             for k in kinds.kinds() if k.part]
+    parts = tuple(Part(f"第{_NUMERALS[n]}部分　{title}", tuple(_doc(book, d, numbers, t) for d in docs))
+                  for n, (title, docs) in enumerate((b for b in bound if b[1]), start=1))
     label = f"受控文件 No. {copy_number:02d}" if copy_number is not None else "非受控副本"
     return HandbookView(company=company_name(book, t), title=TITLE, date=f"{today.year}年{today.month}月",
                         controlled=copy_number is not None, copy_label=label, parts=parts), t.items

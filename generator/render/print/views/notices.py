@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from generator.model import Handbook, PriceItem, PriceList, Site
 from generator.model.charge import BUILDING, PRICING, Charge, charge
@@ -85,7 +86,7 @@ def notice_view(book: Handbook, site: Site, lists: list[PriceList], kind: str, s
                 site_url: str, posted: dt.date, stamp: str) -> tuple[NoticeView, list[Traced]]:
     t = Tracer()
     hotline = t.take(book.company, "price_hotline") if book.company else DEFAULT_HOTLINE
-    common = dict(kind=kind, size=size, company=company_name(book, t), site=t.take(site, "name"),
+    common: dict[str, Any] = dict(kind=kind, size=size, company=company_name(book, t), site=t.take(site, "name"),
                   address=t.take(site, "address"), service_phone=t.take(site, "service_phone"),
                   complaint_phone=t.take(site, "complaint_hotline"), price_hotline=hotline or DEFAULT_HOTLINE,
                   posted=cn_date(posted), stamp=stamp, draft=bool(stamp))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Handbook, Instruction, Procedure, Step
+from generator.model import Handbook, Instruction, Procedure, Step, kinds
+from generator.model.base import shape
+from generator.model.handbook import Key
 from generator.model.procedure import Links
 from generator.render.print.trace import Tracer
 from generator.render.print.views.common import role_name
@@ -50,19 +52,25 @@ class StepNumbers:
     def __init__(self, book: Handbook):
         self.book = book
         self.numbers: dict[int, str] = {}
-        self.by_ref: dict[str, str] = {}
-        for doc in (*book.procedures.values(), *book.instructions.values()):
-            for numbered in book.steps(doc):
-                self.numbers[id(numbered.step)] = numbered.number
-                if numbered.step.id:
-                    self.by_ref[f"{doc.id}#{numbered.step.id}"] = numbered.number
+        self.by_ref: dict[tuple[Key, str], str] = {}  # ((kind, doc id), step id) -> number
+        self.stepped = [k.name for k in kinds.kinds() if k.has_steps]
+        for kind, doc in book.entries():
+            if kind.has_steps:
+                for numbered in book.steps(doc):
+                    self.numbers[id(numbered.step)] = numbered.number
+                    if numbered.step.id:
+                        self.by_ref[(book.key(doc), numbered.step.id)] = numbered.number
 
-    def describe(self, doc_id: str, ref: str) -> str:
-        target, _, step = (doc_id + ref if ref.startswith("#") else ref).partition("#")
-        number = self.by_ref.get(f"{target}#{step}", step)
-        if target == doc_id:
+    def describe(self, doc: Procedure | Instruction, ref: str) -> str:
+        """``参见`` text of a step reference made in ``doc``: 本文件第 2.1 步, 《…》第 3 步."""
+        target, _, step = ref.partition("#")
+        here = self.book.key(doc)
+        found = self.book.named(target, self.stepped) if target and target != doc.id else [here]
+        key = found[0] if len(found) == 1 else ("", target)
+        number = self.by_ref.get((key, step), step)
+        if key == here:
             return f"本文件第 {number} 步"
-        other = self.book.document(target)
+        other = self.book.get(*key)
         return f"《{other.title}》第 {number} 步" if other else f"{target} 第 {number} 步"  # title traced where printed
 
 
@@ -78,7 +86,7 @@ def _step(book: Handbook, doc: Procedure | Instruction, step: Step, numbers: Ste
         number=numbers.numbers.get(id(step), ""), title=t.take(step, "title"), text=t.take(step, "text"),
         condition=t.take(step, "condition"), items=tuple(t.take_all(step, "items")),
         roles=tuple(role_name(book, r, t) for r in step.roles), forms=forms,
-        refs=others + tuple(numbers.describe(doc.id, ref) for ref in step.see),
+        refs=others + tuple(numbers.describe(doc, ref) for ref in step.see),
         split_basis=t.take(split, "basis") if split else "",
         shares=tuple(Share(t.take(s, "party"), role_name(book, s.role, t) if s.role else "", t.take(s, "percent"))
                      for s in split.shares) if split else (),
@@ -90,10 +98,10 @@ def _step(book: Handbook, doc: Procedure | Instruction, step: Step, numbers: Ste
 
 def link_titles(book: Handbook, links: Links, t: Tracer) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(forms, other documents) a step or document refers to, as 《title》（code）."""
-    forms = tuple(_titled(book.forms.get(f), f, t) for f in links.forms)
-    others = tuple(_titled(table.get(i), i, t) for table, ids in (
-        (book.procedures, links.procedures), (book.instructions, links.instructions),
-        (book.price_lists, links.price_lists)) for i in ids)
+    refs = [(mark.kind, getattr(links, name)) for name, mark in shape(type(links)).refs
+            if mark.kind in kinds.KINDS and kinds.get(mark.kind).is_document]
+    forms = tuple(_titled(book.get(kind, i), i, t) for kind, ids in refs if kind == "form" for i in ids)
+    others = tuple(_titled(book.get(kind, i), i, t) for kind, ids in refs if kind != "form" for i in ids)
     return forms, others + tuple(f"《{t.take(links, 'external', x)}》" for x in links.external)
 
 

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import Department, Form, Instruction, PriceList, Procedure, Role, Site, Step
+from generator.model import Site, Step, kinds
 from generator.model.price_list import Scope
 from generator.model.procedure import Appendix, Record
 from generator.render.site.index import SiteIndex
 from generator.render.site.urls import step_anchor
 
-_KINDS = {Procedure: "procedure", Instruction: "instruction", Form: "form", PriceList: "price_list",
-          Site: "site", Role: "role", Department: "department"}
-
-
 def kind_of(obj: object) -> str:
-    """The reference kind of a source object: procedure, form, role …"""
-    return _KINDS[type(obj)]
+    """The registry kind of a source entry: procedure, form, role … ("" for parts of entries)."""
+    kind = kinds.kind_of(obj)
+    return kind.name if kind else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +33,14 @@ def backlinks(ix: SiteIndex, kind: str, ident: str) -> list[Backlink]:
     """Sources referring to (kind, ident), one entry per source with every place it does so."""
     found: dict[tuple[str, str], Backlink] = {}
     for ref in ix.referrers(kind, ident):
-        source_kind = _KINDS.get(type(ref.source))
-        if source_kind is None or ref.field in ("owner", "approver", "approved_by", "department", "parent"):
+        source_kind = ref.source_kind
+        if not source_kind or kinds.get(source_kind).url is None or ref.field in ("owner", "approver", "approved_by", "department", "parent"):
             continue
         entry = found.setdefault((source_kind, ref.source.id), Backlink(source_kind, ref.source.id))
         place = _place(ix, ref.holder, ref.field)
         if place not in entry.places:
             entry.places.append(place)
-    return sorted(found.values(), key=lambda b: (b.kind, _code(ix, b)))
+    return sorted(found.values(), key=lambda b: (kinds.get(b.kind).order, _code(ix, b)))
 
 
 def _place(ix: SiteIndex, holder: object, field_name: str) -> Place:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from generator.model import Department
+from generator.model import Department, kinds
 from generator.render.site.index import SiteIndex
 from generator.render.site.labels import CATEGORY
 from generator.render.site.views.organisation import natural
 from generator.render.site.views.reviews import this_quarter
 
 HOME_CAP = 8  # documents listed per category / department on the home page
+OVERDUE_CAP = 12  # overdue reviews listed on the home page (the longest overdue; the total is given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,11 @@ def catalogue(ix: SiteIndex, kind: str) -> list[Row]:
     if kind == "role":
         roles = sorted(book.roles.values(), key=lambda r: (dept_rank.get(r.department, 1 << 20), r.name))
         return [Row(dept_name(r.department), r) for r in roles]
-    raise ValueError(kind)
+    # any other kind: by owning department when it has one, then by code (or name)
+    entries = list(book.table(kind).values())
+    entries.sort(key=lambda e: (dept_rank.get(getattr(e, "owner", ""), 1 << 20),
+                                natural(getattr(e, "code", None) or getattr(e, "name", None) or e.id)))
+    return [Row(dept_name(e.owner) if getattr(e, "owner", None) else "", e) for e in entries]
 
 
 def home(ix: SiteIndex) -> dict[str, Any]:
@@ -88,15 +93,15 @@ def home(ix: SiteIndex) -> dict[str, Any]:
             by_category.append((key, label, docs[:HOME_CAP], len(docs)))
     by_department = []
     for dept, _ in department_order(ix):
-        docs = [d for d in ix.dept_docs.get(dept.id, []) if type(d).__name__ in ("Procedure", "Instruction")]
+        docs = [d for d in ix.dept_docs.get(dept.id, []) if (k := kinds.kind_of(d)) is not None and k.has_steps]
         if docs:
             docs.sort(key=lambda d: natural(d.code))
             by_department.append((dept, docs[:HOME_CAP], len(docs)))
-    counts = [("procedure", "规程制度", len(book.procedures)), ("instruction", "作业指导书", len(book.instructions)),
-              ("form", "表单", len(book.forms)), ("price_list", "收费标准", len(book.price_lists)),
-              ("role", "岗位", len(book.roles)), ("site", "项目", len(book.sites))]
-    # Residents look for services, prices and forms; staff posts are not for them. No empty tiles.
-    counts = [c for c in counts if c[2] and not (ix.public and c[0] == "role")]
+    # One tile per kind with pages on this site (the public site: only what residents look for). No empty tiles.
+    counts = [(k.name, k.nav or k.label, len(book.table(k.name))) for k in ix.paged_kinds()
+              if k.name != "department" and book.table(k.name)]
     quarter, revisions = this_quarter(ix, ix.today)
+    overdue = ix.overdue_documents()
     return {"by_category": by_category, "by_department": by_department, "counts": counts,
-            "quarter": quarter, "revisions": revisions, "public": ix.public}
+            "quarter": quarter, "revisions": revisions, "public": ix.public,
+            "overdue": overdue[:OVERDUE_CAP], "overdue_total": len(overdue)}

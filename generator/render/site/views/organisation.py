@@ -10,9 +10,9 @@ from generator.model import Department, Role, Site
 from generator.model.prices import site_price_lists
 from generator.model.handbook import AnyDocument
 from generator.render.site.index import SiteIndex, StepUse
+from generator.model import kinds
+from generator.render.site.views import page
 from generator.render.site.views.links import backlinks, kind_of
-
-_DOC_ORDER = {"procedure": 0, "instruction": 1, "form": 2, "price_list": 3}
 
 
 @dataclass
@@ -48,9 +48,10 @@ def role_groups(ix: SiteIndex, role_id: str) -> list[RoleGroup]:
         group(use.doc).steps.append(use)
     for doc in ix.role_approves.get(role_id, []):
         group(doc).approves = True
-    return sorted(groups.values(), key=lambda g: (_DOC_ORDER[g.kind], natural(g.doc.code)))
+    return sorted(groups.values(), key=lambda g: (kinds.get(g.kind).order, natural(g.doc.code)))
 
 
+@page("role")
 def role(ix: SiteIndex, obj: Role) -> dict[str, Any]:
     return {
         "role": obj,
@@ -60,6 +61,7 @@ def role(ix: SiteIndex, obj: Role) -> dict[str, Any]:
     }
 
 
+@page("department")
 def department(ix: SiteIndex, obj: Department) -> dict[str, Any]:
     parent = ix.book.departments.get(obj.parent) if obj.parent else None
     return {
@@ -71,9 +73,10 @@ def department(ix: SiteIndex, obj: Department) -> dict[str, Any]:
 
 
 def department_docs(ix: SiteIndex, dept_id: str) -> list[AnyDocument]:
-    return sorted(ix.dept_docs.get(dept_id, []), key=lambda d: (_DOC_ORDER[kind_of(d)], natural(d.code)))
+    return sorted(ix.dept_docs.get(dept_id, []), key=lambda d: (kinds.get(kind_of(d)).order, natural(d.code)))
 
 
+@page("site")
 def site(ix: SiteIndex, obj: Site) -> dict[str, Any]:
     lists = site_price_lists(ix.book, obj)
     return {"site": obj, "price_lists": lists, "backlinks": backlinks(ix, "site", obj.id)}

@@ -1,20 +1,19 @@
 """Review results published on the site (复审规定): the revisions page, review status, this quarter.
 
-Periods are calendar quarters, the period of the quarterly review. The build's today is the date
-of the build, or ``HANDBOOK_TODAY`` (YYYY-MM-DD) when set, so tests can pin the current quarter.
+Periods are calendar quarters, the period of the quarterly review. "Today" is the build
+context's (``handbook build --today``), so tests can pin the current quarter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.check.reviews import last_reviews, suspects
 from generator.model import Handbook, Review, ReviewKind
 from generator.model.fingerprint import fingerprint
-from generator.model.handbook import AnyDocument
+from generator.model.handbook import AnyDocument, Key
 from generator.model.review import DocumentReview
 
 if TYPE_CHECKING:  # the index builds the review tables of this module
@@ -22,12 +21,6 @@ if TYPE_CHECKING:  # the index builds the review tables of this module
 
 Quarter = tuple[int, int]  # (year, 1..4)
 CHINESE = "一二三四"
-
-
-def build_today() -> dt.date:
-    """Today for this build: ``HANDBOOK_TODAY`` if set (tests), else the system date."""
-    pinned = os.environ.get("HANDBOOK_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
 def quarter_of(day: dt.date) -> Quarter:
@@ -99,14 +92,14 @@ class ReviewStatus:
 class ReviewTables:
     """Last reviews and suspect references, computed once per build."""
 
-    quarterly: dict[str, tuple[Review, DocumentReview]]
-    expert: dict[str, tuple[Review, DocumentReview]]
-    latest: dict[str, tuple[Review, DocumentReview]]
-    recheck: dict[str, list[str]]  # referencing document -> changed documents it references
+    quarterly: dict[Key, tuple[Review, DocumentReview]]
+    expert: dict[Key, tuple[Review, DocumentReview]]
+    latest: dict[Key, tuple[Review, DocumentReview]]
+    recheck: dict[Key, list[Key]]  # referencing document -> changed documents it references
 
     @classmethod
     def build(cls, book: Handbook) -> ReviewTables:
-        recheck: dict[str, list[str]] = {}
+        recheck: dict[Key, list[Key]] = {}
         for changed, sources in sorted(suspects(book).items()):
             for source in sources:
                 recheck.setdefault(source, []).append(changed)
@@ -114,10 +107,11 @@ class ReviewTables:
                    last_reviews(book), recheck)
 
     def status(self, book: Handbook, doc: AnyDocument) -> ReviewStatus:
-        last = self.latest.get(doc.id)
+        key = book.key(doc)
+        last = self.latest.get(key)
         current = None if last is None else last[1].fingerprint == fingerprint(doc)
-        changed = [d for d in (book.document(i) for i in self.recheck.get(doc.id, [])) if d is not None]
-        return ReviewStatus(self.quarterly.get(doc.id), self.expert.get(doc.id), current, changed)
+        changed = [d for d in (book.get(*k) for k in self.recheck.get(key, [])) if d is not None]
+        return ReviewStatus(self.quarterly.get(key), self.expert.get(key), current, changed)
 
 
 def revisions_page(ix: SiteIndex, items: list[Period]) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Help for the people who write the sources: ``handbook new`` skeletons (new.py, skeletons/)."""

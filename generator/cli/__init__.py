@@ -1,0 +1,110 @@
+"""The ``handbook`` command line. Exit codes: 0 fine, 1 rule errors, 2 invalid sources or usage.
+
+One registry of sub-commands (``@command``), one way out: a command returns an exit code or raises
+``Exit`` (or generator.context.SourcesFailed); ``main`` turns every failure into a message and an
+exit code, never a traceback. Findings are printed by generator.cli.output, always the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+EXIT_OK, EXIT_RULES, EXIT_SOURCES = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Command] = {}
+
+
+class Exit(Exception):
+    """Stop the command with ``code``; ``message`` (Chinese, one line) goes to stderr."""
+
+    def __init__(self, code: int, message: str = ""):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    """Register the function that runs sub-command ``name``."""
+    def register(func: Command) -> Command:
+        COMMANDS[name] = func
+        return func
+    return register
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]  # usage errors exit 2, no traceback
+        self.print_usage(sys.stderr)
+        print(f"handbook: 用法错误: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_SOURCES)
+
+
+def date_arg(text: str) -> dt.date:
+    """An argparse type: a calendar date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是日期(应写作 YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="handbook",
+        description="Build and check the property-management handbook (物业服务手册) from its YAML sources. "
+                    "Works on the project in the current directory, or the one named by --project.",
+        epilog="Exit codes: 0 all fine, 1 consistency errors, 2 invalid sources or bad usage.",
+    )
+    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                        help="project folder holding procedures/, forms/ ... (default: current directory)")
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    from generator.cli import build, check, review
+    from generator.render.print.cli import register as register_print
+
+    check.register(subs)
+    check.register_new(subs)
+    build.register(subs)
+    register_print(subs, command)
+    review.register(subs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_SOURCES
+    if not args.project.is_dir():
+        print(f"handbook: 找不到项目文件夹: {args.project}", file=sys.stderr)
+        return EXIT_SOURCES
+    from generator.cli.output import print_findings
+    from generator.context import SourcesFailed
+
+    try:
+        return COMMANDS[args.command](args)
+    except Exit as stop:
+        if stop.message:
+            print(f"handbook: {stop.message}", file=sys.stderr)
+        return stop.code
+    except SourcesFailed as failed:
+        print_findings(failed.findings, failed.code)
+        return failed.code
+    except BrokenPipeError:  # output piped into head/less that quit early
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("handbook: 已中断", file=sys.stderr)
+        return 130
+    except OSError as exc:  # read-only project, full disk, unreadable folder
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"handbook: 无法读写文件{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_SOURCES
+    except Exception as exc:  # a defect of the generator: say so in one line, never a traceback
+        if os.environ.get("HANDBOOK_DEBUG"):
+            raise
+        print(f"handbook: 内部错误({type(exc).__name__}: {exc})。这是生成器的缺陷,不是源文件的错误;"
+              "请把这条消息和所用命令报告给手册维护人员(HANDBOOK_DEBUG=1 显示详细信息)", file=sys.stderr)
+        return EXIT_SOURCES

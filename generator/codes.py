@@ -1,0 +1,28 @@
+"""The catalogue of every finding code outside the rule registry, in one place.
+
+Rules register themselves (generator.check.registry); the loader's codes live beside the loader
+(generator.load.codes) and change control's beside it (generator.review.control). This module adds
+the codes of configuration and output (CFG) and of the print stage (PRT), and lists them all for
+``handbook rules`` and docs/rules.md. It imports nothing heavy: ``handbook check`` stays light.
+"""
+
+from __future__ import annotations
+
+CONFIG_CODES: dict[str, str] = {
+    "CFG001": "mkdocs.yml 没有启用 handbook 插件",
+    "CFG002": "mkdocs.yml 缺失、无法读取或不是合法 YAML",
+    "CFG003": "输出文件夹不安全:不是空文件夹、也不是以前生成的网站(会删掉其中的文件)",
+    "CFG004": "输出文件夹无法写入(只读、权限不足或磁盘已满)",
+    "CFG005": "company.yaml 缺失:公示和表单上不能没有公司名称",
+}
+PRINT_CODES: dict[str, str] = {
+    "PRT001": "字体无法显示的字符",
+    "PRT002": "缺少所需字体或 fontconfig",
+    "PRT003": "示例数据或未批准的收费标准不能张贴公示",
+    "PRT004": "收费标准调整未提前一个月公示(1428号文第十条)",
+    "PRT005": "打印模板引用了项目外的资源(已拒绝)",
+    "PRT006": "表单一联的内容超过一页",
+    "PRT007": "项目没有适用的收费标准,不生成公示",
+    "PRT008": "WeasyPrint 的排版提示",
+    "PRT009": "生成 PDF 失败",
+}

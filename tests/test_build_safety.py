@@ -1,0 +1,94 @@
+"""The build touches only what it owns, reads each source once, and escapes the company's own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, run_cli
+from sitekit import XSS, site_project
+
+from generator.load import loader as loader_module
+from generator.publish import build as build_module
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return site_project(MINI, tmp_path / "mini")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("target", ["procedures", "organisation", ".", "..", "site_overrides", "notes.txt"])
+def test_out_refuses_anything_but_a_build_folder(project: Path, target: str) -> None:
+    (project / "notes.txt").write_text("备忘", encoding="utf-8")
+    before = _tree(project.parent)
+    result = run_cli("--project", str(project), "build", "--no-pdf", "--out", str(project / target))
+    assert result.code == 2, result.text
+    assert "CFG003" in result.err and "Traceback" not in result.text
+    assert _tree(project.parent) == before, "a refused build changed files"
+
+
+def test_out_accepts_new_empty_and_previous_build_folders(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    for target in (tmp_path / "new", tmp_path / "empty", tmp_path / "new"):  # the last: its previous build
+        result = run_cli("--project", str(project), "build", "--no-pdf", "--out", str(target), "--today", "2026-06-01")
+        assert result.code == 0, result.text
+        assert (target / build_module.STAMP).is_file() and (target / "index.html").is_file()
+    assert "index.html" in result.out, "build says where to open the site"
+
+
+def test_build_reads_each_source_once(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    reads: list[str] = []
+    real = loader_module._parse
+
+    def counting(root: Path, rel: str, cache: object) -> object:
+        reads.append(rel)
+        return real(root, rel, cache)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader_module, "_parse", counting)
+    result = build_module.build(project, tmp_path / "out", pdf=False)
+    assert result.code == 0, [f.format() for f in result.findings]
+    sources = [p for p in project.rglob("*.yaml") if "site_overrides" not in p.parts]
+    assert len(reads) == len(sources) and len(set(reads)) == len(reads), sorted(reads)
+
+
+@pytest.mark.parametrize("audience", ["staff", "public"])
+def test_markup_in_every_company_field_is_escaped(project: Path, tmp_path: Path, audience: str) -> None:
+    (project / "company.yaml").write_text(
+        f'name: "测试物业{XSS}"\nshort_name: "测试</title>{XSS}"\ncode_prefix: TEST\n'
+        f'price_hotline: "12315{XSS}"\naddress: "地址{XSS}"\nphone: "电话{XSS}"\n', encoding="utf-8")
+    for doc in ("procedures/reception.yaml", "forms/visit-register.yaml", "price-lists/fees.yaml"):
+        path = project / doc
+        path.write_text(path.read_text(encoding="utf-8").replace("visibility: internal", "visibility: public"),
+                        encoding="utf-8")
+    out = tmp_path / audience
+    result = run_cli("--project", str(project), "build", "--no-pdf", "--audience", audience, "--out", str(out),
+                     "--today", "2026-06-01")
+    assert result.code == 0, result.text
+    files = [p for p in out.rglob("*") if p.suffix in (".html", ".json", ".js", ".xml")]
+    leaked = [str(p.relative_to(out)) for p in files if "<script>alert" in p.read_text(encoding="utf-8")]
+    assert not leaked
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home
+
+
+@pytest.mark.parametrize("damage, code", [
+    (lambda p: (p / "company.yaml").unlink(), "CFG005"),
+    (lambda p: (p / "mkdocs.yml").unlink(), "CFG002"),
+    (lambda p: (p / "mkdocs.yml").write_text('site_name: "庆通\nplugins: [handbook]\n', encoding="utf-8"), "CFG002"),
+    (lambda p: (p / "mkdocs.yml").write_text((p / "mkdocs.yml").read_text(encoding="utf-8")
+                                             .replace("  - handbook", ""), encoding="utf-8"), "CFG001"),
+])
+def test_a_broken_project_stops_the_build_and_keeps_the_last_site(project: Path, tmp_path: Path, damage, code) -> None:
+    out = tmp_path / "site"
+    assert run_cli("--project", str(project), "build", "--no-pdf", "--out", str(out)).code == 0
+    before = _tree(out)
+    damage(project)
+    result = run_cli("--project", str(project), "build", "--no-pdf", "--out", str(out))
+    assert result.code == 2 and code in result.err and "Traceback" not in result.text, result.text
+    assert _tree(out) == before, "the last good site was replaced"

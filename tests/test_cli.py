@@ -1,0 +1,39 @@
+"""The command line's one way out: findings in one place, JSON always UTF-8, no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, edit
+
+
+def _run(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "generator", "--project", str(project), *args], cwd=ROOT,
+                          capture_output=True, env=dict(os.environ, **env), timeout=120)
+
+
+def test_json_is_utf8_whatever_the_terminal(mini: Path) -> None:
+    edit(mini, "procedures/reception.yaml", "roles: [clerk]", "roles: [clerk, 不存在的岗位]")
+    proc = _run(mini, "check", "--format", "json", LANG="C", LC_ALL="C", PYTHONIOENCODING="ascii")
+    data = json.loads(proc.stdout.decode("utf-8"))
+    assert proc.returncode == data["exit"] in (1, 2) and data["findings"], data
+    assert "不存在的岗位" in proc.stdout.decode("utf-8") and not proc.stderr
+
+
+def test_findings_go_to_stderr_whatever_the_result(mini: Path) -> None:
+    clean = _run(mini, "check", "--today", "2026-06-01")
+    assert clean.returncode == 0 and not clean.stdout and b"consistent" in clean.stderr
+    edit(mini, "procedures/reception.yaml", "roles: [clerk]", "roles: [ghost]")
+    broken = _run(mini, "check", "--today", "2026-06-01")
+    assert broken.returncode == 1 and not broken.stdout and b"REF004" in broken.stderr
+
+
+def test_every_code_is_in_the_catalogue() -> None:
+    proc = subprocess.run([sys.executable, "-m", "generator", "rules"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    for code in ("SRC001", "SCH001", "REF010", "CHG001", "CFG003", "PRT001"):
+        assert code in proc.stdout, code
