@@ -43,6 +43,7 @@ def test_price_notice_shows_every_article_6_item(built: Built, size: str) -> Non
         "formula parts": "维修费20元/盏材料费另计，按《材料报价单》经业主确认",
         "price as written": "15.5元/个",
         "price never rounded": "0.5283元/千瓦时",
+        "trailing zero kept as written": "1.20元/平方米·月",
         "charged guided price": "150元/辆·月基准价150元/辆·月",
         "free": "免费",
         "pricing form (market)": "市场调节价",
