@@ -11,7 +11,8 @@ from enum import Enum
 
 FIELD_NAMES: dict[str, str] = {
     "acceptance": "验收标准", "address": "地址", "affiliation": "单位", "aliases": "别称",
-    "appendices": "附录", "approved": "批准日期", "approved_by": "批准岗位", "approver": "审批岗位",
+    "appendices": "附录", "area": "计费面积", "building": "建筑类型", "components": "计费组成",
+    "fee": "收费类别", "grade": "服务等级", "method": "计价方法", "price_document": "定价文件", "approved": "批准日期", "approved_by": "批准岗位", "approver": "审批岗位",
     "author": "编写人", "authorities": "权限", "base_price": "基准价", "basis": "依据",
     "branches": "分支", "category": "类别", "channels": "渠道", "code": "文件编号",
     "code_prefix": "编号前缀", "columns": "表格列", "comments": "意见", "complaint_hotline": "投诉电话",
@@ -43,7 +44,7 @@ FIELD_SYNONYMS: dict[str, str] = {
     "编号": "code", "文件编码": "code", "名字": "name", "生效时间": "effective", "实施日期": "effective",
     "范围": "scope", "适用于": "scope", "版本号": "version", "部门": "owner", "负责部门": "owner",
     "主管部门": "owner", "审批人": "approver", "批准人": "approver", "批准": "approved", "说明": "notes",
-    "收费项目": "items", "项目名称": "name", "单价": "price", "计费单位": "unit", "保存期": "retention",
+    "收费项目": "items", "收费依据": "basis", "项目名称": "name", "单价": "price", "计费单位": "unit", "保存期": "retention",
     "上级": "parent", "汇报对象": "reports_to", "别名": "aliases", "禁用词": "variants", "电话号码": "phone",
 }
 
@@ -55,6 +56,8 @@ ENUM_LABELS: dict[str, str] = {
     "revise": "修订后通过", "retire": "不通过/废止", "approve-price-list": "审批收费标准",
     "approve-procedure": "审批规程", "approve-service-items": "审批服务项目", "waive-fee": "减免费用",
     "approve-vehicle-repair": "审批车辆维修", "A3": "A3 纸", "A4": "A4 纸", "A5": "A5 纸",
+    "property": "物业服务费", "parking": "停车服务费/车位", "utilities": "代收代缴费用", "services": "有偿服务",
+    "low-rise": "多层", "high-rise": "高层", "villa": "别墅", "commercial": "商业",
 }
 
 

@@ -31,6 +31,8 @@ def register(subs: argparse._SubParsersAction, command: Callable) -> None:
     notices.add_argument("ids", nargs="*", metavar="SITE-ID", help="sites to print (default: all)")
     notices.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="posting date (default: today)")
     notices.add_argument("--draft", action="store_true", help="print anyway, stamped 草稿 across every page")
+    notices.add_argument("--explain", action="store_true", help="print nothing; show where the notice shows each item "
+                                                                 "明码标价规定 Art. 6 asks for (exit 1 if one is missing)")
     notices.add_argument("--site-url", default=None, metavar="URL", help="site address for QR codes "
                                                                          "(default: site_url of mkdocs.yml)")
     bound = subs.add_parser("bound", help="print the bound handbook of all procedures and work instructions",
@@ -121,6 +123,10 @@ def _notices(args: argparse.Namespace) -> int:
     from generator.render.print.plan import notice_jobs
 
     posted = args.date or dt.date.today()
+    if args.explain:
+        from generator.render.print.explain import explain_command
+
+        return explain_command(book, ids, posted)
     url = args.site_url or site_url(args.project)
     return _run(book, args, lambda fonts: notice_jobs(book, fonts, ids, site_url=url, posted=posted,
                                                       strict=True, draft=args.draft, folder="notices"),
@@ -131,9 +137,10 @@ def _price_rule_errors(book, site_ids: list[str], posted: dt.date) -> list:  # n
     """Errors of the price-list rules (approver, approval date …) in the lists these notices post."""
     from generator.check import RULES, run_rules
     from generator.findings import Severity
-    from generator.render.print.views.notices import site_price_lists
+    from generator.model.prices import site_price_lists
 
-    files = {str(pl.where().file) for s in site_ids for pl in site_price_lists(book, book.sites[s]) if pl.where()}
+    places = [pl.where() for s in site_ids for pl in site_price_lists(book, book.sites[s])]
+    files = {place.file for place in places if place is not None}
     codes = [code for code in RULES if code.startswith("PRC")]
     return [f for f in run_rules(book, posted, codes)
             if f.severity is Severity.error and f.position and f.position.file in files]

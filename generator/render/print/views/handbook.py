@@ -146,7 +146,7 @@ def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: 
             Pair("状态", STATUS_TEXT[doc.status]))
     return DocView(
         anchor=f"doc-{'p' if is_procedure else 'i'}-{doc.id}",
-        kind=CATEGORY[doc.category.value] if is_procedure else "作业指导书",
+        kind=CATEGORY[doc.category.value] if isinstance(doc, Procedure) else "作业指导书",
         code=doc.code, title=t.take(doc, "title"), version=doc.version, mark=status_mark(doc), meta=meta,
         purpose=t.take(doc, "purpose"), scope=t.take(doc, "scope"),
         definitions=tuple(Pair(t.take(d, "term"), t.take(d, "text")) for d in getattr(doc, "definitions", [])),
