@@ -27,6 +27,7 @@ FIELD_NAMES: dict[str, str] = {
     "limits": "时限/限额", "materials": "材料", "measure": "量化指标", "name": "名称", "note": "备注",
     "notes": "备注", "orientation": "方向", "owner": "归口部门", "paid_services": "有偿服务",
     "paper": "纸张", "parent": "上级部门", "party": "分配对象", "percent": "百分比", "phone": "电话",
+    "planned": "待编写文件", "planned_as": "拟编类型",
     "price": "价格", "price_hotline": "价格举报电话", "price_lists": "收费标准", "pricing": "定价方式",
     "principles": "原则", "procedures": "规程", "purpose": "目的", "records": "记录", "region": "区域",
     "related": "相关文件", "reports_to": "直接上级", "responsibilities": "职责分工", "retention": "保存期限",
@@ -58,6 +59,7 @@ ENUM_LABELS: dict[str, str] = {
     "approve-vehicle-repair": "审批车辆维修", "A3": "A3 纸", "A4": "A4 纸", "A5": "A5 纸",
     "property": "物业服务费", "parking": "停车服务费/车位", "utilities": "代收代缴费用", "services": "有偿服务",
     "low-rise": "多层", "high-rise": "高层", "villa": "别墅", "commercial": "商业",
+    "procedure": "规程", "instruction": "作业指导书", "form": "表单",
 }
 
 

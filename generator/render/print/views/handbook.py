@@ -157,7 +157,8 @@ def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: 
         tools=tuple(t.take_all(doc, "tools")) if not is_procedure else (),
         materials=tuple(t.take_all(doc, "materials")) if not is_procedure else (),
         steps=step_views(book, doc, doc.steps, numbers, t),
-        acceptance=tuple(Pair(t.take(c, "text"), t.take(c, "measure")) for c in getattr(doc, "acceptance", [])),
+        acceptance=tuple(Pair(t.take(c, "text"), "；".join(filter(None, (t.take(c, "measure"), "示例" if c.sample else ""))))
+                         for c in getattr(doc, "acceptance", [])),
         records=tuple(_record(book, r, t) for r in getattr(doc, "records", [])),
         related=related, appendices=tuple(_appendix(book, a, t) for a in getattr(doc, "appendices", [])),
         history=tuple(History(t.take(h, "version"), cn_date(h.date), t.take(h, "author"), t.take(h, "summary"),
