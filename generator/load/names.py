@@ -10,6 +10,12 @@ from __future__ import annotations
 from enum import Enum
 
 FIELD_NAMES: dict[str, str] = {
+    "apply": "变体内容", "audience": "读者范围", "company": "公司", "compiled_by": "编制岗位",
+    "conversions": "繁体用词表", "drop_steps": "删去的步骤", "edition": "版次/版本", "entrance": "入口",
+    "follows": "所用变体", "forbidden": "禁用写法", "handbook": "规程汇编", "hk": "香港用词", "into": "并入",
+    "new": "新名称", "old": "原名称", "omit": "本联不印", "procedure": "规程", "reviewed_by": "审核岗位",
+    "script": "文字", "simplified": "简体", "site_title": "网站标题", "superseded_by": "替代文件",
+    "tw": "台湾用词", "type": "类型", "variant": "变体", "wording": "措辞替换",
     "acceptance": "验收标准", "address": "地址", "affiliation": "单位", "aliases": "别称",
     "appendices": "附录", "area": "计费面积", "building": "建筑类型", "components": "计费组成",
     "fee": "收费类别", "grade": "服务等级", "method": "计价方法", "price_document": "定价文件", "approved": "批准日期", "approved_by": "批准岗位", "approver": "审批岗位",
@@ -50,6 +56,9 @@ FIELD_SYNONYMS: dict[str, str] = {
 }
 
 ENUM_LABELS: dict[str, str] = {
+    "CN": "中国内地", "HK": "香港", "TW": "台湾", "address": "地址", "date": "日期", "idno": "证件号码",
+    "money": "金额", "name": "姓名", "number": "数字", "obsolete": "作废", "phone": "电话", "staff": "员工",
+    "text": "文字", "zh-Hans": "简体中文", "zh-Hant": "繁体中文",
     "draft": "草稿", "approved": "已批准/通过", "retired": "已废止", "internal": "内部", "public": "公开",
     "sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引",
     "portrait": "纵向", "landscape": "横向", "market": "市场调节价", "guided": "政府指导价",
