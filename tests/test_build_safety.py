@@ -92,3 +92,34 @@ def test_a_broken_project_stops_the_build_and_keeps_the_last_site(project: Path,
     result = run_cli("--project", str(project), "build", "--no-pdf", "--out", str(out))
     assert result.code == 2 and code in result.err and "Traceback" not in result.text, result.text
     assert _tree(out) == before, "the last good site was replaced"
+
+
+def test_ctrl_c_stops_a_build_within_two_seconds(tmp_path: Path) -> None:
+    """Interrupted while the PDFs render (the longest stage): exit 130 at once, nothing left behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    project = tmp_path / "project"
+    subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(tmp_path / "src.tar"), "HEAD"], check=True)
+    project.mkdir()
+    subprocess.run(["tar", "xf", str(tmp_path / "src.tar"), "-C", str(project)], check=True)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--project", str(project), "build", "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 240
+    while time.time() < deadline and proc.poll() is None:
+        if (tmp_path / f".out.building-{proc.pid}" / "index.html").is_file():  # the site is built: PDFs next
+            break
+        time.sleep(0.2)
+    assert proc.poll() is None, "the build ended before its PDFs were interrupted"
+    time.sleep(3)
+    proc.send_signal(signal.SIGINT)
+    started = time.time()
+    _, err = proc.communicate(timeout=60)
+    assert time.time() - started < 2, f"took {time.time() - started:.1f} s to stop"
+    assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err, err
+    assert not out.exists() and not list(tmp_path.glob(".out.*")), "an interrupted build left files"

@@ -57,13 +57,27 @@ def _render(jobs: list[Job], misses: list[int], fonts: FontSet, project: Path | 
             bar.step(jobs[index].label)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(min(workers, len(misses)), mp_context=context, initializer=_init,
-                             initargs=(fonts, project)) as pool:
+    pool = ProcessPoolExecutor(min(workers, len(misses)), mp_context=context, initializer=_init,
+                               initargs=(fonts, project))
+    try:
         futures = {pool.submit(_work, jobs[index]): index for index in misses}
         for future in as_completed(futures):
             index = futures[future]
             yield index, _result(future, jobs[index])
             bar.step(jobs[index].label)
+    except BaseException:  # Ctrl-C (or the caller gave up): stop now, not after the queued jobs
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once: queued jobs are cancelled, running ones killed (their output is unused)."""
+    processes = list(getattr(pool, "_processes", {}).values())  # the executor has no public handle on them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
 
 
 def _result(future: Future, job: Job) -> Rendered:
