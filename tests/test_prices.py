@@ -63,7 +63,9 @@ def test_guided_item_needs_charge_base_range_and_document(mini: Path, field: str
 
 
 def test_basis_is_required_of_public_and_posted_lists_only(mini: Path) -> None:
-    edit(mini, PRICES, "basis: 依据物业服务合同第八条\n", "")
+    edit(mini, PRICES, "basis: 依据物业服务合同第八条\n", "basis: —\n")  # a placeholder is no basis
+    assert codes(mini, "PRC008") == [("PRC008", 1)]
+    edit(mini, PRICES, "basis: —\n", "")
     assert codes(mini, "PRC008") == [("PRC008", 1)]
     edit(mini, PRICES, "visibility: public", "visibility: internal")
     assert codes(mini, "PRC008") == [("PRC008", 1)]  # still posted at garden
@@ -145,6 +147,8 @@ def test_float_range_forms() -> None:
     assert parse_float_range("在基准价基础上上下浮动不超过10%").bounds(base) == (Decimal("1.62"), Decimal("1.98"))  # type: ignore[union-attr]
     assert parse_float_range("上浮不超过10%、下浮不超过20%以内").bounds(base) == (Decimal("1.44"), Decimal("1.98"))  # type: ignore[union-attr]
     assert parse_float_range("10%") is None and parse_float_range("约一成") is None
+    assert parse_float_range("±10") is None  # 10 元 or 10 %: the unit must be written
+    assert parse_float_range("±200%") is None and parse_float_range("下浮150%") is None  # more than the base
 
 
 def test_the_real_sources_pass_the_price_rules() -> None:

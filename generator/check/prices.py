@@ -92,7 +92,8 @@ def _band_problems(item: PriceItem) -> Iterator[Problem]:
     """An unreadable float range, or a charged price outside base ± float."""
     span = parse_float_range(item.float_range) if item.float_range else None
     if item.float_range and span is None:
-        yield Problem(f"项目「{item.name}」的浮动幅度 float_range「{item.float_range}」无法识别", item.where())
+        yield Problem(f"项目「{item.name}」的浮动幅度 float_range「{item.float_range}」无法识别"
+                      "(要写明单位 % 或 元,百分比不超过 100)", item.where())
     if span is None or item.price is None or item.base_price is None:
         return
     low, high = span.bounds(item.base_price)
@@ -107,7 +108,7 @@ def _band_problems(item: PriceItem) -> Iterator[Problem]:
 def posted_lists_have_basis(book: Handbook, ctx: Context) -> Iterator[Problem]:
     posted = {pl.id for site in book.sites.values() for pl in site_price_lists(book, site)}
     for pl in book.price_lists.values():
-        if not pl.basis and (pl.visibility.value == "public" or pl.id in posted):
+        if not _says_something(pl.basis) and (pl.visibility.value == "public" or pl.id in posted):
             yield Problem(f"收费标准《{pl.title}》对外公示,但没有收费依据 basis", pl.where())
 
 
@@ -183,3 +184,9 @@ def _guided(book: Handbook) -> Iterator[PriceItem]:
 def _missing(item: PriceItem, fields: dict[str, str]) -> str:
     """「实际收费 price、定价文件 price_document」: the named fields ``item`` leaves empty ("" when none)."""
     return "、".join(f"{label} {name}" for name, label in fields.items() if getattr(item, name) is None)
+
+
+def _says_something(text: str | None) -> bool:
+    """A basis that is more than a placeholder (—, 无, 待定, punctuation only)."""
+    words = re.sub(r"[\W_]+", "", text or "")
+    return bool(words) and words not in ("无", "待定", "待补充", "略", "TODO", "todo")

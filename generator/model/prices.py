@@ -85,7 +85,7 @@ class FloatRange:
 
 
 _NUM = r"(\d+(?:\.\d+)?)"
-_UNIT = r"(%|元)?"
+_UNIT = r"(%|元)"  # always written: a bare 10 could be either
 _BOTH = re.compile(rf"(?:±|\+/?-|上下浮动|上下浮|浮动)(?:不超过|不得超过)?{_NUM}{_UNIT}")
 _UP = re.compile(rf"(?:\+|上浮)(?:不超过|不得超过)?(?:{_NUM}{_UNIT}|(不限))")
 _DOWN = re.compile(rf"(?:-|下浮)(?:不超过|不得超过)?(?:{_NUM}{_UNIT}|(不限))")
@@ -97,11 +97,14 @@ def parse_float_range(text: str) -> FloatRange | None:
     """``±10%``, ``上下浮动10%``, ``±0.20元``, ``上浮10%，下浮20%``, ``+10%/-5%``, ``上浮10%，下浮不限``,
     also with 基准价 before or 以内 after (``在基准价基础上上下浮动不超过10%``).
 
-    A bare number is in 元; a direction not written does not float (上浮10% alone: no 下浮).
+    The unit is always written (a bare ``±10`` could be 10 元 or 10 %); a percentage is at most 100;
+    a direction not written does not float (上浮10% alone: no 下浮).
     Returns None when the text is not one of these forms.
     """
     flat = re.sub(r"\s+", "", text).replace("+/-", "±").translate(_WIDE)
     flat = re.sub(r"^(?:在)?基准价(?:基础上)?|(?:以内|之内|范围内)$", "", flat)  # 基准价上下浮动10%以内
+    if any(Decimal(n) > 100 for n in re.findall(r"(\d+(?:\.\d+)?)%", flat)):
+        return None  # more than the whole base price: a slip of the pen, never a float range
     if m := _BOTH.fullmatch(flat):
         both = Float(Decimal(m[1]), m[2] == "%")
         return FloatRange(both, both)
