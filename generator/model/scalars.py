@@ -144,10 +144,11 @@ def to_date(value: Any) -> Any:
     if not 1 <= month <= 12:
         raise _fail(f"「{text}」的月份 {month} 不存在;月份是 01–12")
     try:
-        return _in_range(dt.date(year, month, day), text)
+        day_written = dt.date(year, month, day)
     except ValueError:
         last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day if year < 9999 else 31
         raise _fail(f"「{text}」不存在:{year} 年 {month} 月只有 {last} 天") from None
+    return _in_range(day_written, text)  # its own message: years outside 1900–2999
 
 
 def _in_range(day: dt.date, text: str) -> dt.date:

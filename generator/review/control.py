@@ -53,7 +53,7 @@ def since_findings(compared: tuple[list[DocumentChange], list[str]], ref: str) -
     for change in changes:
         doc = change.doc
         if change.change is Change.changed and not (change.version_bumped and change.history_recorded):
-            why = "版本号未变" if not change.version_bumped else f"history 中没有 {doc.version} 的记录"
+            why = "版本号未变" if not change.version_bumped else f" history 中没有 {doc.version} 的记录(在 history 中补写这一版的修订记录)"
             findings.append(_finding("CHG001", f"《{doc.title}》自 {ref} 以来内容有改动,但{why}", doc.where("version")))
         elif change.change is Change.metadata and change.version_bumped:
             old = change.old.version if change.old else "?"
