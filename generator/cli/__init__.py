@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
                         help="project folder holding procedures/, forms/ ... (default: current directory)")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from generator.cli import build, check, review
+    from generator.cli import build, check, review, serve
     from generator.render.print.cli import register as register_print
 
     check.register(subs)
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.register(subs)
     register_print(subs, command)
     review.register(subs)
+    serve.register(subs)
     return parser
 
 

@@ -26,11 +26,8 @@ def build_site(context: BuildContext, site_dir: Path) -> None:
     from mkdocs.exceptions import Abort
 
     config = _config(context.project, site_dir)
-    plugin = config.plugins.get("handbook")
-    if plugin is None:
-        raise SourceError([Finding("CFG001", "mkdocs.yml 的 plugins 中没有 handbook:网站不会有手册页面",
-                                   Position("mkdocs.yml", 1, 1), hint="在 plugins 下加一行 - handbook(放在 search 之前)")])
-    plugin.context = context  # type: ignore[attr-defined]
+    plugin = require_plugin(config)
+    plugin.context = context
     findings_log = logging.getLogger("mkdocs.plugins.handbook.findings")
     config.plugins.on_startup(command="build", dirty=False)
     findings_log.disabled = True
@@ -43,6 +40,15 @@ def build_site(context: BuildContext, site_dir: Path) -> None:
     finally:
         findings_log.disabled = False
         config.plugins.on_shutdown()
+
+
+def require_plugin(config: Any) -> Any:
+    """The handbook plugin of a loaded mkdocs.yml; SourceError (CFG001) when it is not listed."""
+    plugin = config.plugins.get("handbook")
+    if plugin is None:
+        raise SourceError([Finding("CFG001", "mkdocs.yml 的 plugins 中没有 handbook:网站不会有手册页面",
+                                   Position("mkdocs.yml", 1, 1), hint="在 plugins 下加一行 - handbook(放在 search 之前)")])
+    return plugin
 
 
 def _config(project: Path, site_dir: Path) -> Any:

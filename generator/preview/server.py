@@ -1,0 +1,103 @@
+"""The preview's HTTP server: the last good site, a script in every page, and the build state.
+
+Only 127.0.0.1 is served. Every HTML page gets ``live.js``, which long-polls ``/__handbook/state``:
+after a good build the page reloads itself; while the sources have errors it shows them over the
+page (the last good page stays under it) until a save fixes them. Findings reach the page as JSON
+and are shown as text, never as markup.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+LIVE_JS = Path(__file__).with_name("live.js")
+STATE_URL, SCRIPT_URL = "/__handbook/state", "/__handbook/live.js"
+WAIT = 25.0  # seconds a state request waits for news before answering anyway
+PLACEHOLDER = ("<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>手册预览</title></head>"
+               "<body><p>还没有成功构建的网站:改正下面的错误并保存后,页面会自动出现。</p></body></html>")
+
+
+@dataclass
+class State:
+    """What the browser is told: the number of the last good build, and the errors now (text lines)."""
+
+    version: int = 0
+    build: int = 0
+    title: str = ""
+    errors: list[str] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, *, built: bool, title: str = "", errors: list[str] | None = None) -> None:
+        with self.changed:
+            self.version += 1
+            self.build += built
+            self.title, self.errors = title, list(errors or [])
+            self.changed.notify_all()
+
+    def wait(self, since: int, timeout: float = WAIT) -> dict[str, Any]:
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != since, timeout)
+            return {"version": self.version, "build": self.build, "title": self.title, "errors": self.errors}
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int, site_dir: Path, state: State):
+        self.site_dir, self.state = site_dir, state
+        super().__init__(("127.0.0.1", port), _Handler)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    server: PreviewServer
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, directory=str(args[2].site_dir), **kwargs)
+
+    def log_message(self, *args: object) -> None:  # the terminal shows builds and findings, not requests
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        url = urlsplit(self.path)
+        if url.path == STATE_URL:
+            since = parse_qs(url.query).get("since", ["-1"])[0]
+            state = self.server.state.wait(int(since) if since.lstrip("-").isdigit() else -1)
+            return self._send(json.dumps(state, ensure_ascii=False).encode("utf-8"), "application/json")
+        if url.path == SCRIPT_URL:
+            return self._send(LIVE_JS.read_bytes(), "text/javascript")
+        path = Path(self.translate_path(url.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" or not self.server.state.build:
+            page = path.read_bytes() if path.is_file() else None
+            if page is None and self.server.state.build:
+                return super().do_GET()  # the usual 404
+            return self._send(self._with_script(page or PLACEHOLDER.encode("utf-8")), "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def _with_script(self, page: bytes) -> bytes:
+        tag = f'<script src="{SCRIPT_URL}" data-build="{self.server.state.build}"></script>'.encode()
+        at = page.rfind(b"</body>")
+        return page[:at] + tag + page[at:] if at >= 0 else page + tag
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the browser went away
+            pass
+
+
