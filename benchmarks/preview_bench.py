@@ -49,7 +49,7 @@ def running(project: Path, lines: list[str] | None = None) -> Iterator[Preview]:
     thread = threading.Thread(target=preview.run, daemon=True)
     thread.start()
     try:
-        preview.state.wait(0, timeout=300)
+        preview.ready.wait(300)
         yield preview
     finally:
         preview.stop.set()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Collection
 
 from generator.context import BuildContext
 
@@ -68,8 +68,11 @@ class PreviewBuilder:
             if file.src_uri not in files.src_uris:
                 files.append(file)
 
-    def build(self, context: BuildContext) -> BuildStats:
-        from mkdocs.commands.build import _build_theme_template, _populate_page
+    def build(self, context: BuildContext, first: Collection[str] = (),
+              written: Callable[[list[str]], None] = lambda uris: None) -> BuildStats:
+        """Build from ``context``; the pages ``first`` (output paths, e.g. those open in a browser)
+        are rendered and reported to ``written`` before the others, which are reported after."""
+        from mkdocs.commands.build import _build_theme_template
         from mkdocs.structure.files import get_files, set_exclusions
         from mkdocs.structure.nav import get_navigation
         from mkdocs.structure.pages import Page
@@ -87,39 +90,47 @@ class PreviewBuilder:
         for file in pages:
             if file.page is None:
                 Page(None, file, config)
-            _populate_page(file.page, config, files)
+            file.page.read_source(config)  # meta of every page before any is shown (the nav reads it)
         env = config.plugins.on_env(self.env, config=config, files=files)
         nav_key = _nav_key(nav)
-        first = self._nav is None
-        if first or nav_key != self._nav:  # new pages or titles: every page, the 404 page and sitemap
+        if self._nav is None or nav_key != self._nav:  # new pages or titles: every page, the 404 page and sitemap
             self._pages.clear()
-            files.copy_static_files(dirty=not first)
+            files.copy_static_files(dirty=self._nav is not None)
             for template in config.theme.static_templates:
                 _build_theme_template(template, env, files, config, nav)
         self._nav = nav_key
         stats = BuildStats()
         entries = _search_entries(config)
-        for file in pages:
-            self._page(file.page, pages, nav, env, entries, stats)
+        found: dict[str, list[Any]] = {}
+        wanted = set(first)
+        for batch in ([f for f in pages if f.dest_uri in wanted], [f for f in pages if f.dest_uri not in wanted]):
+            done = [f.dest_uri for f in batch if self._page(f.page, files, pages, nav, env, entries, found)]
+            stats.rendered += len(done)
+            written(done)
+        stats.kept = len(pages) - stats.rendered
+        if entries is not None:  # the index in page order, as a full build writes it
+            entries[:] = [entry for file in pages for entry in found.get(file.page.url, [])]
         stats.removed = self._remove_gone({file.dest_uri for file in files if file.page is not None})
         config.plugins.on_post_build(config=config)
         return stats
 
-    def _page(self, page: Any, pages: list[Any], nav: Any, env: Any, entries: list[Any] | None,
-              stats: BuildStats) -> None:
-        from mkdocs.commands.build import _build_page
+    def _page(self, page: Any, files: Any, pages: list[Any], nav: Any, env: Any, entries: list[Any] | None,
+              found: dict[str, list[Any]]) -> bool:
+        """Render ``page``'s body; write it through the theme if its output can differ. True if written."""
+        from mkdocs.commands.build import _build_page, _populate_page
 
+        _populate_page(page, self.config, files)
         inputs = (page.title, repr(page.meta), page.content, _toc_key(page.toc))
         kept = self._pages.get(page.url)
         if entries is not None and kept is not None and kept[0] == inputs and Path(page.file.abs_dest_path).is_file():
-            entries.extend(kept[1])
-            stats.kept += 1
-            return
+            found[page.url] = kept[1]
+            return False
         before = len(entries) if entries is not None else 0
         _build_page(page, self.config, pages, nav, env)
         if entries is not None:
-            self._pages[page.url] = (inputs, entries[before:])
-        stats.rendered += 1
+            found[page.url] = entries[before:]
+            self._pages[page.url] = (inputs, found[page.url])
+        return True
 
     def _remove_gone(self, dests: set[str]) -> list[str]:
         """Delete the written pages that the new build no longer has (a removed source)."""

@@ -32,7 +32,7 @@
     });
   }
   function poll() {
-    fetch("/__handbook/state?since=" + version, {cache: "no-store"})
+    fetch("/__handbook/state?since=" + version + "&page=" + encodeURIComponent(location.pathname), {cache: "no-store"})
       .then(function (r) { return r.json(); })
       .then(function (state) {
         version = state.version;

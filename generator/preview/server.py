@@ -11,10 +11,11 @@ from __future__ import annotations
 import http.server
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 LIVE_JS = Path(__file__).with_name("live.js")
 STATE_URL, SCRIPT_URL = "/__handbook/state", "/__handbook/live.js"
@@ -25,25 +26,55 @@ PLACEHOLDER = ("<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><
 
 @dataclass
 class State:
-    """What the browser is told: the number of the last good build, and the errors now (text lines)."""
+    """What the browser is told: which build wrote each page, and the errors now (text lines).
+
+    ``pages`` maps a page's output path (``procedures/x/index.html``) to the number of the build
+    that last wrote it: an open page reloads only when its own number moves on. ``open`` records
+    the pages browsers are showing (from their state requests), so the builder writes them first.
+    """
 
     version: int = 0
     build: int = 0
     title: str = ""
     errors: list[str] = field(default_factory=list)
+    pages: dict[str, int] = field(default_factory=dict)
+    open: dict[str, float] = field(default_factory=dict)
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, *, built: bool, title: str = "", errors: list[str] | None = None) -> None:
+    def published(self, uris: list[str]) -> None:
+        """Pages written by the build under way: open ones reload now, not at the end of the build."""
         with self.changed:
+            self.build += 1
+            self.pages.update(dict.fromkeys(uris, self.build))
             self.version += 1
-            self.build += built
-            self.title, self.errors = title, list(errors or [])
+            self.title, self.errors = "", []
             self.changed.notify_all()
 
-    def wait(self, since: int, timeout: float = WAIT) -> dict[str, Any]:
+    def failed(self, title: str, errors: list[str]) -> None:
         with self.changed:
+            self.version += 1
+            self.title, self.errors = title, list(errors)
+            self.changed.notify_all()
+
+    def showing(self, within: float = 60.0) -> list[str]:
+        """The pages some browser asked about in the last ``within`` seconds."""
+        now = time.monotonic()
+        with self.changed:
+            return [uri for uri, seen in self.open.items() if now - seen < within]
+
+    def wait(self, since: int, page: str, timeout: float = WAIT) -> dict[str, Any]:
+        with self.changed:
+            self.open[page] = time.monotonic()
             self.changed.wait_for(lambda: self.version != since, timeout)
-            return {"version": self.version, "build": self.build, "title": self.title, "errors": self.errors}
+            self.open[page] = time.monotonic()
+            return {"version": self.version, "build": self.pages.get(page, 0), "title": self.title,
+                    "errors": self.errors}
+
+
+def page_file(path: str) -> str:
+    """The output path of the page at URL path ``path``: ``/a/`` -> ``a/index.html``."""
+    path = unquote(path).lstrip("/")
+    return path + "index.html" if not path or path.endswith("/") else path
 
 
 class PreviewServer(http.server.ThreadingHTTPServer):
@@ -66,8 +97,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         url = urlsplit(self.path)
         if url.path == STATE_URL:
-            since = parse_qs(url.query).get("since", ["-1"])[0]
-            state = self.server.state.wait(int(since) if since.lstrip("-").isdigit() else -1)
+            query = parse_qs(url.query)
+            since, page = query.get("since", ["-1"])[0], query.get("page", ["/"])[0]
+            state = self.server.state.wait(int(since) if since.lstrip("-").isdigit() else -1, page_file(page))
             return self._send(json.dumps(state, ensure_ascii=False).encode("utf-8"), "application/json")
         if url.path == SCRIPT_URL:
             return self._send(LIVE_JS.read_bytes(), "text/javascript")
@@ -78,15 +110,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             page = path.read_bytes() if path.is_file() else None
             if page is None and self.server.state.build:
                 return super().do_GET()  # the usual 404
-            return self._send(self._with_script(page or PLACEHOLDER.encode("utf-8")), "text/html; charset=utf-8")
+            built = self.server.state.pages.get(page_file(url.path), 0)
+            return self._send(self._with_script(page or PLACEHOLDER.encode("utf-8"), built), "text/html; charset=utf-8")
         return super().do_GET()
 
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
+    def end_headers(self) -> None:  # pages and state: always fresh; assets: asked again, 304 when unchanged
+        fresh = self.path.startswith("/__handbook/") or not self.server.state.build or self.path.endswith(
+            (".html", "/"))
+        self.send_header("Cache-Control", "no-store" if fresh else "no-cache")
         super().end_headers()
 
-    def _with_script(self, page: bytes) -> bytes:
-        tag = f'<script src="{SCRIPT_URL}" data-build="{self.server.state.build}"></script>'.encode()
+    def _with_script(self, page: bytes, built: int) -> bytes:
+        tag = f'<script src="{SCRIPT_URL}" data-build="{built}"></script>'.encode()
         at = page.rfind(b"</body>")
         return page[:at] + tag + page[at:] if at >= 0 else page + tag
 

@@ -39,6 +39,7 @@ class Preview:
         self.server = PreviewServer(port, self.site_dir, self.state)  # OSError when the port is taken
         self.builder: PreviewBuilder | None = None
         self.stop = threading.Event()
+        self.ready = threading.Event()  # set once the first build is done (or has failed)
 
     @property
     def url(self) -> str:
@@ -51,6 +52,7 @@ class Preview:
         try:
             seen = watch.snapshot(self.project)
             self.rebuild([])
+            self.ready.set()
             self.say(f"预览: {self.url}  (保存源文件后页面自动更新; Ctrl-C 停止)")
             while not self.stop.wait(POLL):
                 now = watch.snapshot(self.project)
@@ -77,7 +79,7 @@ class Preview:
             context = make_context(self.project, today=self.today)
             if self.builder is None:
                 self.builder = PreviewBuilder(self.project, self.site_dir)
-            stats = self.builder.build(context)
+            stats = self.builder.build(context, self.state.showing(), self.state.published)
         except (SourcesFailed, SourceError) as failed:
             errors = [f for f in failed.findings if f.severity is Severity.error] or failed.findings
             self._failed([f.format() for f in errors])
@@ -87,7 +89,6 @@ class Preview:
             self._failed([f"handbook: 网站未能生成({type(exc).__name__}: {exc})\n"
                           "    提示: 这是生成器或 MkDocs 的问题,不是源文件的错误;保存任一文件会重试"])
             return
-        self.state.publish(built=True)
         warnings = sum(f.severity is not Severity.error for f in context.findings)
         self.say(f"已更新: {stats.rendered} 页重新生成, {stats.kept} 页未变"
                  f"{f', {warnings} 个警告' if warnings else ''} ({time.perf_counter() - start:.2f} 秒)")
@@ -98,4 +99,4 @@ class Preview:
             self.say(line)
         title = f"源文件有 {len(errors)} 个错误,网站未更新(页面仍是上一次成功的版本)。改正并保存后自动更新:"
         self.say(title)
-        self.state.publish(built=False, title=title, errors=errors)
+        self.state.failed(title, errors)
