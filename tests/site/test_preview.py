@@ -131,3 +131,35 @@ def test_serve_refuses_a_taken_port(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         result = run_cli("--project", str(ROOT / "tests" / "fixtures" / "mini"), "serve", "--port", str(port))
     assert result.code == 2 and "--port" in result.err and "Traceback" not in result.err
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.suffix != ".gz"}  # gzip stamps its own time
+
+
+def test_incremental_builds_equal_a_full_build(tmp_path: Path) -> None:
+    """Pages kept from the previous build, search entries reused: the result is what a full build makes."""
+    from generator.context import make_context
+    from generator.preview.builder import PreviewBuilder
+    from generator.render.site import build_site
+
+    project = copy_project(tmp_path / "project")
+    source = project / FILE
+    builder = PreviewBuilder(project, tmp_path / "preview")
+    assert builder.build(make_context(project)).kept == 0
+    edits = [(STEP_TEXT, STEP_TEXT + "增量构建标记"),  # a step's text: its page (and pages quoting it)
+             ("title: 社区文化工作制度及活动组织程序", "title: 社区文化活动组织程序")]  # a title: the nav of every page
+    for n, (old, new) in enumerate(edits):
+        source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        stats = builder.build(make_context(project))
+        if n == 0:  # a step's text: a few pages again, the rest kept
+            assert 0 < stats.rendered < 10 and stats.kept > 100, stats
+        else:  # the title changed the navigation: every page again
+            assert stats.kept == 0, stats
+        full = tmp_path / f"full{n}"
+        build_site(make_context(project), full)
+        preview, expected = _tree(tmp_path / "preview"), _tree(full)
+        assert preview.keys() == expected.keys()
+        differ = [name for name in expected if preview[name] != expected[name]]
+        assert not differ, differ[:5]
