@@ -39,6 +39,7 @@ class State:
     errors: list[str] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)
     open: dict[str, float] = field(default_factory=dict)
+    loaded: dict[str, float] = field(default_factory=dict)  # page -> when a browser last (re)loaded it
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def published(self, uris: list[str]) -> None:
@@ -62,8 +63,21 @@ class State:
         with self.changed:
             return [uri for uri, seen in self.open.items() if now - seen < within]
 
+    def reloaded(self, pages: list[str], timeout: float = 1.0) -> None:
+        """Wait until browsers showing ``pages`` have loaded them again (at most ``timeout`` seconds).
+
+        The build goes on in this process: serving the reloaded page and its assets would compete
+        with it for the interpreter, so the rest of the build waits for the open pages first.
+        """
+        since = time.monotonic()
+        with self.changed:
+            self.changed.wait_for(lambda: all(self.loaded.get(page, 0) > since for page in pages), timeout)
+
     def wait(self, since: int, page: str, timeout: float = WAIT) -> dict[str, Any]:
         with self.changed:
+            if since < 0:  # the first request of a page just loaded
+                self.loaded[page] = time.monotonic()
+                self.changed.notify_all()
             self.open[page] = time.monotonic()
             self.changed.wait_for(lambda: self.version != since, timeout)
             self.open[page] = time.monotonic()

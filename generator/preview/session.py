@@ -79,7 +79,8 @@ class Preview:
             context = make_context(self.project, today=self.today)
             if self.builder is None:
                 self.builder = PreviewBuilder(self.project, self.site_dir)
-            stats = self.builder.build(context, self.state.showing(), self.state.published)
+            showing = self.state.showing()
+            stats = self.builder.build(context, showing, lambda uris: self._written(uris, showing))
         except (SourcesFailed, SourceError) as failed:
             errors = [f for f in failed.findings if f.severity is Severity.error] or failed.findings
             self._failed([f.format() for f in errors])
@@ -92,6 +93,11 @@ class Preview:
         warnings = sum(f.severity is not Severity.error for f in context.findings)
         self.say(f"已更新: {stats.rendered} 页重新生成, {stats.kept} 页未变"
                  f"{f', {warnings} 个警告' if warnings else ''} ({time.perf_counter() - start:.2f} 秒)")
+
+    def _written(self, uris: list[str], showing: list[str]) -> None:
+        """Pages are written: open ones reload; the build continues once they have (or after 1 s)."""
+        self.state.published(uris)
+        self.state.reloaded([uri for uri in uris if uri in showing])
 
     def _failed(self, errors: list[str]) -> None:
         """Keep the last good site; tell the terminal and the browser what is wrong (``path:line:col: CODE …``)."""

