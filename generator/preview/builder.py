@@ -25,7 +25,7 @@ from typing import Any, Callable, Collection
 
 from generator.context import BuildContext
 
-log = logging.getLogger("mkdocs.plugins.handbook")
+FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")
 
 
 @dataclass
@@ -79,7 +79,11 @@ class PreviewBuilder:
 
         config = self.config
         self.plugin.context = context
-        config = config.plugins.on_config(config)
+        FINDINGS.disabled = True  # the context's findings are the caller's to show (as build_site does)
+        try:
+            config = config.plugins.on_config(config)
+        finally:
+            FINDINGS.disabled = False
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
         self._add_theme_files(files)

@@ -22,6 +22,7 @@ from generator.findings import Severity, SourceError
 from generator.preview import watch
 from generator.preview.builder import PreviewBuilder
 from generator.preview.server import PreviewServer, State
+from generator.publish.build import site_url
 
 POLL = 0.1  # seconds between looks at the files
 SETTLE = 0.05  # a change is built once the files have stayed the same this long (editors write in steps)
@@ -40,6 +41,7 @@ class Preview:
         self.builder: PreviewBuilder | None = None
         self.stop = threading.Event()
         self.ready = threading.Event()  # set once the first build is done (or has failed)
+        self.warned: list[str] = []  # the rule warnings last shown in the terminal
 
     @property
     def url(self) -> str:
@@ -76,7 +78,7 @@ class Preview:
         if any(path.split("/")[0] in REBUILD_ALL for path in changed):
             self.builder = None
         try:
-            context = make_context(self.project, today=self.today)
+            context = make_context(self.project, today=self.today, site_url=site_url(self.project))
             if self.builder is None:
                 self.builder = PreviewBuilder(self.project, self.site_dir)
             showing = self.state.showing()
@@ -90,9 +92,13 @@ class Preview:
             self._failed([f"handbook: 网站未能生成({type(exc).__name__}: {exc})\n"
                           "    提示: 这是生成器或 MkDocs 的问题,不是源文件的错误;保存任一文件会重试"])
             return
-        warnings = sum(f.severity is not Severity.error for f in context.findings)
+        warnings = [f.format() for f in context.findings if f.severity is not Severity.error]
+        if warnings != self.warned:  # said once, and again only when they change
+            for line in warnings:
+                self.say(line)
+            self.warned = warnings
         self.say(f"已更新: {stats.rendered} 页重新生成, {stats.kept} 页未变"
-                 f"{f', {warnings} 个警告' if warnings else ''} ({time.perf_counter() - start:.2f} 秒)")
+                 f"{f', {len(warnings)} 个警告' if warnings else ''} ({time.perf_counter() - start:.2f} 秒)")
 
     def _written(self, uris: list[str], showing: list[str]) -> None:
         """Pages are written: open ones reload; the build continues once they have (or after 1 s)."""
