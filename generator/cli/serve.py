@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import signal
+from types import FrameType
 
 from generator.cli import EXIT_OK, EXIT_SOURCES, Exit, command, date_arg
 
@@ -28,8 +30,14 @@ def _serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise Exit(EXIT_SOURCES, f"无法在 127.0.0.1:{args.port} 上提供预览({exc.strerror or exc});"
                                  "用 --port 换一个端口") from None
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even when started where it was ignored
+    signal.signal(signal.SIGTERM, _interrupt)  # a plain kill stops it the same way: temporary site removed
     try:
         preview.run()
     except KeyboardInterrupt:
         print("预览已停止", flush=True)
     return EXIT_OK
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

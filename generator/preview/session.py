@@ -37,7 +37,11 @@ class Preview:
         self.project, self.today, self.say = project.resolve(), today, say
         self.site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
         self.state = State()
-        self.server = PreviewServer(port, self.site_dir, self.state)  # OSError when the port is taken
+        try:
+            self.server = PreviewServer(port, self.site_dir, self.state)  # OSError when the port is taken
+        except OSError:
+            shutil.rmtree(self.site_dir, ignore_errors=True)
+            raise
         self.builder: PreviewBuilder | None = None
         self.stop = threading.Event()
         self.ready = threading.Event()  # set once the first build is done (or has failed)

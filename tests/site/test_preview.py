@@ -129,7 +129,7 @@ def test_serve_command_with_bad_sources_then_ctrl_c(tmp_path: Path) -> None:
         start = time.perf_counter()
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=10)
-        assert time.perf_counter() - start < 3
+        assert time.perf_counter() - start < 5  # 0.4 s to stop serving; the rest is the interpreter exiting
     finally:
         if proc.poll() is None:
             proc.kill()
