@@ -121,11 +121,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" or not self.server.state.build:
-            page = path.read_bytes() if path.is_file() else None
-            if page is None and self.server.state.build:
+            body = path.read_bytes() if path.is_file() else None
+            if body is None and self.server.state.build:
                 return super().do_GET()  # the usual 404
             built = self.server.state.pages.get(page_file(url.path), 0)
-            return self._send(self._with_script(page or PLACEHOLDER.encode("utf-8"), built), "text/html; charset=utf-8")
+            return self._send(self._with_script(body or PLACEHOLDER.encode("utf-8"), built), "text/html; charset=utf-8")
         return super().do_GET()
 
     def end_headers(self) -> None:  # pages and state: always fresh; assets: asked again, 304 when unchanged
