@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
                         help="project folder holding procedures/, forms/ ... (default: current directory)")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from generator.cli import build, check, review, serve
+    from generator.cli import build, check, pages, review, serve
     from generator.render.print.cli import register as register_print
 
     check.register(subs)
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_print(subs, command)
     review.register(subs)
     serve.register(subs)
+    pages.register(subs)
     return parser
 
 

@@ -1,8 +1,9 @@
 """Other site engines on this project (docs/site.md, "Site engines and Material's end of life").
 
 ProperDocs (a drop-in fork of MkDocs 1.6) must build the same site as MkDocs, byte for byte apart
-from the generator tag. Zensical ignores the handbook plugin (it builds only the hand-written
-pages from mkdocs.yml), but builds every page once they are written as Markdown files."""
+from the generator tag. The page tree (``handbook pages``) built by plain MkDocs without the plugin
+gives the same pages with the same bodies; only changed files are rewritten. Zensical ignores the
+handbook plugin (it builds only the hand-written pages from mkdocs.yml), but builds the page tree."""
 
 from __future__ import annotations
 
@@ -14,13 +15,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+import yaml
+from conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT))
 from benchmarks.preview_bench import copy_project  # noqa: E402
-from benchmarks.site_bench import markdown_twin  # noqa: E402
 
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
+ARTICLE = re.compile(r'<article class="hb-doc.*?</article>', re.S)
+TITLE = re.compile(r"<title>.*?</title>", re.S)
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
@@ -63,24 +66,74 @@ def test_properdocs_builds_the_same_site_as_mkdocs(built: tuple[Path, Path], tmp
     assert b'"location"' in theirs["search/search_index.json"]
 
 
+@pytest.fixture(scope="module")
+def tree(built: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``handbook pages --out`` of the project copy."""
+    project, _ = built
+    out = tmp_path_factory.mktemp("tree") / "pages"
+    result = run_cli("--project", str(project), "pages", "--out", str(out))
+    assert result.code == 0, result.err
+    return out
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
+
+
+def test_page_tree_built_by_plain_mkdocs_gives_the_same_pages(built: tuple[Path, Path], tree: Path,
+                                                               tmp_path: Path) -> None:
+    _, mkdocs_site = built
+    page = (tree / "docs" / "procedures" / "community-culture" / "index.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: 社区文化工作制度及活动组织程序\ntemplate: procedure.html\n")
+    config = yaml.load((tree / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert config["plugins"] == ["search", "offline"] and config["docs_dir"] == "docs"
+    _run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "plain")], tree)
+    ours, plain = _pages(mkdocs_site), _pages(tmp_path / "plain")
+    assert len(ours) > 140 and plain.keys() == ours.keys(), sorted(plain.keys() ^ ours.keys())[:5]
+    for name, html in ours.items():
+        for part in (ARTICLE, TITLE):
+            mine = part.search(html)
+            assert (mine and mine.group(0)) == ((found := part.search(plain[name])) and found.group(0)), (name, part)
+    assert _files(mkdocs_site).keys() == _files(tmp_path / "plain").keys()  # search index, assets, vendor too
+
+
+def test_page_tree_rewrites_only_changed_files(built: tuple[Path, Path], tree: Path) -> None:
+    project, _ = built
+    again = run_cli("--project", str(project), "pages", "--out", str(tree))
+    assert again.code == 0 and "写入 0 个文件" in again.out, again.out
+    source = project / "procedures" / "community-culture.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("每次活动填写", "每次活动都填写"), encoding="utf-8")
+    try:
+        edited = run_cli("--project", str(project), "pages", "--out", str(tree))
+    finally:
+        source.write_text(text, encoding="utf-8")
+    written = re.search(r"写入 (\d+) 个文件", edited.out)
+    assert written and 1 <= int(written.group(1)) <= 5, edited.out
+    assert "每次活动都填写" in (tree / "docs" / "procedures" / "community-culture" / "index.md").read_text(encoding="utf-8")
+    assert run_cli("--project", str(project), "pages", "--out", str(tree)).code == 0  # back as it was
+
+
+def test_page_tree_refuses_a_folder_that_is_not_one(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    result = run_cli("--project", str(ROOT / "tests" / "fixtures" / "mini"), "pages", "--out", str(tmp_path))
+    assert result.code == 2 and "已拒绝" in result.err and (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
 @pytest.mark.skipif(not ZENSICAL.exists(), reason="Zensical is not installed (make setup-test installs the pinned version)")
-def test_zensical_drops_the_plugin_but_builds_the_pages_as_markdown(built: tuple[Path, Path], tmp_path: Path) -> None:
+def test_zensical_drops_the_plugin_but_builds_the_page_tree(built: tuple[Path, Path], tree: Path) -> None:
     project, mkdocs_site = built
     # With the project's mkdocs.yml: the handbook plugin is ignored, without a word, only hand-written pages come out.
     _run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], project)
     alone = sorted(str(p.relative_to(project / "site")) for p in (project / "site").rglob("*.html"))
     assert alone == ["404.html", "help/index.html"], alone  # when this fails, Zensical reads the plugin now: re-plan
-    # The same pages written as Markdown first (benchmarks/site_bench.py's twin): every page, same anchors.
-    twin = markdown_twin(project, mkdocs_site, tmp_path / "twin")
-    _run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], twin)
-    site = twin / "site"
-    ours = {str(p.relative_to(mkdocs_site)) for p in mkdocs_site.rglob("index.html")}
-    theirs = {str(p.relative_to(site)) for p in site.rglob("index.html")}
-    ours.discard("help/index.html")  # hand-written, not one of the generated pages the twin holds
-    assert len(theirs) > 140 and theirs == ours, sorted(ours ^ theirs)[:5]
-    page = (site / "procedures" / "community-culture" / "index.html").read_text(encoding="utf-8")
-    ids = set(re.findall(r'id="([^"]+)"', (mkdocs_site / "procedures" / "community-culture" / "index.html")
-                         .read_text(encoding="utf-8")))
-    assert {"annual-plan", "activity-record"} <= ids and all(f'id="{i}"' in page for i in ("annual-plan", "activity-record"))
+    # The page tree: every page, the same bodies.
+    _run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], tree)
+    ours, theirs = _pages(mkdocs_site), _pages(tree / "site")
+    assert len(theirs) > 140 and theirs.keys() == ours.keys(), sorted(ours.keys() ^ theirs.keys())[:5]
+    name = "procedures/community-culture/index.html"
+    page = theirs[name]
+    assert all(f'id="{i}"' in page for i in ("annual-plan", "activity-record"))
     assert 'class="mermaid"' in page and "<table" in page and "handbook.css" in page
-    assert "客户需求处理单" in (site / "search.json").read_text(encoding="utf-8")  # its own index, text not segmented
+    assert "unpkg.com" not in page  # the local iframe-worker from the tree's config
+    assert "客户需求处理单" in (tree / "site" / "search.json").read_text(encoding="utf-8")  # its own index, not segmented
