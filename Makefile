@@ -6,13 +6,22 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 
-.PHONY: build test check bench setup setup-test clean
+.PHONY: build test test-fast lint check bench setup setup-test clean
 
 build: setup
 	$(VENV)/bin/handbook build
 
-test: setup-test
+test: setup-test lint
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/pytest
+
+# The inner loop: loader, rules, CLI, review; no browser, no whole-site or PDF builds (about a minute).
+test-fast: setup-test
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/pytest -m "not slow"
+
+# Style and types: ruff and mypy as configured in pyproject.toml.
+lint: setup-test
+	$(VENV)/bin/ruff check generator tests benchmarks
+	$(VENV)/bin/mypy
 
 check: setup
 	$(VENV)/bin/handbook check

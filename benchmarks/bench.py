@@ -37,6 +37,7 @@ from benchmarks.check_bench import check_times, machine  # noqa: E402
 from benchmarks.corpus import ROOT, make_corpus  # noqa: E402
 from benchmarks.preview_bench import CHROMIUM, CORPUS_FILE, CORPUS_PAGE, copy_project, measure  # noqa: E402
 from benchmarks.print_bench import plain_html  # noqa: E402
+from benchmarks.search_bench import search_rows  # noqa: E402
 from benchmarks.site_bench import build as site_build, markdown_twin, side_by_side, sizes  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
@@ -107,7 +108,7 @@ def site_rows(corpus: Path, tmp: Path, runs: int) -> list[Row]:
         ("site build / plain MkDocs", f"{ratio:.2f}×", "≤ 1.3×", _verdict(ratio <= 1.3)),
         ("site size per page, median / largest", f"{median_kb:.0f} KB / {largest:.0f} KB (`{biggest}`)", "≤ 100 KB",
          _verdict(largest <= 100)),
-    ]
+    ] + search_rows(site)
 
 
 def preview_rows(corpus: Path, tmp: Path, runs: int) -> list[Row]:

@@ -9,11 +9,13 @@ the codes of configuration and output (CFG) and of the print stage (PRT), and li
 from __future__ import annotations
 
 CONFIG_CODES: dict[str, str] = {
+    "USAGE": "命令用法错误:参数、选项或项目文件夹不对(--format json 时也以此代码报告)",
     "CFG001": "mkdocs.yml 没有启用 handbook 插件",
     "CFG002": "mkdocs.yml 缺失、无法读取或不是合法 YAML",
     "CFG003": "输出文件夹不安全:不是空文件夹、也不是以前生成的网站(会删掉其中的文件)",
     "CFG004": "输出文件夹无法写入(只读、权限不足或磁盘已满)",
     "CFG005": "company.yaml 缺失:公示和表单上不能没有公司名称",
+    "CFG006": "没有这个版本:--edition 所指的 editions/NAME.yaml 不存在",
 }
 PRINT_CODES: dict[str, str] = {
     "PRT001": "字体无法显示的字符",

@@ -14,6 +14,8 @@ from pathlib import Path
 from generator.findings import Finding, Severity
 from generator.model import Handbook
 from generator.model.audience import Audience, view
+from generator.model.edition import Edition
+from generator.script import Converter
 
 DEFAULT_SITE_URL = "https://handbook.example.com/"
 
@@ -22,8 +24,10 @@ DEFAULT_SITE_URL = "https://handbook.example.com/"
 class BuildContext:
     """What every output stage reads.
 
-    ``book`` is already the audience's view (generator.model.audience); ``findings`` are the
-    rule findings (warnings only: a context is never made from sources with errors).
+    ``book`` is already the edition's and the audience's view (generator.model.edition_view,
+    generator.model.audience); ``findings`` are the rule findings (warnings only: a context is never
+    made from sources with errors). ``edition`` is the edition built (None: the company's own);
+    ``lang`` the page language (zh, zh-HK, zh-TW); ``site_title`` replaces mkdocs.yml's when set.
     """
 
     project: Path
@@ -32,6 +36,10 @@ class BuildContext:
     today: dt.date = field(default_factory=dt.date.today)
     site_url: str = DEFAULT_SITE_URL
     findings: list[Finding] = field(default_factory=list)
+    edition: Edition | None = None
+    lang: str = "zh"
+    site_title: str | None = None
+    converter: Converter | None = None  # a Traditional edition's: the built site's text files go through it
 
     @property
     def public(self) -> bool:
@@ -47,17 +55,42 @@ class SourcesFailed(Exception):
 
 
 def make_context(project: Path, audience: Audience = Audience.staff, today: dt.date | None = None,
-                 site_url: str = DEFAULT_SITE_URL, lifelong: bool = False) -> BuildContext:
-    """Load and check ``project`` once; raise SourcesFailed when a source is invalid or a rule fails."""
+                 site_url: str = DEFAULT_SITE_URL, lifelong: bool = False, edition: str | None = None) -> BuildContext:
+    """Load and check ``project`` once; raise SourcesFailed when a source is invalid or a rule fails.
+
+    With ``edition`` (the NAME of editions/NAME.yaml) the book is that edition's view, checked as
+    the edition sees it, and the edition's audience replaces ``audience``.
+    """
     from generator.check import run_rules
+    from generator.edition import checked_edition
     from generator.load import load_handbook
+    from generator.model.edition_view import without_editions
+    from generator.model.placeholders import fill_placeholders
+    from generator.script import convert_view, converter_for
 
     project = Path(project).resolve()
     book, problems = load_handbook(project, lifelong=lifelong)
     if problems:
         raise SourcesFailed(2, problems)
     today = today or dt.date.today()
+    if edition is not None:
+        chosen, book, findings = checked_edition(book, edition, today)
+        audience = Audience(chosen.audience.value)
+        title = chosen.site_title or _edition_title(book, audience)
+        book = fill_placeholders(book)
+        converter = converter_for(book, chosen)
+        if converter is not None:
+            book, title = convert_view(book, converter), title and converter.convert(title)
+        return BuildContext(project, view(book, audience), audience, today, site_url, findings,
+                            chosen, chosen.lang, title, converter)
     findings = run_rules(book, today)
     if any(f.severity is Severity.error for f in findings):
         raise SourcesFailed(1, findings)
+    book = fill_placeholders(without_editions(book))
     return BuildContext(project, view(book, audience), audience, today, site_url, findings)
+
+
+def _edition_title(book: Handbook, audience: Audience) -> str | None:
+    if book.company is None:
+        return None
+    return f"{book.company.short_name}{'服务信息公开' if audience is Audience.public else '服务手册'}"

@@ -53,3 +53,19 @@ def edit(project: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Tests that drive Chromium or build whole sites and PDFs; `make test-fast` leaves them out.
+SLOW = ("site/", "print/", "test_audience.py", "test_build_safety.py", "test_fetch_safety.py", "test_atomic.py",
+        "test_identity.py", "test_kinds.py")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: drives a browser or builds whole sites and PDFs")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        where = item.path.relative_to(ROOT / "tests").as_posix()
+        if where.startswith(SLOW) or where in SLOW:
+            item.add_marker(pytest.mark.slow)

@@ -205,6 +205,9 @@ CASES: dict[str, Case] = {
     "emoji in a title": Case(rep(PROC, "title: 来访接待规程", "title: 来访接待规程👍"), 1, "GLY001", PROC, 2, "U+1F44D"),
     "private-use character": Case(rep(FORM, "  - label: 姓名", "  - label: 姓名\ue000"), 1, "GLY001", FORM, 10),
     "ideograph from extension B": Case(rep(SITE, "address: 测试路1号", "address: 测试路1号𠀀"), 1, "GLY001", SITE, 2),
+    "source folder without read permission": Case(lambda p: (p / "forms").chmod(0o000), 2, "SRC035", "forms", 1,
+                                                  "没有读取权限"),
+    "source file without read permission": Case(lambda p: (p / FORM).chmod(0o200), 2, "SRC011", FORM, 1, "没有读取权限"),
     # rules on the sources themselves
     "glossary variant inside its own term": Case(rep(GLOSSARY, "variants: [投拆]", "variants: [投拆]\n  - term: 来访登记表\n"
                                                      "    variants: [来访登记]"), 1, "GLO002", GLOSSARY, 5),
@@ -235,7 +238,12 @@ def test_editor_input(name: str, tmp_path: Path, capsys: pytest.CaptureFixture) 
     shutil.copytree(MINI, project)
     case.make(project)
 
-    code = main(["--project", str(project), "check", "--format", "json", "--today", "2026-06-01"])
+    try:
+        code = main(["--project", str(project), "check", "--format", "json", "--today", "2026-06-01"])
+    finally:
+        for path in (project / "forms", project / FORM):  # let tmp_path be cleaned up
+            if path.exists():
+                path.chmod(0o755 if path.is_dir() else 0o644)
     report = json.loads(capsys.readouterr().out)
 
     assert code == case.exit, report

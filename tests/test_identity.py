@@ -63,7 +63,7 @@ def test_unbumped_edit_of_a_shared_id_raises_chg001(repo: Path) -> None:
 def test_packet_shows_the_edit_and_lists_every_document(repo: Path, tmp_path: Path) -> None:
     result = run_cli("--project", str(repo), "review", "--since", "HEAD", "--out", str(tmp_path / "packet"))
     assert result.code == 0, result.text
-    assert result.out.startswith("1 changed or new"), result.out
+    assert result.out.startswith("变更或新增 1 份"), result.out
     html = (tmp_path / "packet" / "review-packet.html").read_text(encoding="utf-8")
     book = load_or_raise(repo)
     codes = {doc.code for doc in book.documents()}

@@ -146,3 +146,35 @@ def test_check_imports_no_renderer(project: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code, str(project)], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert proc.stdout.strip().splitlines()[-1:] in ([], [""]), proc.stdout
+
+
+def test_every_reference_mark_names_a_kind() -> None:
+    """A RefTo typo would leave a field unchecked: every mark names a registered kind (or step/document)."""
+    from generator.model.base import SourceModel, shape
+
+    seen: set[type] = set()
+    todo: list[type] = [k.entry_model for k in kinds.kinds()] + [k.model for k in kinds.kinds()]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, mark in shape(cls).refs:
+            assert mark.kind in kinds.KINDS or mark.kind in ("step", "document"), (cls.__name__, name, mark.kind)
+        for name in shape(cls).children:
+            annotation = cls.model_fields[name].annotation
+            todo += [t for t in _types(annotation) if isinstance(t, type) and issubclass(t, SourceModel)]
+
+
+def _types(annotation: object) -> list[object]:
+    from typing import get_args
+
+    return [annotation, *[t for arg in get_args(annotation) for t in _types(arg)]]
+
+
+def test_every_kind_with_pages_has_a_view() -> None:
+    from generator.render.site.views import VIEWS
+    from generator.render.site import render  # noqa: F401 (views register on import)
+
+    missing = [k.name for k in kinds.kinds() if k.url and k.template not in VIEWS]
+    assert not missing, missing

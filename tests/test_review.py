@@ -35,7 +35,11 @@ def repo(tmp_path: Path) -> Path:
 
 
 def since(project: Path) -> tuple[int, list[dict]]:
-    result = run_cli("--project", str(project), "check", "--since", "reviewed", "--today", "2026-06-01",
+    return since_ref(project, "reviewed")
+
+
+def since_ref(project: Path, ref: str) -> tuple[int, list[dict]]:
+    result = run_cli("--project", str(project), "check", "--since", ref, "--today", "2026-06-01",
                      "--format", "json")
     assert "Traceback" not in result.text, result.text
     return result.code, json.loads(result.out)["findings"] if result.out else []
@@ -132,7 +136,7 @@ def test_not_a_git_repository(tmp_path: Path) -> None:
     project = tmp_path / "plain"
     shutil.copytree(MINI, project)
     result = run_cli("--project", str(project), "check", "--since", "HEAD~1")
-    assert result.code == 2 and "not in a git repository" in result.err and "Traceback" not in result.text
+    assert result.code == 2 and "不在 git 仓库中" in result.err and "Traceback" not in result.text
 
 
 def test_shallow_clone_without_the_revision(repo: Path, tmp_path: Path) -> None:
@@ -141,4 +145,59 @@ def test_shallow_clone_without_the_revision(repo: Path, tmp_path: Path) -> None:
     clone = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
     result = run_cli("--project", str(clone), "review", "--since", "reviewed", "--out", str(tmp_path / "o"))
-    assert result.code == 2 and "shallow" in result.err and "Traceback" not in result.text
+    assert result.code == 2 and "浅克隆" in result.err and "Traceback" not in result.text
+
+
+def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo / "handbook")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "baseline")
+    reword_step(repo / "handbook")
+    code, findings = since_ref(repo / "handbook", "HEAD")
+    assert code == 1 and [(f["code"], f["file"]) for f in findings if f["severity"] == "error"] == [("CHG001", PROC)]
+
+
+def test_a_file_unreadable_at_the_base_revision_is_reported(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo)
+    edit(repo, PROC, "purpose: 规范来访接待", "purpose: [规范来访接待")  # broken when committed
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "broken")
+    edit(repo, PROC, "purpose: [规范来访接待", "purpose: 规范来访接待")
+    reword_step(repo)
+    code, findings = since_ref(repo, "HEAD")
+    assert [(f["code"], f["file"]) for f in findings if f["code"].startswith("CHG")] == [("CHG004", PROC)]
+
+
+def test_packet_tables_whole_values_numbers_pages_and_flags_kept_versions(repo: Path, tmp_path: Path) -> None:
+    edit(repo, "price-lists/fees.yaml", "price: 30", "price: 35")
+    edit(repo, "price-lists/fees.yaml", "  - name: 代订饮用水\n    free: true\n",
+         "  - name: 代订饮用水\n    free: true\n  - name: 空调清洗\n    unit: 元/台\n    price: 80\n")
+    edit(repo, FORM, "  - label: 事由", "  - label: 来访事由")
+    out = tmp_path / "packet"
+    result = run_cli("--project", str(repo), "review", "--since", "reviewed", "--out", str(out), "--today", "2026-06-01")
+    assert result.code == 0, result.text
+    pdf = out / "review-packet.pdf"
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        pages = ["".join((page.extract_text() or "").split()) for page in doc.pages]
+        tables = [row for page in doc.pages for table in page.extract_tables() for row in table]
+    rows = [[(cell or "").replace("\n", "") for cell in row] for row in tables]
+    assert ["收费项目「家电维修」", "收费标准", "30元/次", "35元/次"] in [[c.replace(" ", "") for c in r] for r in rows]
+    assert any(r[0] == "收费项目「空调清洗」" and r[1] == "新增" and "80 元/台" in r[3] for r in rows), rows
+    assert ["表格栏「来访事由」", "名称", "事由", "来访事由"] in rows
+    text = "".join(pages)
+    assert "base_price" not in text and "pricing" not in text and "items" not in text
+    for number, page in enumerate(pages, start=1):
+        assert f"第{number}页共{len(pages)}页" in page, page[-40:]
+    assert "注意：内容有改动，但版本号未提高（A/0→A/0）" in text  # CHG001, flagged in the packet itself
+    assert ["页码", "条款", "意见", "修改建议"] in rows
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    assert names and all("CJK-SC-Subset" in name for name in names), names
+    meta = subprocess.run(["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert 'pdfaid:part="2"' in meta and 'pdfaid:conformance="B"' in meta  # archived with the review record

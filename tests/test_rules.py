@@ -15,10 +15,14 @@ from generator.check import RULES
 PROC, FORM, PRICES = "procedures/reception.yaml", "forms/visit-register.yaml", "price-lists/fees.yaml"
 QUARTER = "reviews/2026-q1-internal.yaml"
 DEPT = "organisation/departments/office.yaml"
+EDITION = "editions/branch.yaml"
 
 
 def add(rel: str, text: str) -> Callable[[Path], None]:
-    return lambda p: (p / rel).write_text(text, encoding="utf-8")
+    def write(project: Path) -> None:
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        (project / rel).write_text(text, encoding="utf-8")
+    return write
 
 
 def sub(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -71,6 +75,9 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
                "organisation/roles/boss.yaml", ()),
     "GLY001": (sub(PROC, "title: 来访接待规程", "title: 来访接待规程😀"), PROC, ()),
     "GLO002": (sub("glossary.yaml", "variants: [投拆]", "variants: [投拆, 投诉]"), "glossary.yaml", ()),
+    "DOC007": (sub("company.yaml", "code_prefix: TEST", "code_prefix: TEST\nhandbook: {code: TEST/QM-001, edition: A/0, "
+                   "compiled_by: clerk, reviewed_by: ghost, approved_by: boss}"), "company.yaml", ()),
+    "DOC006": (sub(FORM, "status: approved", "status: approved\nsuperseded_by: fees"), FORM, ()),
     "REF009": (lambda p: (add("procedures/visits.yaml", (p / PROC).read_text(encoding="utf-8")
                               .replace("TEST/QP-001", "TEST/QP-002").replace("forms: [visit-register]\n",
                               "forms: [visit-register]\n    procedures: [reception]\n", 1))(p),
@@ -83,8 +90,21 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     # a procedure sharing the price list's id makes the review entry "document: fees" ambiguous
     "REF010": (lambda p: add("procedures/fees.yaml", (p / PROC).read_text(encoding="utf-8")
                              .replace("TEST/QP-001", "TEST/QP-002"))(p), QUARTER, ()),
+    "REV005": (lambda p: (p / QUARTER).write_text((p / QUARTER).read_text(encoding="utf-8") + (
+        (p / QUARTER).read_text(encoding="utf-8").split("documents:\n", 1)[1].replace("approved", "retire")),
+        encoding="utf-8"), QUARTER, ()),
     "REV004": (sub(QUARTER, "date: 2026-04-01", "date: 2026-07-01"), QUARTER, ()),
     "SUS001": (sub(FORM, "rows: 12", "rows: 14"), PROC, ()),
+    "PLC001": (sub(PROC, "text: 接待员登记来访信息", "text: 接待员在{site.gate}登记来访信息"), PROC, ()),
+    "EDN001": (add(EDITION, "title: 测试版\nvariants:\n  - procedure: reception\n    variant: nowhere\n"), EDITION, ()),
+    "EDN002": (add(EDITION, "title: 测试版\nroles:\n  - {id: clerk, into: boss}\n  - {id: boss, into: clerk}\n"),
+               EDITION, ()),
+    "EDN004": (lambda p: (add(EDITION, "title: 香港版\nscript: zh-Hant\nregion: HK\n")(p),
+                          add("glossary.yaml", (p / "glossary.yaml").read_text(encoding="utf-8")
+                              + "conversions:\n  - {simplified: 程序, hk: 程序, forbidden: [程式]}\n")(p),
+                          edit(p, PROC, "purpose: 规范来访接待", "purpose: 规范来访接待程式")), PROC, ()),
+    "EDN003": (sub(PROC, "records:\n", "variants:\n  - id: branch-office\n    name: 分公司版\n    source: 测试\n"
+                                        "    apply:\n      drop_steps: [nowhere]\nrecords:\n"), PROC, ()),
 }
 
 

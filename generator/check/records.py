@@ -38,11 +38,11 @@ def step_forms_are_records(book: Handbook, ctx: Context) -> Iterator[Problem]:
                     yield Problem(f"步骤 {n.number} 使用表单 \"{form}\",但它不在 records 中", n.step.where("forms"))
 
 
-@rule("FRM001", "每张表单都应被某个规程使用", "在使用该表单的规程的 records 或步骤中引用它;不再使用的表单改为 retired",
+@rule("FRM001", "每张表单都应被某个规程使用", "在使用该表单的规程的 records 或步骤中引用它;不再使用的表单改为 obsolete(作废)",
       Severity.warning)
 def forms_are_used(book: Handbook, ctx: Context) -> Iterator[Problem]:
     used = {ref.target for ref in book.references() if ref.kind == "form" and book.key(ref.source) != ("form", ref.target)}
     for form in book.forms.values():
-        if form.id not in used and form.status.value != "retired":
+        if form.id not in used and form.status.value != "obsolete":
             yield Problem(f"表单《{form.title}》没有被任何规程引用", form.where())
 

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from generator.check.registry import Context, Problem, rule
 from generator.findings import Severity
+from generator.load.names import field_label
 from generator.model import Handbook, Ref, kinds
 from generator.model.procedure import Record, Step
 from generator.suggest import hint_for, names_of
@@ -25,7 +26,8 @@ def _dangling(book: Handbook, wanted: tuple[str, ...]) -> Iterator[Problem]:
             continue
         if not book.candidates(ref):
             meant = hint_for(ref.target, names_of(book.table(ref.kind)))
-            yield Problem(f"{ref.field}: 找不到{_label(ref.kind)} \"{ref.target}\"" + (f";{meant}" if meant else ""),
+            yield Problem(f"{field_label(ref.field)}: 找不到{_label(ref.kind)} \"{ref.target}\""
+                          + (f";{meant}" if meant else ""),
                           ref.holder.where(ref.field))
 
 

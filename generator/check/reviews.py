@@ -16,7 +16,7 @@ QUARTER_MONTHS, EXPERT_MONTHS = 3, 12
 
 def reviewed(book: Handbook, entry: DocumentReview) -> Key | None:
     """The document a review entry means, as (kind, id); None when missing or ambiguous (REV003, REF010)."""
-    found = book.named(entry.document, [entry.kind] if entry.kind else None)
+    found = book.named(entry.document, [kinds.normal_name(entry.kind)] if entry.kind else None)
     return found[0] if len(found) == 1 else None
 
 
@@ -79,15 +79,35 @@ def expert_review_due(book: Handbook, ctx: Context) -> Iterator[Problem]:
     yield from _overdue(book, ctx, ReviewKind.expert, EXPERT_MONTHS, "专家评审")
 
 
-@rule("REV003", "复审记录中的文档必须存在", "改正 document 的 id,或删除该条")
+@rule("REV003", "复审记录中的文档必须存在", "改正 document 的 id 或 kind(procedure、instruction、form、price_list),或删除该条")
 def reviewed_documents_exist(book: Handbook, ctx: Context) -> Iterator[Problem]:
     for review in book.reviews.values():
         for entry in review.documents:
-            if entry.kind is not None and (entry.kind not in kinds.KINDS or not kinds.get(entry.kind).is_document):
-                names = ", ".join(k.name for k in kinds.document_kinds())
-                yield Problem(f"kind \"{entry.kind}\" 不是文档种类(可写 {names})", entry.where("kind"))
-            elif not book.named(entry.document, [entry.kind] if entry.kind else None):
-                yield Problem(f"复审记录引用了不存在的文档 \"{entry.document}\"", entry.where("document"))
+            kind = kinds.normal_name(entry.kind) if entry.kind else None
+            if kind is not None and (kind not in kinds.KINDS or not kinds.get(kind).is_document):
+                names = "、".join(f"{k.name}({k.label})" for k in kinds.document_kinds())
+                yield Problem(f"kind \"{entry.kind}\" 不是文档种类;可写 {names}", entry.where("kind"))
+            elif not book.named(entry.document, [kind] if kind else None):
+                elsewhere = "、".join(f"{kinds.get(k).label}({k})" for k, _ in book.named(entry.document))
+                why = f";该 id 属于{elsewhere},改正 kind" if elsewhere else ""
+                yield Problem(f"复审记录引用了不存在的文档 \"{entry.document}\"" + (f"(kind: {entry.kind})" if kind else "")
+                              + why, entry.where("document"))
+
+
+@rule("REV005", "同一次复审中一个文档只记一条", "把同一文档的几条合并为一条,结论只写一个")
+def one_entry_per_document(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    for review in book.reviews.values():
+        seen: dict[Key, DocumentReview] = {}
+        for entry in review.documents:
+            key = reviewed(book, entry)
+            if key is None:
+                continue
+            if key in seen:
+                first = seen[key]
+                yield Problem(f"文档 \"{entry.document}\" 在本次复审中已记过一条(结论 {first.decision.value}),"
+                              f"这里又记为 {entry.decision.value}", entry.where("document"))
+            else:
+                seen[key] = entry
 
 
 @rule("REV004", "复审日期不得晚于今天", "改正 date", Severity.error)

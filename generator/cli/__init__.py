@@ -21,11 +21,11 @@ COMMANDS: dict[str, Command] = {}
 
 
 class Exit(Exception):
-    """Stop the command with ``code``; ``message`` (Chinese, one line) goes to stderr."""
+    """Stop the command with ``code``; ``message`` (Chinese, one line) goes to stderr (``usage`` above it)."""
 
-    def __init__(self, code: int, message: str = ""):
+    def __init__(self, code: int, message: str = "", usage: str = ""):
         super().__init__(message)
-        self.code, self.message = code, message
+        self.code, self.message, self.usage = code, message, usage
 
 
 def command(name: str) -> Callable[[Command], Command]:
@@ -36,11 +36,20 @@ def command(name: str) -> Callable[[Command], Command]:
     return register
 
 
+# argparse's own sentences, as a user reads them (the rest of the message is names and values).
+_USAGE_WORDS = (("the following arguments are required", "缺少参数"), ("unrecognized arguments", "不认识的参数"),
+                ("invalid choice", "不是可选的值"), ("(choose from", "(可选"), ("expected one argument", "需要一个值"),
+                ("invalid int value", "不是整数"), ("invalid _date value", "不是日期"), ("argument ", "参数 "),
+                ("not allowed with argument", "不能与此参数同用"), ("ambiguous option", "有歧义的选项"))
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]  # usage errors exit 2, no traceback
-        self.print_usage(sys.stderr)
-        print(f"handbook: 用法错误: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_SOURCES)
+        for english, chinese in _USAGE_WORDS:
+            message = message.replace(english, chinese)
+        command = " ".join(self.prog.split()[1:])
+        raise Exit(EXIT_SOURCES, f"用法错误: {message}(handbook {command + ' ' if command else ''}--help 查看用法)",
+                   usage=self.format_usage())
 
 
 def date_arg(text: str) -> dt.date:
@@ -49,6 +58,13 @@ def date_arg(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"不是日期(应写作 YYYY-MM-DD): {text!r}") from None
+
+
+def workers_arg(text: str) -> int:
+    """An argparse type: a number of worker processes, 1 to 64."""
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"进程数要写 1 到 64 的整数: {text!r}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
                         help="project folder holding procedures/, forms/ ... (default: current directory)")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from generator.cli import build, check, pages, review, serve
+    from generator.cli import build, check, edition, pages, review, serve
     from generator.render.print.cli import register as register_print
 
     check.register(subs)
@@ -69,28 +85,31 @@ def build_parser() -> argparse.ArgumentParser:
     build.register(subs)
     register_print(subs, command)
     review.register(subs)
+    edition.register(subs)
     serve.register(subs)
     pages.register(subs)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_help()
-        return EXIT_SOURCES
-    if not args.project.is_dir():
-        print(f"handbook: 找不到项目文件夹: {args.project}", file=sys.stderr)
-        return EXIT_SOURCES
+    for stream in (sys.stdout, sys.stderr):  # a terminal without UTF-8 still gets every line, never a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    words = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--format=json" in words or any(a == "--format" and b == "json" for a, b in zip(words, words[1:]))
     from generator.cli.output import print_findings
     from generator.context import SourcesFailed
 
     try:
-        return COMMANDS[args.command](args)
+        return _run(words)
     except Exit as stop:
-        if stop.message:
-            print(f"handbook: {stop.message}", file=sys.stderr)
+        if as_json:  # a caller that asked for JSON always gets a JSON document
+            from generator.findings import Finding
+
+            print_findings([Finding("USAGE", stop.message)], stop.code, "json")
+        else:
+            print(f"{stop.usage}handbook: {stop.message}" if stop.message else stop.usage, end="\n" if stop.message else "",
+                  file=sys.stderr)
         return stop.code
     except SourcesFailed as failed:
         print_findings(failed.findings, failed.code)
@@ -110,3 +129,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"handbook: 内部错误({type(exc).__name__}: {exc})。这是生成器的缺陷,不是源文件的错误;"
               "请把这条消息和所用命令报告给手册维护人员(HANDBOOK_DEBUG=1 显示详细信息)", file=sys.stderr)
         return EXIT_SOURCES
+
+
+def _run(words: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(words)
+    if not args.command:
+        parser.print_help()
+        return EXIT_SOURCES
+    if not args.project.is_dir():
+        raise Exit(EXIT_SOURCES, f"找不到项目文件夹: {args.project}")
+    return COMMANDS[args.command](args)

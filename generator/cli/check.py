@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_RULES, EXIT_SOURCES, Exit, command, date_arg
+from generator.cli.edition import add_edition_arg
 from generator.cli.output import print_findings
 from generator.findings import Severity
 
@@ -23,6 +24,7 @@ def register(subs: argparse._SubParsersAction) -> None:
     check.add_argument("--since", metavar="REF",
                        help="also check change control against this git revision: changed content needs a new "
                             "version and a history entry")
+    add_edition_arg(check, "check the sources as edition NAME (editions/NAME.yaml) sees them")
     rules = subs.add_parser("rules", help="list every finding code: loader, rules, change control, config, print")
     rules.add_argument("--markdown", action="store_true", help="print the catalogue as Markdown (docs/rules.md)")
     schema = subs.add_parser("schema", help="write the JSON Schemas editors use to validate sources")
@@ -34,20 +36,40 @@ def _check(args: argparse.Namespace) -> int:
     from generator.check import RULES, run_rules
     from generator.load import load_handbook
 
-    unknown = [code for code in args.rule or [] if code not in RULES]
+    from generator.review.control import CHANGE_CODES
+
+    wanted = set(args.rule or [])
+    unknown = sorted(wanted - set(RULES) - set(CHANGE_CODES))
     if unknown:
-        raise Exit(EXIT_SOURCES, f"没有这个规则代码: {', '.join(unknown)}(handbook rules 列出全部代码)")
+        raise Exit(EXIT_SOURCES, f"--rule 只能选一致性规则(如 REF001)或变更控制(CHG001 等)的代码,不能选: {', '.join(unknown)}"
+                                 "(源文件错误 SRC/SCH 总是检查;CFG、PRT 是构建和打印的代码;handbook rules 列出全部)")
+    if args.since is not None and not args.since.strip():
+        raise Exit(EXIT_SOURCES, "--since 需要一个 git 版本(标签、分支或提交),如 --since reviewed-2026")
+    if wanted and not wanted & set(CHANGE_CODES) and args.since:
+        wanted |= set(CHANGE_CODES)  # --since asks for change control: its codes are wanted too
     book, load_findings = load_handbook(args.project, lifelong=True)
     if load_findings:
         print_findings(sorted(load_findings, key=_place), EXIT_SOURCES, args.format)
         return EXIT_SOURCES
-    findings = run_rules(book, args.today, args.rule)
+    rule_codes = sorted(wanted & set(RULES))
+    if args.edition is not None:
+        from generator.context import SourcesFailed
+        from generator.edition import edition_findings
+
+        try:
+            findings = edition_findings(book, args.edition, args.today, rule_codes or None)[2]
+        except SourcesFailed as failed:  # no such edition: reported in the format asked for
+            print_findings(failed.findings, failed.code, args.format)
+            return failed.code
+    else:
+        findings = run_rules(book, args.today, rule_codes or None) if rule_codes or not wanted else []
     if args.since:
         from generator.review import git
         from generator.review.control import changes_since, since_findings
 
         try:
-            findings += since_findings(changes_since(args.project, book, args.since), args.since)
+            changed = since_findings(changes_since(args.project, book, args.since), args.since)
+            findings += [f for f in changed if not wanted or f.code in wanted]
         except git.GitError as exc:
             raise Exit(EXIT_SOURCES, str(exc)) from None
     code = EXIT_RULES if any(f.severity is Severity.error for f in findings) else EXIT_OK

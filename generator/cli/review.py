@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from generator.cli import EXIT_OK, EXIT_SOURCES, Exit, command, date_arg
+from generator.cli import EXIT_OK, EXIT_RULES, EXIT_SOURCES, Exit, command, date_arg
+from generator.cli.output import print_findings
 
 
 def register(subs: argparse._SubParsersAction) -> None:
@@ -45,7 +46,8 @@ def _review(args: argparse.Namespace) -> int:
     except git.GitError as exc:
         raise Exit(EXIT_SOURCES, str(exc)) from None
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
-    html, pdf = write_packet(packet, out, args.project.resolve())
-    print(f"{len(packet.redlines)} changed or new, {len(packet.unchanged)} unchanged, "
-          f"{len(packet.removed)} removed\n{html}\n{pdf}")
-    return EXIT_OK
+    html, pdf, problems = write_packet(packet, out, args.project.resolve())
+    print_findings(problems, EXIT_RULES if pdf is None else EXIT_OK, verdict=False)
+    print(f"变更或新增 {len(packet.redlines)} 份,未变 {len(packet.unchanged)} 份,删除 {len(packet.removed)} 份\n"
+          f"{html}" + (f"\n{pdf}" if pdf else ""))
+    return EXIT_OK if pdf else EXIT_RULES

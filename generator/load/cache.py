@@ -14,6 +14,7 @@ import json
 import os
 from itertools import islice
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -98,7 +99,7 @@ def _pack(source: Source) -> list[Any] | None:
             marks.extend((line, col))
             for key in node:
                 marks.extend((*keys[key], *values[key]))
-            children = node.items()
+            children: Iterable[tuple[Any, Any]] = node.items()
         else:
             for mark in source.marks[id(node)]:
                 marks.extend(mark)

@@ -58,9 +58,9 @@ def scan(text: str, file: str) -> Finding | None:
         found.append((at, _finding(text, file, at, "SRC020", f"字段 {match.group(1)} 后面用了全角冒号",
                                    f"把「：」改为半角冒号加空格,写作 {match.group(1)}: …")))
     if _ODD_SPACE.search(text):
-        at = _structural_space(text)
-        if at is not None:
-            found.append((at, _finding(text, file, at, "SRC021", "全角空格或不换行空格用在了缩进或分隔处",
+        space = _structural_space(text)
+        if space is not None:
+            found.append((space, _finding(text, file, space, "SRC021", "全角空格或不换行空格用在了缩进或分隔处",
                                        "YAML 只认半角空格:把它换成普通空格(缩进每级 2 个空格)")))
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
@@ -76,7 +76,7 @@ def near_wide_colon(text: str, file: str, line: int) -> Finding | None:
             field = field_for_chinese(key, list(FIELD_NAMES)) if not key.isascii() else key
             written = f"{field}: …" if field else "英文字段名: …"
             return _finding(text, file, offset, "SRC020", f"「{key}」后面用了全角冒号",
-                            f"把「：」改为半角冒号加空格" + (";字段名要用英文" if key != field else "") + f",写作 {written}")
+                            "把「：」改为半角冒号加空格" + (";字段名要用英文" if key != field else "") + f",写作 {written}")
     return None
 
 
@@ -122,6 +122,7 @@ _NAMES = {
 def _finding(text: str, file: str, offset: int, code: str, what: str, fix: str) -> Finding:
     char = text[offset]
     name = _NAMES.get(char) or unicodedata.name(char, "").lower()
-    shown = f"「{char}」" if char.isprintable() and not char.isspace() else "(看不见)"
+    visible = char.isprintable() or unicodedata.category(char) == "Zs"  # a wide blank looks like one
+    shown = f"「{char}」" if visible and char not in "\u200b\u2060\ufeff" else "(看不见)"
     label = f"U+{ord(char):04X}" + (f" {name}" if name else "")
     return Finding(code, f"{what}: {shown} {label}", _position(text, file, offset), hint=fix)

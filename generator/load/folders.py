@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -56,6 +57,8 @@ def _entries(folder: Path, root: Path) -> list[tuple[Path, Finding | None]]:
         return [(folder, Finding("SRC032", f"「{rel}」应是文件夹,却是一个文件", Position(rel, 1, 1),
                                  hint=f"把它改名,再建立文件夹 {rel}/"))]
     try:
+        if not _owner_may_read(folder, stat.S_IRUSR | stat.S_IXUSR):
+            raise PermissionError(errno.EACCES, "")
         names = sorted(os.listdir(folder))
     except OSError as exc:
         return [(folder, Finding("SRC035", f"文件夹「{rel}/」无法读取: {os_reason(exc)}", Position(rel, 1, 1),
@@ -84,6 +87,9 @@ def _classify(path: Path, root: Path) -> Finding | None:
     if not path.is_file():
         return Finding("SRC030", f"「{rel}」不是普通文件,不会被读取", Position(rel, 1, 1), hint="删除它")
     if path.suffix in SUFFIXES:
+        if not _owner_may_read(path, stat.S_IRUSR):
+            return Finding("SRC011", f"「{rel}」无法读取: 没有读取权限", Position(rel, 1, 1),
+                           hint="检查文件权限(chmod u+r);git 只保存可读的文件")
         return None
     stem = next((name[: lower.index(s)] for s in SUFFIXES if s + "." in lower or lower.endswith(s)), None)
     if lower.endswith("~") or lower.endswith(_BACKUP) or lower.startswith("#"):
@@ -94,6 +100,15 @@ def _classify(path: Path, root: Path) -> Finding | None:
                        hint=f"改名为 {stem}.yaml(扩展名小写,去掉后面的 .txt 等)")
     return Finding("SRC030", f"「{rel}」不是 .yaml 源文件,不会被读取", Position(rel, 1, 1),
                    hint="源文件夹里只放 .yaml 文件:改名为 .yaml,或移出该文件夹")
+
+
+def _owner_may_read(path: Path, bits: int) -> bool:
+    """Whether the owner's permission bits allow reading. Checked even when running as root (who may
+    read anything): a folder or file others cannot read breaks the project for every other user."""
+    try:
+        return path.stat().st_mode & bits == bits
+    except OSError:
+        return False
 
 
 def _outside_or_broken(path: Path, root: Path) -> Finding | None:

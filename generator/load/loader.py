@@ -55,8 +55,8 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
 
     parses = SourceCache(cache_root(root) / "sources" if cache and not os.environ.get("HANDBOOK_NO_CACHE") else None)
     with _collector_paused(freeze=lifelong):
-        for kind, rel, ident in jobs:
-            _load_one(book, findings, root, kind, rel, ident, parses)
+        for job in jobs:
+            _load_one(book, findings, root, *job, parses)
     findings += folder_problems(root, [k.folder for k in kinds.kinds() if k.folder], [k.file for k in kinds.kinds() if k.file])
     if not findings:  # a run that cannot load leaves the project as it found it
         parses.save()
@@ -79,7 +79,14 @@ def _load_one(book: Handbook, findings: list[Finding], root: Path, kind: Kind, r
         obj.id = ident  # type: ignore[attr-defined]
         book.table(kind.name)[ident] = obj
     elif kind.entries is not None:
-        book.table(kind.name).update((entry.id, entry) for entry in kind.entries(obj))  # type: ignore[attr-defined]
+        table = book.table(kind.name)
+        for entry in kind.entries(obj):
+            ident = entry.id  # type: ignore[attr-defined]
+            if ident in table:
+                findings.append(Finding("SRC010", f"id \"{ident}\" 在 {rel} 中定义了两次,后一条会被忽略",
+                                        entry.where("id"), hint="删去重复的一条,或给它另取一个 id"))
+            else:
+                table[ident] = entry
     else:
         book.singles[kind.name] = obj
 

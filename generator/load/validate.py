@@ -19,10 +19,9 @@ from pydantic import BaseModel, ValidationError
 from generator.findings import Finding
 from generator.load.names import FIELD_NAMES, choices, enum_for_chinese, field_for_chinese, field_label, field_path
 from generator.load.yamlsource import Source
-from generator.model.base import SourceModel
-from generator.model.scalars import AMBIGUOUS
 from generator.model import kinds as kind_registry
 from generator.model.base import SourceModel, shape
+from generator.model.scalars import AMBIGUOUS
 from generator.suggest import hint_for, names_of
 
 
@@ -39,7 +38,7 @@ def validate(source: Source, model: type[SourceModel]) -> tuple[SourceModel | No
     try:
         obj = model.model_validate(source.data, context=source.marks)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors: list[dict[str, Any]] = [dict(err) for err in exc.errors(include_url=False)]
         # a key written in Chinese ("目的") is one mistake: not also "purpose is missing"
         meant = {(*err["loc"][:-1], field_for_chinese(str(err["loc"][-1]), _fields_at(model, err["loc"][:-1])))
                  for err in errors if err["type"] == "extra_forbidden"}
@@ -62,7 +61,7 @@ def complete_hints(book: Any, findings: list[Finding]) -> list[Finding]:
     return done
 
 
-def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Finding:
+def _finding(source: Source, model: type[BaseModel], err: Any) -> Finding:  # err: pydantic ErrorDetails
     loc = tuple(err["loc"])
     kind = err["type"]
     field = field_path(loc)
@@ -78,7 +77,6 @@ def _finding(source: Source, model: type[BaseModel], err: dict[str, Any]) -> Fin
                                               and not str(err.get("input", "")).isascii()):
         return Finding("SCH005", f"{field} 的值无效: {explained}", pos,
                        hint="编号、版本号只能用半角字符;把全角的数字、字母和符号改为半角")
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     refers_to = _ref_kinds(model, loc)
     if kind == "string_pattern_mismatch" and _pattern_of(err) == "id" and refers_to:
         written = str(err.get("input", ""))
@@ -92,6 +90,7 @@ def _unknown_field(source: Source, model: type[BaseModel], loc: tuple) -> Findin
     pos = source.position(loc, key=True)
     allowed = _fields_at(model, loc[:-1])
     meant = field_for_chinese(name, allowed)
+    hint: str | None
     if "：" in name:
         hint = "把全角冒号「：」改为半角冒号加空格,写作 " + name.split("：", 1)[0].strip() + ": …"
     elif meant:

@@ -56,7 +56,7 @@ class Source:
         node, mark = self.data, (1, 1)
         for part in path:
             marks = self.marks.get(id(node))
-            if isinstance(node, dict) and marks and part in node:
+            if isinstance(node, dict) and marks and isinstance(part, str) and part in node:
                 mark = (self.key_marks[id(node)] if key and part == path[-1] else marks[3])[part]
             elif isinstance(node, list) and marks and isinstance(part, int) and part < len(node):
                 mark = marks[part]
@@ -322,7 +322,7 @@ class _Builder:
             raise SourceProblem(Finding("SRC003", f"不允许的 YAML 标签 {tag}", self._pos(event)))
         try:
             return _scalars.yaml_constructors[tag](_scalars, yaml.ScalarNode(tag, value))
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
+        except (yaml.YAMLError, ValueError, TypeError):
             raise SourceProblem(Finding("SRC003", f"值「{value}」不符合它的标签 {tag.rsplit(':', 1)[-1]}",
                                         self._pos(event), hint="删除 !! 标签,直接写值")) from None
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, field_validator
 
 from generator.model.base import Id, Line, RefTo, SourceModel, Text, Version
 from generator.model.scalars import Code, Date, Flag
@@ -15,9 +17,15 @@ DepartmentRef = Annotated[Id, RefTo("department")]
 
 
 class Status(str, Enum):
-    draft = "draft"
-    approved = "approved"
-    retired = "retired"
+    """Life of a controlled document (ISO 9001 §7.5.3: 防止作废文件的非预期使用)."""
+
+    draft = "draft"  # 草稿: not in force, never in a controlled copy
+    approved = "approved"  # 现行有效
+    obsolete = "obsolete"  # 作废: kept for reference, replaced by ``superseded_by`` when there is a successor
+
+
+# Earlier sources wrote "retired"; it is refused with this message rather than read silently.
+OLD_STATUS = {"retired": "obsolete"}
 
 
 class Visibility(str, Enum):
@@ -41,17 +49,33 @@ class Document(SourceModel):
     ``id`` is not written in the file: it is the file name, so it can never drift.
     """
 
-    public_fields = frozenset({"id", "code", "title", "version", "effective", "status", "owner", "visibility", "sample"})
+    public_fields = frozenset({"id", "code", "title", "version", "effective", "status", "owner", "visibility", "sample",
+                               "superseded_by"})
 
     id: str = Field(default="", exclude=True, description="Set from the file name by the loader")
     code: Code = Field(description="Document code, e.g. LYWG/QP-001")
     title: Line
     version: Version = Field(description="Edition/revision, e.g. A/0")
     effective: Date = Field(description="Effective date (生效日期)")
-    status: Status = Status.draft
+    status: Status = Field(default=Status.draft, description="draft 草稿 / approved 现行有效 / obsolete 作废")
+    superseded_by: Id | None = Field(default=None, description="Id of the document of the same kind that replaces "
+                                                               "this obsolete one (替代文件)")
     owner: DepartmentRef = Field(description="Owning department id")
     approver: RoleRef | None = Field(default=None, description="Role id that approves this document")
     visibility: Visibility = Visibility.internal
     sample: Flag = Field(default=False, description="Content invented for illustration (示例), not company data")
     notes: list[Text] = Field(default_factory=list)
     history: list[HistoryEntry] = Field(default_factory=list)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _old_status_word(cls, value: Any) -> Any:
+        if isinstance(value, str) and value in OLD_STATUS:
+            raise ValueError(f"{value!r} 是旧写法,已停用;作废的文件请写 status: {OLD_STATUS[value]}"
+                             "(作废),有替代文件时再写 superseded_by: 替代文件的 id")
+        return value
+
+    @property
+    def in_force(self) -> bool:
+        """Approved: the only status a controlled copy or a posted notice may carry."""
+        return self.status is Status.approved

@@ -8,7 +8,7 @@ import json
 from generator.model.document import Document
 
 # Document-control metadata: changing these is not a change of content.
-METADATA = frozenset({"version", "effective", "status", "approver", "history"})
+METADATA = frozenset({"version", "effective", "status", "superseded_by", "approver", "history"})
 
 
 def content(doc: Document) -> dict:

@@ -22,6 +22,19 @@ class Orientation(str, Enum):
     landscape = "landscape"
 
 
+class FieldType(str, Enum):
+    """What is written in a blank; sets its least printed width (render/print/formtext.py)."""
+
+    phone = "phone"
+    idno = "idno"  # 身份证号, 账号: 18 digits and more
+    address = "address"
+    name = "name"
+    date = "date"
+    money = "money"
+    number = "number"  # 序号, 数量: a few digits
+    text = "text"
+
+
 class Field_(SourceModel):
     """A labelled blank: a header field or a table column. ``width`` is a relative share."""
 
@@ -30,6 +43,8 @@ class Field_(SourceModel):
     label: Line
     width: Int = Field(default=1, ge=1, le=12)
     hint: Line | None = None
+    type: FieldType | None = Field(default=None, description="phone / idno / address / name / date / money / number / text; "
+                                                             "read from the label when absent (电话 → phone …)")
 
 
 class Copy(SourceModel):
@@ -37,6 +52,9 @@ class Copy(SourceModel):
 
     label: Line = Field(description="e.g. 存根联")
     note: Line | None = None
+    omit: list[Line] = Field(default_factory=list, description="Labels of fields, boxes or signatures left blank "
+                                                               "on this copy (e.g. internal rules on the 客户联); "
+                                                               "填表说明 leaves out the instructions")
 
 
 class Signature(SourceModel):

@@ -15,8 +15,20 @@ class Term(SourceModel):
     definition: Text | None = None
 
 
+class Conversion(SourceModel):
+    """How a term reads in Traditional Chinese where the converter (opencc s2hk / s2twp) gets it wrong
+    or the region words it differently; ``forbidden`` are renderings no converted text may contain."""
+
+    simplified: Line
+    hk: Line | None = Field(default=None, description="The term in a Hong Kong edition (default: the converter's)")
+    tw: Line | None = Field(default=None, description="The term in a Taiwan edition (default: the converter's)")
+    forbidden: list[Line] = Field(default_factory=list, description="Renderings a converted text must not contain")
+    note: Text | None = None
+
+
 class Glossary(SourceModel):
     terms: list[Term] = Field(default_factory=list)
+    conversions: list[Conversion] = Field(default_factory=list, description="Term table for Traditional editions")
 
 
 class Limit(SourceModel):

@@ -156,9 +156,12 @@ class Handbook:
         """Every entry ``ref`` may mean: none (dangling), one, or several (ambiguous)."""
         target = ref.target_id
         if ref.kind == "step":
+            here = self.key(ref.source)
+            if here[1] == target and kinds.get(here[0]).has_steps:
+                return [here]  # "#step" and the document's own id: this document, never ambiguous
             return self.named(target, [k.name for k in kinds.collections() if k.has_steps])
         if ref.kind == "document":
-            named = getattr(ref.holder, "kind", None)
+            named = kinds.normal_name(getattr(ref.holder, "kind", None) or "")
             return self.named(target, [named] if named else None)
         return self.named(target, [ref.kind])
 

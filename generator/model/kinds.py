@@ -117,6 +117,15 @@ def kind_of(obj: object) -> Kind | None:
     return None
 
 
+def normal_name(written: str) -> str:
+    """A kind as an editor may write it: ``price-list``, ``price_list`` or the label ``收费标准``."""
+    wanted = written.strip().replace("-", "_")
+    for kind in KINDS.values():
+        if wanted in (kind.name, kind.label):
+            return kind.name
+    return wanted
+
+
 def get(name: str) -> Kind:
     """The kind called ``name`` (KeyError names the known kinds)."""
     try:
@@ -133,6 +142,7 @@ from generator.model.organisation import Company, Department, Role, Site  # noqa
 from generator.model.price_list import PriceList  # noqa: E402
 from generator.model.procedure import Instruction, Procedure  # noqa: E402
 from generator.model.review import Review  # noqa: E402
+from generator.model.edition import Edition  # noqa: E402
 
 register(Kind("company", Company, "公司", 0, file="company.yaml", exposure=Exposure.names))
 register(Kind("procedure", Procedure, "规程", 10, folder="procedures", code="QP", url="procedures",
@@ -163,3 +173,4 @@ register(Kind("limit", Limits, "时限与限额", 70, file="limits.yaml", item=L
               entries=lambda limits: limits.limits, exposure=Exposure.names))
 register(Kind("glossary", Glossary, "术语表", 80, file="glossary.yaml"))
 register(Kind("review", Review, "复审记录", 90, folder="reviews"))
+register(Kind("edition", Edition, "版本", 95, folder="editions"))  # generator.model.edition_view

@@ -51,7 +51,8 @@ class PriceItem(SourceModel):
 
 
 class PriceList(Document):
-    public_fields = Document.public_fields | {"scope", "approved", "basis", "items"}
+    # The approver is posted on the price notice (1428号 Art. 6), so it is public for price lists.
+    public_fields = Document.public_fields | {"scope", "approved", "basis", "items", "approver"}
 
     scope: Scope
     approved: Date | None = Field(default=None, description="Approval date (批准日期)")

@@ -112,9 +112,53 @@ class Definition(SourceModel):
     text: Text
 
 
-class Variant(SourceModel):
-    """How one source version of a merged procedure differs (kept for org profiles)."""
+class Swap(SourceModel):
+    """In one variant, the work of role (or department) ``id`` is done by ``into``."""
 
+    id: Id
+    into: Id
+
+
+class RoleSwap(Swap):
+    id: RoleRef
+    into: RoleRef
+
+
+class DepartmentSwap(Swap):
+    id: DepartmentRef
+    into: DepartmentRef
+
+
+class Wording(SourceModel):
+    """In one variant, the words ``old`` of the procedure's text read ``new``."""
+
+    old: Line
+    new: Line
+
+
+class VariantApply(SourceModel):
+    """What an edition choosing this variant changes in the procedure (generator.model.edition_view).
+
+    The variant's own ``scope``, ``paid_services`` (the items of the step with id ``services``),
+    ``free_services`` (a step added after it) and ``channels`` (the step with id ``channels``) are
+    used as they are; this block adds what cannot be read from those lists.
+    """
+
+    owner: DepartmentRef | None = Field(default=None, description="The responsible department in this variant")
+    roles: list[RoleSwap] = Field(default_factory=list, description="Roles whose work another role does")
+    departments: list[DepartmentSwap] = Field(default_factory=list, description="Departments named differently")
+    drop_steps: list[Id] = Field(default_factory=list, description="Step ids this variant does not have")
+    wording: list[Wording] = Field(default_factory=list, description="Text this variant words differently")
+    records: list[Annotated[Id, RefTo("form")]] | None = Field(default=None, description="The records kept (default: all)")
+    appendices: list[Line] | None = Field(default=None, description="Titles of the appendices kept (default: all)")
+    related: list[Line] | None = Field(default=None, description="Related documents named (default: unchanged)")
+
+
+class Variant(SourceModel):
+    """How one source version of a merged procedure differs; an edition selects it by ``id``."""
+
+    id: Id | None = Field(default=None, description="Editions choose the variant by this id")
+    apply: VariantApply | None = None
     name: Line
     source: Line
     scope: Text | None = None
@@ -151,6 +195,7 @@ class Procedure(Document):
     related: Links = Field(default_factory=Links)
     appendices: list[Appendix] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
+    follows: Line | None = Field(default=None, description="The variant this text follows (an edition sets it)")
 
 
 class Criterion(SourceModel):

@@ -11,9 +11,10 @@ when something it shows may have changed:
 - the navigation (every page shows it: titles, URLs, order, previous/next links), or
 - anything not from the sources (a template under site_overrides/, mkdocs.yml): a fresh builder.
 
-An unchanged page keeps its written file and its search entries from the previous build, so the
-search index is complete after every build. If the search plugin is not the one whose entries we
-can keep (a different engine or version), every page is rendered: slower, never wrong.
+An unchanged page keeps its written file. The search index is made again from every page, in page
+order, after the pages are written (the plugin's index reads each page's body, which every build
+has, not the themed page), so it is the index a full build writes. If the search plugin has no index
+we can feed (a different engine or version), every page is rendered: slower, never wrong.
 """
 
 from __future__ import annotations
@@ -45,14 +46,13 @@ class PreviewBuilder:
     """
 
     def __init__(self, project: Path, site_dir: Path):
-        from generator.render.site import _config, require_plugin
+        from generator.render.site import site_config
 
         self.site_dir = site_dir
-        self.config = _config(project, site_dir)
-        self.plugin = require_plugin(self.config)
+        self.config, self.plugin = site_config(project, site_dir)
         self.config.plugins.on_startup(command="serve", dirty=False)
         self.env = self.config.theme.get_env()  # compiled templates are kept between builds
-        self._pages: dict[str, tuple[Any, list[Any]]] = {}  # url -> (inputs, search entries)
+        self._pages: dict[str, Any] = {}  # url -> what the page showed when last written
         self._nav: object = None
         self._written: set[str] = set()
         self._theme_files: list[Any] | None = None
@@ -104,36 +104,43 @@ class PreviewBuilder:
                 _build_theme_template(template, env, files, config, nav)
         self._nav = nav_key
         stats = BuildStats()
-        entries = _search_entries(config)
-        found: dict[str, list[Any]] = {}
+        search = _search(config)
+        index = search.search_index if search is not None else None
+        bodies: dict[str, str] = {}  # url -> body as the index reads it (the search plugin edits it before theming)
         wanted = set(first)
-        for batch in ([f for f in pages if f.dest_uri in wanted], [f for f in pages if f.dest_uri not in wanted]):
-            done = [f.dest_uri for f in batch if self._page(f.page, files, pages, nav, env, entries, found)]
-            stats.rendered += len(done)
-            written(done)
+        try:
+            if search is not None:
+                search.search_index = _Unindexed()  # indexed below, in page order
+            for batch in ([f for f in pages if f.dest_uri in wanted], [f for f in pages if f.dest_uri not in wanted]):
+                done = [f.dest_uri for f in batch if self._page(f.page, files, pages, nav, env, index, bodies)]
+                stats.rendered += len(done)
+                written(done)
+        finally:
+            if search is not None:
+                search.search_index = index
         stats.kept = len(pages) - stats.rendered
-        if entries is not None:  # the index in page order, as a full build writes it
-            entries[:] = [entry for file in pages for entry in found.get(file.page.url, [])]
+        if index is not None:
+            for file in pages:
+                page, shown = file.page, file.page.content
+                page.content = bodies[page.url]
+                index.add_entry_from_context(page)
+                page.content = shown
         stats.removed = self._remove_gone({file.dest_uri for file in files if file.page is not None})
         config.plugins.on_post_build(config=config)
         return stats
 
-    def _page(self, page: Any, files: Any, pages: list[Any], nav: Any, env: Any, entries: list[Any] | None,
-              found: dict[str, list[Any]]) -> bool:
+    def _page(self, page: Any, files: Any, pages: list[Any], nav: Any, env: Any, index: Any,
+              bodies: dict[str, str]) -> bool:
         """Render ``page``'s body; write it through the theme if its output can differ. True if written."""
         from mkdocs.commands.build import _build_page, _populate_page
 
         _populate_page(page, self.config, files)
+        bodies[page.url] = page.content
         inputs = (page.title, repr(page.meta), page.content, _toc_key(page.toc))
-        kept = self._pages.get(page.url)
-        if entries is not None and kept is not None and kept[0] == inputs and Path(page.file.abs_dest_path).is_file():
-            found[page.url] = kept[1]
+        if index is not None and self._pages.get(page.url) == inputs and Path(page.file.abs_dest_path).is_file():
             return False
-        before = len(entries) if entries is not None else 0
         _build_page(page, self.config, pages, nav, env)
-        if entries is not None:
-            found[page.url] = entries[before:]
-            self._pages[page.url] = (inputs, found[page.url])
+        self._pages[page.url] = inputs
         return True
 
     def _remove_gone(self, dests: set[str]) -> list[str]:
@@ -158,8 +165,15 @@ def _toc_key(toc: Any) -> tuple[Any, ...]:
     return tuple((item.title, item.id, item.level, _toc_key(item.children)) for item in toc)
 
 
-def _search_entries(config: Any) -> list[Any] | None:
-    """The search plugin's list of index entries for this build, or None when it has none we know."""
+def _search(config: Any) -> Any:
+    """The search plugin, when its index takes pages one by one (``add_entry_from_context``)."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
-    entries = getattr(getattr(search, "search_index", None), "entries", None)
-    return entries if isinstance(entries, list) else None
+    index = getattr(search, "search_index", None)
+    return search if callable(getattr(index, "add_entry_from_context", None)) else None
+
+
+class _Unindexed:
+    """Stands in for the search index while pages are themed (they are indexed afterwards, in order)."""
+
+    def add_entry_from_context(self, page: Any) -> None:
+        pass

@@ -21,10 +21,8 @@ import yaml
 from generator.context import DEFAULT_SITE_URL, SourcesFailed, make_context
 from generator.findings import Finding, Severity, SourceError
 from generator.model.audience import Audience
+from generator.publish.safety import STAMP, unsafe_out
 
-STAMP = ".handbook-build"  # written into every build; marks a folder the build may replace
-# What every MkDocs build holds: a site/ built before the stamp existed is still a previous build.
-_BUILT = ("404.html", "sitemap.xml", "search/search_index.json")
 
 
 @dataclass
@@ -34,15 +32,19 @@ class BuildResult:
 
 
 def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool = True,
-          audience: Audience = Audience.staff, today: dt.date | None = None) -> BuildResult:
-    """The public build holds only what residents may see (``public_view``): no bound handbook."""
+          audience: Audience = Audience.staff, today: dt.date | None = None,
+          edition: str | None = None) -> BuildResult:
+    """The public build holds only what residents may see (``public_view``): no bound handbook.
+
+    With ``edition`` (editions/NAME.yaml) the build is that edition's, into PROJECT/site-NAME by default.
+    """
     project = project.resolve()
-    out = (out or default_out(project, audience)).resolve()
-    refusal = unsafe_out(project, out)
+    out = (out or default_out(project, audience, edition)).resolve()
+    refusal = unsafe_out(project, out, default=out == default_out(project, audience, edition).resolve())
     if refusal is not None:
         return BuildResult(2, [refusal])
     try:
-        context = make_context(project, audience, today, site_url(project))
+        context = make_context(project, audience, today, site_url(project), edition=edition)
     except SourcesFailed as failed:
         return BuildResult(failed.code, failed.findings)
     findings = list(context.findings)
@@ -54,50 +56,39 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
         from generator.render.site import build_site
 
         build_site(context, staging)
+        if context.converter is not None:  # a Traditional edition: templates' and theme's words too
+            from generator.script import convert_tree
+
+            convert_tree(staging, context.converter, context.lang)
         if pdf:
             from generator.render.print import build_prints
 
+            converter = context.converter
             report = build_prints(context.book, staging, site_url=context.site_url, workers=workers,
-                                  bound=not context.public, today=context.today)
+                                  bound=not context.public, today=context.today,
+                                  convert=converter.convert if converter else None,
+                                  region=converter.region.value if converter else None)
             findings = findings + list(report.findings)
             if any(f.severity is Severity.error for f in report.findings):
                 return BuildResult(1, findings)
-        (staging / STAMP).write_text(f"{audience.value}\n", encoding="utf-8")
+        (staging / STAMP).write_text(f"{context.audience.value}\n", encoding="utf-8")
         _swap(staging, out)
     except SourceError as exc:
         return BuildResult(2, exc.findings)
     except OSError as exc:
-        return BuildResult(2, [Finding("CFG004", f"无法写入输出文件夹 {out}: {exc.strerror or exc}",
-                                       hint="检查磁盘空间和写权限,或用 --out 换一个文件夹")])
+        what = exc.filename or out
+        return BuildResult(2, [Finding("CFG004", f"无法写入 {what}: {exc.strerror or exc}",
+                                       hint="检查磁盘空间和该处的写权限;输出文件夹可用 --out 另选")])
     finally:
         _remove(staging)
     return BuildResult(0, findings)
 
 
-def unsafe_out(project: Path, out: Path) -> Finding | None:
-    """Why ``out`` may not be replaced by a build, or None when it may.
-
-    Allowed: a folder that does not exist, an empty one, or a previous build (it holds STAMP).
-    Never the project itself, a folder above it, or one of its source folders.
-    """
-    if out == project or out in project.parents:
-        why = "是项目本身或它的上级文件夹"
-    elif out.is_file() or out.is_symlink():
-        why = "是一个文件"
-    elif out.is_dir() and any(out.iterdir()) and not _previous_build(out):
-        why = "不是空文件夹,也不是以前生成的网站"
-    else:
-        return None
-    return Finding("CFG003", f"输出文件夹 {out} {why}:构建会替换其中的全部内容,已拒绝,什么都没有改动",
-                   hint="用 --out 指定一个新的或空的文件夹(默认 site/)")
-
-
-def _previous_build(folder: Path) -> bool:
-    return (folder / STAMP).is_file() or all((folder / name).is_file() for name in _BUILT)
-
-
-def default_out(project: Path, audience: Audience) -> Path:
-    """PROJECT/site for staff, PROJECT/site-public for the public: one never overwrites the other."""
+def default_out(project: Path, audience: Audience, edition: str | None = None) -> Path:
+    """PROJECT/site for staff, PROJECT/site-public for the public, PROJECT/site-NAME for edition NAME:
+    one never overwrites another."""
+    if edition is not None:
+        return project / f"site-{edition}"
     return project / ("site" if audience is Audience.staff else "site-public")
 
 

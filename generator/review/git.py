@@ -1,4 +1,8 @@
-"""Read the sources as they were at a git revision, without touching the working tree."""
+"""Read the sources as they were at a git revision, without touching the working tree.
+
+The project may be the repository itself or a folder inside it. Errors are GitError with a Chinese
+sentence saying what to do.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +20,10 @@ def _git(project: Path, *args: str, binary: bool = False) -> bytes | str:
     try:
         proc = subprocess.run(["git", "-C", str(project), *args], capture_output=True, timeout=120)
     except FileNotFoundError:
-        raise GitError("git is not installed; change control needs it (apt-get install git)") from None
+        raise GitError("没有安装 git:变更控制需要它(apt-get install git)") from None
     if proc.returncode != 0:
-        raise GitError(proc.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]} 失败" + (f"(git 说: {detail[-1]})" if detail else ""))
     return proc.stdout if binary else proc.stdout.decode("utf-8", "replace")
 
 
@@ -27,24 +32,23 @@ def resolve(project: Path, ref: str) -> str:
     try:
         _git(project, "rev-parse", "--is-inside-work-tree")
     except GitError:
-        raise GitError(f"{project} is not in a git repository: --since needs the project's history "
-                       "(clone it with git instead of copying the files)") from None
+        raise GitError(f"{project} 不在 git 仓库中:--since 需要项目的历史版本(用 git clone 取得项目,不要只复制文件)") from None
     try:
         return str(_git(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")).strip()
     except GitError:
         shallow = str(_git(project, "rev-parse", "--is-shallow-repository")).strip() == "true"
-        why = (" This is a shallow clone: fetch more history (git fetch --unshallow) or use a newer revision."
-               if shallow else " Check the name with git log / git tag.")
-        raise GitError(f"revision {ref!r} not found.{why}") from None
+        why = ("这是浅克隆:先取得更多历史(git fetch --unshallow),或用较新的版本" if shallow
+               else "用 git log 或 git tag 查看正确的名称")
+        raise GitError(f"找不到 git 版本「{ref}」:{why}") from None
 
 
 def export(project: Path, commit: str, dest: Path) -> Path:
     """Write the project folder as it was at ``commit`` into ``dest``; returns the project root there."""
-    prefix = str(_git(project, "rev-parse", "--show-prefix")).strip()
-    data = _git(project, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
+    # Run from the project folder, git archive writes that folder's files with paths relative to it.
+    data = _git(project, "archive", "--format=tar", commit, "--", ".", binary=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:  # type: ignore[arg-type]
         archive.extractall(dest, filter="data")
-    return dest / prefix if prefix else dest
+    return dest
 
 
 def commit_date(project: Path, commit: str) -> str:

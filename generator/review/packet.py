@@ -42,7 +42,7 @@ class Packet:
     removed: list[DocumentChange]
     unchanged: list[DocumentChange]
     overdue: list[Finding]
-    suspect: list[tuple[AnyDocument, list[AnyDocument]]]
+    suspect: list[tuple[AnyDocument, list[str]]]  # changed document, what refers to it (编号《名称》 or 项目「名称」)
     open_findings: list[OpenFinding] = field(default_factory=list)
     fingerprints: dict[Key, str] = field(default_factory=dict)  # (kind, id) -> content fingerprint
 
@@ -62,11 +62,21 @@ def build_packet(project: Path, book: Handbook, ref: str, today: dt.date | None 
         removed=[c for c in changes if c.change is Change.removed],
         unchanged=[c for c in changes if c.change in (Change.unchanged, Change.metadata)],
         overdue=findings,
-        suspect=[(book.get(*t), sorted((book.get(*s) for s in srcs), key=lambda d: d.code))
+        suspect=[(book.get(*t), sorted(_named(book, s) for s in srcs))
                  for t, srcs in sorted(suspects(book).items())],
         open_findings=_open_findings(book),
         fingerprints={book.key(doc): fingerprint(doc) for doc in book.documents()},
     )
+
+
+def _named(book: Handbook, key: Key) -> str:
+    """A referring source as the packet names it: a document by code and title, another entry by name."""
+    entry = book.get(*key)
+    if entry is None:
+        return key[1]
+    if getattr(entry, "code", None):
+        return f"{entry.code}《{entry.title}》"
+    return f"{kinds.get(key[0]).label}「{getattr(entry, 'name', key[1])}」"
 
 
 def _open_findings(book: Handbook) -> list[OpenFinding]:
@@ -101,18 +111,29 @@ def _kind_label(doc: object) -> str:
     return kind.label if kind else ""
 
 
-def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path]:
-    """Write review-packet.html and review-packet.pdf into ``out`` (created if needed)."""
+def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path | None, list[Finding]]:
+    """Write review-packet.html and review-packet.pdf into ``out`` (created if needed).
+
+    The PDF goes through the print pipeline's font check and faces, like every printed document: a
+    character the project's fonts cannot draw is a PRT001 error and no PDF is written (path None).
+    """
     from generator.render.print import cache_dir
     from generator.render.print.fontpack import font_faces_css
-    from generator.render.print.fonts import load_fonts
+    from generator.render.print.fonts import FontProblem, check_html, load_fonts
+    from generator.render.print.job import archival_options
     from generator.render.print.pdf import render_document
 
     out.mkdir(parents=True, exist_ok=True)
     html = render_html(packet)
     html_path, pdf_path = out / "review-packet.html", out / "review-packet.pdf"
     html_path.write_text(html, encoding="utf-8")
-    fonts = load_fonts(cache_dir(project))
+    try:
+        fonts = load_fonts(cache_dir(project))
+    except FontProblem as problem:
+        return html_path, None, problem.findings
+    problems = check_html(html, fonts, "generator/review/templates/packet.html.j2", [])
+    if problems:
+        return html_path, None, problems
     document = render_document(html, font_faces_css(fonts, html), project)
-    pdf_path.write_bytes(document.write_pdf())
-    return html_path, pdf_path
+    pdf_path.write_bytes(document.write_pdf(**archival_options(True)))
+    return html_path, pdf_path, []

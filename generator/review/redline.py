@@ -14,7 +14,8 @@ from typing import Any
 from generator.model import Instruction, Procedure
 from generator.model.fingerprint import content
 from generator.model.handbook import AnyDocument, numbered_steps
-from generator.review.changes import DocumentChange
+from generator.review.changes import Change, DocumentChange
+from generator.review.tables import FORM_PARTS, Row, change_rows, shown
 
 SIMILAR = 0.5  # below this two texts are different steps, not one reworded
 
@@ -62,16 +63,25 @@ class Redline:
     fields: list[FieldChange]
     metadata: list[tuple[str, Any, Any]]
     unchanged_steps: int = 0
+    rows: list[Row] = field(default_factory=list)  # price items and form parts: whole old and new values
+
+    @property
+    def version_kept(self) -> bool:
+        """Content changed but the version was not raised (what ``check --since`` reports as CHG001)."""
+        return self.change.change is Change.changed and not self.change.version_bumped
 
 
 def redline(change: DocumentChange) -> Redline:
     old, new = change.old, change.new
-    meta = [(FIELD_LABELS.get(k, k), a, b) for k, (a, b) in change.metadata_changes.items()]
+    meta = [(FIELD_LABELS.get(k, k), shown(a), shown(b)) for k, (a, b) in change.metadata_changes.items()]
     steps: list[StepChange] = []
     same = 0
     if isinstance(old, (Procedure, Instruction)) or isinstance(new, (Procedure, Instruction)):
         steps, same = _step_changes(_flat(old), _flat(new))
-    return Redline(change, steps, _field_changes(old, new), meta, same)
+    covered, rows = change_rows(old, new)
+    skip = {"items"} if covered == "items" else {name for name, _ in FORM_PARTS} if covered == "form" else set()
+    fields = [f for f in _field_changes(old, new) if f.name not in skip]
+    return Redline(change, steps, fields, meta, same, rows)
 
 
 def mark(old: str, new: str) -> tuple[list[Segment], list[Segment]]:

@@ -88,7 +88,7 @@ def grid_rows(path: Path, page_index: int = 0, header: str | None = None) -> int
     """
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[page_index]
-        shaded = [r for r in page.rects if r["fill"] and r["height"] > 5]
+        shaded = [r for r in page.rects if r["fill"] and r["height"] > 5 and grey_fill(r)]
         band = max(shaded, key=lambda r: (r["height"], -r["top"]))
         cells = [r for r in shaded if abs(r["top"] - band["top"]) < 0.5]
         left, right = min(r["x0"] for r in cells), max(r["x1"] for r in cells)
@@ -109,3 +109,10 @@ def _equally_spaced(ys: list[float]) -> int:
     while rows + 1 < len(ys) and abs(ys[rows + 1] - ys[rows] - pitch) < 0.6:
         rows += 1
     return rows
+
+
+def grey_fill(rect: dict) -> bool:
+    """A light grey fill (the shaded header cells), not a black rule drawn as a filled rectangle."""
+    colour = rect.get("non_stroking_color")
+    values = colour if isinstance(colour, (list, tuple)) else [colour]
+    return bool(values) and all(isinstance(v, (int, float)) and 0.5 < v < 1 for v in values)

@@ -30,7 +30,7 @@ def printed() -> dict[str, Path]:
     notices = notice_jobs(book, fonts, [site], site_url="https://handbook.example.com/", posted=dt.date.today(),
                           strict=False, draft=False)
     plan.jobs += [job for job in notices.jobs if job.out.endswith("price-notice-a3.pdf")]
-    plan.extend(handbook_jobs(book, fonts, today=dt.date.today(), copy_number=None))
+    plan.extend(handbook_jobs(book, fonts, copy_number=None))
     report = run_plan(book, plan, ARTIFACTS, workers=2, progress=False)
     return {path.name: path for path in report.files}
 
@@ -43,7 +43,7 @@ def png(pdf: Path, page: int, name: str, dpi: int) -> Path:
 
 
 @pytest.mark.parametrize("pdf, page, name, ratio", [
-    (f"{FORM}.pdf", 1, "form-customer-request", 210 / 148),  # A5 landscape
+    (f"{FORM}.pdf", 1, "form-customer-request", 210 / 297),  # A4 portrait, a three-part pad
     ("price-notice-a3.pdf", 1, "notice-price-a3", 297 / 420),
     ("handbook.pdf", 2, "handbook-contents", 210 / 297),
     ("handbook.pdf", 3, "handbook-procedure", 210 / 297),

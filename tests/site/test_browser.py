@@ -3,8 +3,10 @@ offline use from disk, printing. Screenshots go to test-artifacts/ for a person 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import re
 import shutil
 import subprocess
 import threading
@@ -28,14 +30,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site)))
+@contextlib.contextmanager
+def serve(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet) -> Iterator[str]:
+    """Serve a folder on a free local port; yields the server's root URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: Path) -> Iterator[str]:
+    with serve(real_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +161,6 @@ def test_procedure_prints_on_a4_without_navigation(browser, base_url: str, tmp_p
                            text=True).stdout
     second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "LYWG/QP-010" in first and "住户求助服务管理标准作业规程" in first
-    assert "LYWG/QP-010 · 版本 A/0" in second  # the running header, on every page
+    assert re.search(r"LYWG/QP-010 · 版本 [A-Z]/\d+", second)  # the running header, on every page
     assert "岗位一览" not in first and "搜索" not in first  # no navigation, no search box
     page.close()

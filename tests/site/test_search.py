@@ -1,29 +1,48 @@
-"""The search index keeps the handbook's own words whole (jieba user dictionary)."""
+"""The search index: the handbook's own words whole, numbers with their units, one entry per step,
+price item and section (generator/render/site/search/)."""
 
 from __future__ import annotations
 
+import html
 import json
-import re
 from pathlib import Path
 
-from sitekit import ROOT, real_site  # noqa: F401 (fixture)
+from sitekit import ROOT, read_page, real_site  # noqa: F401 (fixture)
 
 from generator.load import load_or_raise
+from generator.render.site.search.entries import MAX_TEXT
+from generator.render.site.search.segment import jieba_segmenter
 from generator.render.site.searchdict import words
 
 
-def tokens(site: Path) -> set[str]:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    found: set[str] = set()
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            found.update(t for t in separator.split(re.sub(r"<[^>]+>", " ", doc[field])) if t)
+def index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def texts(site: Path) -> list[str]:
+    return [html.unescape(t) for t in index(site)["config"]["handbook"]["texts"]]
+
+
+def locations(site: Path) -> dict[str, tuple[str, str]]:
+    """Every entry's URL → (title, text)."""
+    data = index(site)
+    table = texts(site)
+    found = {}
+    for page in data["docs"]:
+        found[page["location"]] = (html.unescape(page["title"]), table[page["x"]])
+        for anchor, title, text in page["e"]:
+            found[f"{page['location']}#{anchor}"] = (html.unescape(title), table[text])
     return found
 
 
+def tokens(site: Path) -> set[str]:
+    """The words of every entry text, cut as the build and the browser cut them."""
+    cut = jieba_segmenter(words(load_or_raise(ROOT))).words
+    return {w for text in texts(site) for w in cut(text)}
+
+
 def test_domain_terms_are_whole_tokens(real_site: Path) -> None:
-    found = tokens(real_site)
+    found = set(index(real_site)["config"]["handbook"]["words"])
     for term in ("客户需求处理单", "专属客户经理"):
         assert term in found, term
 
@@ -39,3 +58,36 @@ def test_dictionary_holds_roles_forms_departments_and_glossary() -> None:
 def test_offline_search_index_is_inlined(real_site: Path) -> None:
     script = (real_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = {")
+
+
+def test_numbers_keep_their_units(real_site: Path) -> None:
+    found = tokens(real_site)
+    assert {"50元", "24小时", "20元"} <= found
+
+
+def test_segmenter_keeps_units_and_words() -> None:
+    cut = jieba_segmenter(["客户需求处理单"]).words
+    assert cut("客户需求处理单") == ["客户需求处理单"]
+    assert cut("24小时内回访") == ["24小时", "内", "回访"]
+    assert cut("代收现金不超过５０ 元") [-1] == "50元"  # full-width digits, a space before the unit
+    assert cut("LYWG/QP-016") == ["lywg", "qp", "016"]
+    assert cut("第3.5个工作日") == ["第", "3.5个工作日"]
+
+
+def test_every_step_and_price_item_is_an_entry(real_site: Path) -> None:
+    entries = locations(real_site)
+    page = read_page(real_site / "procedures" / "resident-help" / "index.html")
+    steps = {i for i in page.ids if i.startswith("step-")}
+    assert len(steps) > 10
+    assert {f"procedures/resident-help/index.html#{s}" for s in steps} <= set(entries)
+    assert any(u.startswith("price-lists/special-services/index.html#item-") for u in entries)
+    assert "forms/customer-request-form/index.html#sec-fields" in entries
+    assert max(len(text) for _, text in entries.values()) <= MAX_TEXT
+    first_aid = [u for u, (title, _) in entries.items() if u.startswith("procedures/resident-help/") and "急救" in title]
+    assert first_aid and all("#step-" in u for u in first_aid)
+
+
+def test_the_dictionary_holds_every_word_the_texts_use(real_site: Path) -> None:
+    shipped = index(real_site)["config"]["handbook"]["words"]
+    han = {w for w in tokens(real_site) if "\u4e00" <= w[0] <= "\u9fff"}
+    assert han and han <= set(shipped)

@@ -7,6 +7,7 @@ cached build reports exactly what the first one did. Entries unused for 30 days 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -28,28 +29,38 @@ class Cache:
         pdf, meta = self._paths(key)
         try:
             data = pdf.read_bytes()
-            findings = [_finding(d) for d in json.loads(meta.read_text(encoding="utf-8"))["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            stored = json.loads(meta.read_text(encoding="utf-8"))
+            findings = [_finding(d) for d in stored["findings"]]
+            if stored.get("sha256") != hashlib.sha256(data).hexdigest():
+                return None  # damaged or swapped: render again
+            os.utime(pdf)  # recently used: kept by prune()
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        os.utime(pdf)  # recently used: kept by prune()
         return data, findings
 
     def put(self, key: str, data: bytes, findings: list[Finding]) -> None:
         if self.folder is None:
             return
         pdf, meta = self._paths(key)
-        pdf.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(meta, json.dumps({"findings": [f.as_dict() for f in findings]}, ensure_ascii=False).encode())
-        write_atomic(pdf, data)
+        record = {"findings": [f.as_dict() for f in findings], "sha256": hashlib.sha256(data).hexdigest()}
+        try:
+            pdf.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(meta, json.dumps(record, ensure_ascii=False).encode())
+            write_atomic(pdf, data)
+        except OSError:  # a read-only project or a full disk: print without caching
+            pass
 
     def prune(self) -> None:
         if self.folder is None or not self.folder.is_dir():
             return
         limit = time.time() - MAX_AGE_DAYS * 86400
         for pdf in self.folder.glob("*/*.pdf"):
-            if pdf.stat().st_mtime < limit:
-                pdf.unlink(missing_ok=True)
-                pdf.with_suffix(".json").unlink(missing_ok=True)
+            try:
+                if pdf.stat().st_mtime < limit:
+                    pdf.unlink(missing_ok=True)
+                    pdf.with_suffix(".json").unlink(missing_ok=True)
+            except OSError:
+                continue
 
     def _paths(self, key: str) -> tuple[Path, Path]:
         base = self.folder / key[:2] / key  # type: ignore[operator]

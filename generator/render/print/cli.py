@@ -38,6 +38,11 @@ def register(subs: argparse._SubParsersAction, command: Callable) -> None:
                                         "contents and page numbers.")
     bound.add_argument("--copy", type=int, default=None, metavar="N", help="controlled copy number (受控文件 No. N); "
                                                                             "without it the copy is stamped 非受控副本")
+    forms.add_argument("--two-up", action="store_true",
+                       help="also write each A5 form two to an A4 sheet with cut marks (<id>-2up.pdf)")
+    for sub in (forms, bound):
+        sub.add_argument("--include-obsolete", action="store_true",
+                         help="also print obsolete (作废) documents, stamped 作废 on every page (never in a controlled copy)")
     for sub in (forms, notices, bound):
         sub.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: PROJECT/build/print)")
         sub.add_argument("--workers", type=int, default=2, metavar="N", help="render processes (default: 2)")
@@ -66,7 +71,12 @@ def _forms(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     from generator.render.print.plan import form_jobs
 
-    return _run(book, args, lambda fonts: form_jobs(book, fonts, ids, serials=serials, folder="forms"))
+    named = ids if args.ids else None  # all forms: obsolete ones are left out, not refused
+    from generator.render.print.impose import impose_files
+
+    return _run(book, args, lambda fonts: form_jobs(book, fonts, named, serials=serials, folder="forms",
+                                                    include_obsolete=args.include_obsolete, archival=True),
+                after=impose_files if args.two_up else None)
 
 
 def _chosen(wanted: list[str], table: dict, what: str) -> list[str] | None:
@@ -136,14 +146,18 @@ def _bound(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.copy is not None and not 1 <= args.copy <= 999:
         return _usage("--copy takes a copy number 1..999")
+    if args.copy is not None and args.include_obsolete:
+        return _usage("--include-obsolete 不能与 --copy 同用: 受控副本只收录已批准的文件")
     from generator.render.print.plan import handbook_jobs
 
-    return _run(book, args, lambda fonts: handbook_jobs(book, fonts, today=dt.date.today(), copy_number=args.copy,
-                                                        out="handbook.pdf"))
+    return _run(book, args, lambda fonts: handbook_jobs(book, fonts, copy_number=args.copy, out="handbook.pdf",
+                                                        include_obsolete=args.include_obsolete))
 
 
-def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | None = None) -> int:  # noqa: ANN001
-    """Plan, render and write; report findings; exit 1 if anything was refused."""
+def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | None = None,  # noqa: ANN001
+         after: Callable[[list[Path]], list[Path]] | None = None) -> int:
+    """Plan, render and write; report findings; exit 1 if anything was refused. ``after`` makes more
+    files from those written (e.g. 2-up sheets)."""
     from generator.findings import Severity
     from generator.render.print import cache_dir, run_plan
     from generator.render.print.fonts import FontProblem, load_fonts
@@ -161,6 +175,8 @@ def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | 
         return _finish(plan.findings, [], EXIT_REFUSED)
     out = args.out or Path(args.project) / "build" / "print"
     report = run_plan(book, plan, out, workers=args.workers)
+    if after is not None:
+        report.files += after(list(report.files))
     failed = any(f.severity is Severity.error for f in report.findings)
     return _finish(report.findings, report.files, EXIT_REFUSED if failed else EXIT_OK)
 

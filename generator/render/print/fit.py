@@ -70,7 +70,7 @@ def fit(view: FormView, render: Callable[[FormView], Document]) -> tuple[FormVie
             over = min(over, view.rows)
             wanted = view.rows - max(1, math.ceil(m.spill / pitch))
         best = max(fits, default=0)
-        wanted = min(max(wanted, best + 1), over - 1)
+        wanted = int(min(max(wanted, best + 1), over - 1))
         if best and wanted <= best:  # every count between is known: the best one that fits
             return replace(view, rows=best), fits[best]
         if wanted < 1:  # even one blank row overflows: keep one and let the sheet run on

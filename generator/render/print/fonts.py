@@ -23,6 +23,9 @@ from generator.render.print.trace import Traced
 
 # The families every print template names (serif for titles and body, sans for labels), both weights.
 FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
+# A Traditional edition prints with the faces of its region (generator.model.edition.Region): the
+# glyph shapes Hong Kong and Taiwan readers expect. Its jobs' HTML names them (print.EditionHtml).
+REGION_FAMILIES = {"HK": ("Noto Serif CJK HK", "Noto Sans CJK HK"), "TW": ("Noto Serif CJK TC", "Noto Sans CJK TC")}
 WEIGHTS = ("regular", "bold")
 INSTALL_HINT = "安装中文字体: apt-get install fonts-noto-cjk(或在项目目录运行 make build)"
 GLYPH_HINT = "改用常用字符;生僻字可换成同义常用字,或在括号中注明读音"
@@ -77,24 +80,27 @@ class FontProblem(Exception):
         self.findings = findings
 
 
-_LOADED: dict[Path | None, FontSet] = {}
+_LOADED: dict[tuple[Path | None, str | None], FontSet] = {}
 
 
-def load_fonts(cache_dir: Path | None = None) -> FontSet:
-    """Resolve the print fonts via fontconfig and read their coverage (memoised per process)."""
-    if cache_dir not in _LOADED:
-        faces = resolve_faces()
+def load_fonts(cache_dir: Path | None = None, region: str | None = None) -> FontSet:
+    """Resolve the print fonts via fontconfig and read their coverage (memoised per process).
+
+    ``region`` (HK, TW): the Traditional faces of Noto CJK stand in for the templates' families.
+    """
+    if (cache_dir, region) not in _LOADED:
+        faces = resolve_faces(region)
         sets = [_cmap(face, cache_dir) for face in faces]
-        _LOADED[cache_dir] = FontSet(tuple(faces), frozenset(set.intersection(*sets)))
-    return _LOADED[cache_dir]
+        _LOADED[(cache_dir, region)] = FontSet(tuple(faces), frozenset(set.intersection(*sets)))
+    return _LOADED[(cache_dir, region)]
 
 
-def resolve_faces() -> list[Face]:
+def resolve_faces(region: str | None = None) -> list[Face]:
     """The font file behind each family and weight; FontProblem when one is not installed."""
     if shutil.which("fc-match") is None:
         raise FontProblem([Finding("PRT002", "找不到 fc-match(fontconfig),无法定位字体", hint=INSTALL_HINT)])
     faces, problems = [], []
-    for family in FAMILIES:
+    for family in REGION_FAMILIES.get(region or "", FAMILIES):
         for weight in WEIGHTS:
             pattern = f"{family}:weight={'bold' if weight == 'bold' else 'regular'}"
             out = subprocess.run(["fc-match", "--format=%{file}\n%{index}\n%{family}", pattern],
@@ -114,14 +120,20 @@ def _cmap(face: Face, cache_dir: Path | None) -> set[int]:
     key = hashlib.sha256(face.stamp.encode()).hexdigest()[:24]
     cached = cache_dir / "fonts" / f"{key}.json" if cache_dir else None
     if cached and cached.is_file():
-        return _expand(json.loads(cached.read_text(encoding="utf-8")))
+        try:
+            return _expand(json.loads(cached.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):  # a damaged entry is read again from the font
+            pass
     from fontTools.ttLib import TTFont
 
     with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
         points = set(font.getBestCmap())
     if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(_ranges(points)), encoding="utf-8")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(_ranges(points)), encoding="utf-8")
+        except OSError:  # a read-only project: no cache, same result
+            pass
     return points
 
 

@@ -56,11 +56,12 @@ class FormMetrics:
 
 # Measures by paper (the same in both orientations).
 _METRICS = {
-    "A5": FormMetrics(9.0, 14.0, 7.5, 7.0, 7.0, 18.0, 9.0, 2.0, (11.0, 10.0, 11.0, 12.0)),
-    "A4": FormMetrics(10.5, 18.0, 8.0, 8.0, 8.0, 24.0, 10.0, 3.0, (14.0, 12.0, 14.0, 16.0)),
+    "A5": FormMetrics(9.0, 14.0, 9.0, 8.0, 8.0, 18.0, 9.0, 2.0, (11.0, 10.0, 11.0, 12.0)),
+    "A4": FormMetrics(10.5, 18.0, 9.0, 8.0, 8.0, 24.0, 10.0, 3.0, (14.0, 12.0, 14.0, 16.0)),
     "A3": FormMetrics(12.0, 22.0, 9.0, 9.0, 9.0, 30.0, 12.0, 4.0, (16.0, 14.0, 16.0, 20.0)),
 }
 COPY_STRIP = 7.0  # extra right margin holding the vertical copy label (第一联 存根联)
+BINDING = 10.0  # extra left margin of a multi-copy form: its pads are bound (装订) at the left edge
 
 
 def form_metrics(size: str) -> FormMetrics:
@@ -70,12 +71,13 @@ def form_metrics(size: str) -> FormMetrics:
 def form_page(size: str, landscape: bool, copies: bool) -> Page:
     width, height = paper(size, landscape)
     top, right, bottom, left = form_metrics(size).margins
-    return Page(width, height, top, right + (COPY_STRIP if copies else 0.0), bottom, left)
+    return Page(width, height, top, right + (COPY_STRIP if copies else 0.0), bottom, left + (BINDING if copies else 0.0))
 
 
 def text_em(text: str) -> float:
-    """Width of ``text`` in em: CJK and full-width characters 1 em, others about half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.56 for c in text)
+    """Width of ``text`` in em: CJK, full-width and ambiguous characters (□ ① ×: full width in a CJK
+    face) 1 em, others about half."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.56 for c in text)
 
 
 def lines(text: str, width_mm: float, size_pt: float) -> int:

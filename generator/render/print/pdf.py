@@ -6,7 +6,7 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
@@ -18,8 +18,10 @@ from generator.render.print.fetch import TEMPLATES, SafeFetcher, fetcher_for
 from generator.render.print.fit import fit
 from generator.render.print.fontpack import SubsetError, font_faces_css
 from generator.render.print.fonts import FontSet
-from generator.render.print.job import Job
+from generator.render.print.job import Job, archival_options
+from generator.render.print.bound import render_bound
 from generator.render.print.views.forms import FormView
+from generator.render.print.views.handbook import HandbookView
 
 
 @dataclass
@@ -48,9 +50,12 @@ def render_job(job: Job, fonts: FontSet, project: Path | None) -> Rendered:
             if isinstance(job.view, FormView):
                 view, doc = _fitted(job, faces, project)
                 findings = _overflow(job, view)
+            elif isinstance(job.view, HandbookView):
+                layout = layout_with(faces, project, job)
+                doc, findings = render_bound(job.view, lambda v: layout(job.html(v))), []
             else:
                 doc, findings = render_document(html, faces, project, job), []
-            pdf = doc.write_pdf()
+            pdf = doc.write_pdf(**archival_options(job.archival))
         except RenderRefused as refused:
             return Rendered(job.out, None, [refused.finding])
         except SubsetError as exc:
@@ -77,14 +82,27 @@ def _fitted(job: Job, faces: str, project: Path | None) -> tuple[FormView, Docum
 
 def render_document(html: str, faces_css: str, project: Path | None, job: Job | None = None) -> Document:
     """Lay out ``html`` with the subset faces; a refused resource raises RenderRefused."""
+    return layout_with(faces_css, project, job)(html)
+
+
+def layout_with(faces_css: str, project: Path | None, job: Job | None = None) -> Callable[[str], Document]:
+    """A function laying out HTML with the subset faces, which are parsed once for all its calls
+    (the faces are data: URLs of whole font files: parsing them costs more than a short layout)."""
     fetcher = fetcher_for(project)
     config = FontConfiguration()
     try:
         faces = CSS(string=faces_css, font_config=config, url_fetcher=fetcher)
-        page = HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
-        return page.render(stylesheets=[faces], font_config=config)
     except FatalURLFetchingError:
         raise RenderRefused(_refusal(fetcher, job)) from None
+
+    def layout(html: str) -> Document:
+        try:
+            page = HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
+            return page.render(stylesheets=[faces], font_config=config)
+        except FatalURLFetchingError:
+            raise RenderRefused(_refusal(fetcher, job)) from None
+
+    return layout
 
 
 def _refusal(fetcher: SafeFetcher, job: Job | None) -> Finding:

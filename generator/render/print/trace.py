@@ -7,6 +7,7 @@ The glyph check (fonts.py) reads these records, so an uncovered character is rep
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -48,7 +49,23 @@ def as_text(value: Any) -> str:
         return cn_date(value)
     if isinstance(value, Decimal):
         return money(value)
-    return str(value)
+    return cn_quotes(str(value))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_DOUBLE = re.compile(r'"([^"\n]*)"')
+_SINGLE = re.compile(r"'([^'\n]*[\u3400-\u9fff][^'\n]*)'")
+
+
+def cn_quotes(text: str) -> str:
+    """ASCII quotes around Chinese text as Chinese quotes: "维修" -> “维修”, '维修' -> ‘维修’.
+
+    Source: GB/T 15834-2011 §4.1 (引号 “ ” and ‘ ’ in horizontal Chinese text). Only text with a Chinese
+    character is touched, so codes and English stay as written; an unpaired quote is left alone.
+    """
+    if ('"' not in text and "'" not in text) or not _CJK.search(text):
+        return text
+    return _SINGLE.sub(r"‘\1’", _DOUBLE.sub(r"“\1”", text))
 
 
 def cn_date(day: dt.date) -> str:

@@ -7,6 +7,8 @@ with the build context it has already loaded and checked, so no source is read t
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from typing import Any
@@ -19,27 +21,29 @@ from generator.model.base import Position
 def build_site(context: BuildContext, site_dir: Path) -> None:
     """Build the site of ``context`` (its project's mkdocs.yml) into ``site_dir``.
 
-    Raises SourceError when mkdocs.yml does not use the handbook plugin or the build stops; the
-    context's findings are not logged here: the caller reports them.
+    Raises SourceError when mkdocs.yml cannot be used (CFG001, CFG002: missing, not YAML, an
+    option MkDocs refuses, the handbook plugin absent) or the build stops; the context's findings
+    are not logged here: the caller reports them.
     """
     from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort
+    from mkdocs.exceptions import Abort, MkDocsException
 
-    config = _config(context.project, site_dir)
-    plugin = require_plugin(config)
-    plugin.context = context
-    findings_log = logging.getLogger("mkdocs.plugins.handbook.findings")
-    config.plugins.on_startup(command="build", dirty=False)
-    findings_log.disabled = True
-    try:
-        build(config)
-    except Abort:
-        if getattr(plugin, "errors", None):
-            raise SourceError(list(plugin.errors)) from None
-        raise
-    finally:
-        findings_log.disabled = False
-        config.plugins.on_shutdown()
+    with _mkdocs_errors() as said:
+        config = _config(context.project, site_dir, said)
+        plugin = require_plugin(config)
+        plugin.context = context
+        findings_log = logging.getLogger("mkdocs.plugins.handbook.findings")
+        config.plugins.on_startup(command="build", dirty=False)
+        findings_log.disabled = True
+        try:
+            build(config)
+        except (Abort, MkDocsException) as exc:
+            if getattr(plugin, "errors", None):
+                raise SourceError(list(plugin.errors)) from None
+            raise SourceError([_config_finding("网站构建被 MkDocs 停止", exc, said)]) from None
+        finally:
+            findings_log.disabled = False
+            config.plugins.on_shutdown()
 
 
 def require_plugin(config: Any) -> Any:
@@ -47,26 +51,58 @@ def require_plugin(config: Any) -> Any:
     plugin = config.plugins.get("handbook")
     if plugin is None:
         raise SourceError([Finding("CFG001", "mkdocs.yml 的 plugins 中没有 handbook:网站不会有手册页面",
-                                   Position("mkdocs.yml", 1, 1), hint="在 plugins 下加一行 - handbook(放在 search 之前)")])
+                                   Position("mkdocs.yml", 1, 1),
+                                   hint="在 plugins 下加一行 - handbook(放在 search 之前)")])
     return plugin
 
 
-def _config(project: Path, site_dir: Path) -> Any:
+def site_config(project: Path, site_dir: Path) -> tuple[Any, Any]:
+    """(mkdocs.yml loaded for a build into ``site_dir``, its handbook plugin); SourceError (CFG001/CFG002)."""
+    with _mkdocs_errors() as said:
+        config = _config(project, site_dir, said)
+    return config, require_plugin(config)
+
+
+def _config(project: Path, site_dir: Path, said: list[str]) -> Any:
     """mkdocs.yml loaded for a build into ``site_dir``; SourceError (CFG002) when it cannot be."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
     from yaml import YAMLError
 
     path = Path(project) / "mkdocs.yml"
     try:
         return load_config(config_file=str(path), site_dir=str(site_dir))
-    except (ConfigurationError, YAMLError, OSError, UnicodeDecodeError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        why = "不存在" if not path.exists() else f"无法读取或格式不对({_first_line(exc)})"
-        raise SourceError([Finding("CFG002", f"mkdocs.yml {why}", Position("mkdocs.yml", line, 1),
-                                   hint="从仓库恢复 mkdocs.yml(git checkout mkdocs.yml),或改正所示行的引号、缩进")]) from None
+    except (Abort, ConfigurationError, YAMLError, OSError, UnicodeDecodeError) as exc:
+        why = "不存在" if not path.exists() else "无法读取,或有 MkDocs 不接受的设置"
+        raise SourceError([_config_finding(f"mkdocs.yml {why}", exc, said)]) from None
 
 
-def _first_line(exc: Exception) -> str:
+def _config_finding(what: str, exc: BaseException, said: list[str]) -> Finding:
+    line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+    detail = "; ".join(said[-3:]) or _first_line(exc)
+    return Finding("CFG002", f"{what}(MkDocs 说: {detail})", Position("mkdocs.yml", line, 1),
+                   hint="从仓库恢复 mkdocs.yml(git checkout mkdocs.yml),或按 MkDocs 的说明改正所示的设置")
+
+
+@contextmanager
+def _mkdocs_errors() -> Iterator[list[str]]:
+    """Collect what MkDocs logs as errors (it logs the reason, then raises a bare Abort)."""
+    said: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.ERROR and not record.name.startswith("mkdocs.plugins.handbook"):
+                said.append(" ".join(record.getMessage().split()))
+
+    handler = Collect()
+    root = logging.getLogger("mkdocs")
+    root.addHandler(handler)
+    try:
+        yield said
+    finally:
+        root.removeHandler(handler)
+
+
+def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__

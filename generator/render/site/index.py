@@ -82,10 +82,10 @@ class SiteIndex:
         for ins in book.instructions.values():
             for role in ins.roles:
                 index.role_instructions[role].append(ins)
-        for role in book.roles.values():
-            index.dept_roles[role.department].append(role.id)
-            if role.reports_to:
-                index.reports[role.reports_to].append(role.id)
+        for post in book.roles.values():
+            index.dept_roles[post.department].append(post.id)
+            if post.reports_to:
+                index.reports[post.reports_to].append(post.id)
         for dept in book.departments.values():
             if dept.parent:
                 index.dept_children[dept.parent].append(dept.id)
@@ -141,3 +141,15 @@ class SiteIndex:
         months = int(limit.value) if limit is not None and limit.unit == "个月" else 3
         last = self.last_review(doc)
         return add_months(last[0].date if last else self.last_revision(doc), months)
+
+    def overdue(self, doc: AnyDocument) -> bool:
+        """Its quarterly review (复审规定) is past due: ``next_review`` before the build's today.
+        Review dates are internal: never overdue on the public site."""
+        return not self.public and self.next_review(doc) < self.today
+
+    def overdue_documents(self) -> list[AnyDocument]:
+        """Every controlled document whose review is past due, the longest overdue first."""
+        book = self.book
+        docs: list[AnyDocument] = [*book.procedures.values(), *book.instructions.values(),
+                                   *book.forms.values(), *book.price_lists.values()]
+        return sorted((d for d in docs if self.overdue(d)), key=lambda d: (self.next_review(d), d.code))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.model import kinds
 
 CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引与参考"}
-STATUS = {"draft": "草案", "approved": "现行有效", "retired": "已废止"}
+STATUS = {"draft": "草案", "approved": "现行有效", "obsolete": "作废"}
 VISIBILITY = {"internal": "内部", "public": "可对外公示"}
 PRICING = {"market": "市场调节价", "guided": "政府指导价"}
 LEVEL = {"company": "全公司", "region": "区域", "site": "项目"}

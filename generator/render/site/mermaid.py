@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from generator.render.site.views.steps import StepNode, summary
 
 MAX_NODES = 60
+# Drawn at its own size (16 px labels) and scrolled sideways where wider than the screen, instead of
+# shrunk to the column (on a phone the resident-help chart's labels came out at 5.5 px).
+NATURAL_SIZE = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%'
+MAX_DRAWN = 120  # beyond this even the collapsed chart is cut: the first steps, then one note node
 _ESCAPES = {ord(c): f"#{ord(c)};" for c in '#"<>&`'} | {ord("\n"): " ", ord("\r"): " "}
 
 
@@ -67,7 +71,7 @@ class _Chart:
             self.nodes += 1
             self.lines.append(f"{indent}subgraph g{self.nodes}[{label(step.number + ' ' + summary(step.step))}]")
             self.lines.append(f"{indent}  direction TB")
-            first, exits = self.chain(step.children, indent + "  ")  # type: ignore[assignment]
+            first, exits = self.chain(step.children, indent + "  ")
             self.lines.append(f"{indent}end")
             assert first is not None
         else:
@@ -103,4 +107,27 @@ def flowchart(steps: list[StepNode]) -> str | None:
     if chart.nodes > MAX_NODES:
         chart = _Chart(expand_branches=False)
         chart.chain(steps, "  ")
-    return "\n".join(["flowchart TD", *chart.lines]) + "\n"
+    if chart.nodes > MAX_DRAWN:  # thousands of steps exceed what Mermaid can draw ("Maximum text size")
+        chart = _capped(steps)
+    return "\n".join([NATURAL_SIZE, "flowchart TD", *chart.lines]) + "\n"
+
+
+def _capped(steps: list[StepNode]) -> _Chart:
+    """The first top-level steps that fit in ``MAX_NODES`` boxes (branches collapsed), then a note
+    box naming how many steps the chart leaves out (all of them are in the step list below it)."""
+    sizes = []
+    for step in steps:
+        alone = _Chart(expand_branches=False)
+        alone.step(step, "")
+        sizes.append(alone.nodes)
+    shown, used = 0, 0
+    while shown < len(steps) and used + sizes[shown] < MAX_NODES:
+        used += sizes[shown]
+        shown += 1
+    shown = max(shown, 1)
+    chart = _Chart(expand_branches=False)
+    _, exits = chart.chain(steps[:shown], "  ")
+    rest = steps[shown:]
+    note = chart.node(f"…… 其余 {len(rest)} 个步骤（{rest[0].number} 至 {rest[-1].number}）未画出，见下方步骤", "  ")
+    chart.link(exits, note, "  ")
+    return chart

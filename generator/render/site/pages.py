@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
+from generator.model import Status
 from generator.model.kinds import Kind
 from generator.render.site.index import SiteIndex
-from generator.render.site.urls import continued_uri, page_uri
+from generator.render.site.urls import continued_uri, page_uri, single_uri
 from generator.render.site.views.lists import Row, catalogue
 from generator.render.site.views.organisation import department_docs, role_groups
 from generator.render.site.views.reviews import Period, periods
@@ -63,19 +64,19 @@ def paged(uri: str, kind: str, title: str, obj: Any, items: Sequence[T], cost: C
 def plan(ix: SiteIndex) -> list[PageSpec]:
     """Every page of the site, in a stable order."""
     book = ix.book
-    specs = [PageSpec(page_uri("home"), "home", "首页")]
+    specs = [PageSpec(single_uri("home"), "home", "首页")]
     for kind in ix.paged_kinds():
         if kind.catalogue and (book.table(kind.name) or not ix.public):  # residents get no empty lists
             specs += paged(_uri(kind.name), "catalogue", kind.catalogue, kind.name, catalogue(ix, kind.name), Row.cost)
     for kind in ix.paged_kinds():
         for obj in book.table(kind.name).values():
             specs += _entry_pages(ix, kind, obj)
-    revisions = paged(page_uri("revisions"), "revisions", "修订记录", None, periods(ix), Period.cost)
+    revisions = paged(single_uri("revisions"), "revisions", "修订记录", None, periods(ix), Period.cost)
     ix.review_pages = {r.id: spec.uri for spec in revisions for period in spec.items for r in period.reviews}
     specs += revisions
-    specs += [PageSpec(page_uri("glossary"), "glossary", "术语表"),
-              PageSpec(page_uri("limits"), "limits", "时限与限额"),
-              PageSpec(page_uri("rules"), "rules", "一致性规则")]
+    specs += [PageSpec(single_uri("glossary"), "glossary", "术语表"),
+              PageSpec(single_uri("limits"), "limits", "时限与限额"),
+              PageSpec(single_uri("rules"), "rules", "一致性规则")]
     return specs
 
 
@@ -87,7 +88,15 @@ def _entry_pages(ix: SiteIndex, kind: Kind, obj: Any) -> list[PageSpec]:
         return paged(uri, "department", title, obj, department_docs(ix, obj.id), lambda d: 420 + 3 * len(d.title))
     if kind.template == "role":
         return paged(uri, "role", title, obj, role_groups(ix, obj.id), lambda g: g.cost())
-    return [PageSpec(uri, kind.template, title, obj, theme=kind.theme, boost=kind.boost)]
+    return [PageSpec(uri, kind.template, title, obj, theme=kind.theme, boost=search_boost(obj, kind.boost))]
+
+
+OBSOLETE_BOOST = 0.1  # search ranking of an obsolete (作废) document: found, but after every document in force
+
+
+def search_boost(doc: Any, normal: float | None = None) -> float | None:
+    """The search boost of a document page: ``normal``, or OBSOLETE_BOOST once it is obsolete."""
+    return OBSOLETE_BOOST if getattr(doc, "status", None) is Status.obsolete else normal
 
 
 def _uri(kind: str, ident: str | None = None) -> str:

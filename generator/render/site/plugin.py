@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,12 +25,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.context import BuildContext, SourcesFailed, make_context
 from generator.findings import Finding, Severity
 from generator.model.audience import Audience
+from generator.publish.safety import STAMP, unsafe_out
+from generator.render.site.notfound import relative_error_page, top_folders
 from generator.render.site.page import HandbookPage
 from generator.render.site.render import Renderer, compact
+from generator.render.site.search.index import HandbookSearchIndex
 from generator.render.site.setup import HELP_PAGE, VENDOR, Prepared, prepare
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")  # one line per finding
+WORKER = Path(__file__).resolve().parent / "search" / "worker.js"  # answers in place of the theme worker
+THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(\.map)?")
 
 SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "sites", "procedures",
            "instructions", "forms", "price-lists", "reviews")
@@ -37,7 +43,7 @@ SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "site
 
 class HandbookConfig(Config):
     vendor_dir = c.Optional(c.Type(str))  # default: .cache/vendor beside mkdocs.yml, else in this repository
-    cache_dir = c.Type(str, default=".cache/handbook")  # the jieba user dictionary goes here
+    cache_dir = c.Type(str, default=".cache/handbook")  # kept for existing mkdocs.yml files; nothing is written there now
     audience = c.Choice([a.value for a in Audience], default="staff")  # plain mkdocs builds only
 
 
@@ -47,6 +53,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.prepared = Prepared([])
         self.context: BuildContext | None = None  # handed in by handbook build (generator.render.site)
+        self.folders: list[str] = []
 
     @property
     def errors(self) -> list[Finding]:
@@ -57,6 +64,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
+        if self.context is None:  # plain mkdocs build: it empties site_dir, so that must be ours to empty
+            site_dir = Path(config.site_dir)
+            refusal = unsafe_out(root, site_dir, default=site_dir.resolve() == (root / "site").resolve(),
+                                 protected=(Path(config.docs_dir), Path(config.theme.custom_dir or root / ".git")))
+            if refusal is not None:
+                raise PluginError(refusal.message + ";" + (refusal.hint or ""))
         try:
             context = self.context or make_context(root, Audience(self.config.audience), dt.date.today(),
                                                    config.site_url or "")
@@ -83,9 +96,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = File.generated(config, spec.uri, content="", inclusion=level)
             files.append(file)
             HandbookPage(spec, file, config, renderer)
-        for name, uri in VENDOR.items() if prepared.vendor else ():
-            files.append(File.generated(config, uri, abs_src_path=str(prepared.vendor / name)))
+        vendor = prepared.vendor
+        if vendor is not None:
+            for name, uri in VENDOR.items():
+                files.append(File.generated(config, uri, abs_src_path=str(vendor / name)))
+        _use_our_search(files, config, prepared.index.book)
+        self.folders = top_folders(files)
         return files
+
+    # The 404 page links relative to the site root; its <base> is set in the browser (notfound.py).
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        return relative_error_page(context, template_name, config, self.folders)
+
+    # Mark the output as a build, so that the next build may replace it (generator.publish.safety).
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        Path(config.site_dir, STAMP).write_text(f"{self.config.audience}\n", encoding="utf-8")
 
     # Drop the theme's deep indentation from every page (outside <pre>): a third less to download.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -100,6 +125,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 server.watch(str(root / name))
         server.builder = _keep_last_good(server.builder)
         return server
+
+
+def _use_our_search(files: Files, config: MkDocsConfig, book: Any) -> None:
+    """The search plugin writes our index (search/index.py); our worker answers under the theme worker's name."""
+    search = config.plugins.get("material/search")
+    if search is None or not hasattr(search, "search_index"):
+        return
+    search.search_index = HandbookSearchIndex(book, search.config.lang)
+    for file in [f for f in files if THEME_WORKER.fullmatch(f.src_uri)]:
+        files.remove(file)
+        if not file.src_uri.endswith(".map"):
+            files.append(File.generated(config, file.src_uri, abs_src_path=str(WORKER)))
 
 
 def _keep_last_good(builder: Callable[..., None]) -> Callable[..., None]:

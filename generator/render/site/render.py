@@ -13,6 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.check import RULES
 from generator.check.reviews import reviewed
+from generator.model import lifecycle
 from generator.load.codes import LOADER_CODES
 from generator.model import kinds
 from generator.model.review import DocumentReview
@@ -88,7 +89,7 @@ def environment(mermaid: bool = False) -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(labels=labels, form_pdf=form_pdf, notice_pdf=notice_pdf, NOTICES=NOTICES,
-                       step_anchor=step_anchor, kind_of=kind_of, is_document=_is_document)
+                       step_anchor=step_anchor, kind_of=kind_of, is_document=_is_document, lifecycle=lifecycle)
     env.globals["vendor_mermaid"] = mermaid
     env.filters["money"] = documents.money
     return env

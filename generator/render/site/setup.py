@@ -16,7 +16,6 @@ from generator.findings import Finding, Severity
 from generator.render.site.index import SiteIndex
 from generator.render.site.nav import navigation
 from generator.render.site.pages import PageSpec, plan
-from generator.render.site.searchdict import remember_cuts, write_user_dict
 
 HELP_PAGE = "help/index.md"
 STAFF_ONLY = frozenset({"rules", "revisions"})  # page kinds the public site leaves out (checks, review records)
@@ -52,10 +51,14 @@ def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor:
     book, root, public = context.book, context.project, context.public
     result = Prepared(list(context.findings))
     if public and book.company:  # the header, title and footer say whose site this is, and for whom
-        config.site_name = str(escape(f"{book.company.short_name}服务信息公开"))
+        config.site_name = str(escape(context.site_title or f"{book.company.short_name}服务信息公开"))
         config.site_description = str(escape(
             f"{book.company.name}向业主和住户公开的服务信息：办事流程、收费标准、服务项目和表格"))
         config.copyright = str(escape(f"{book.company.name} · 公开信息"))  # not the staff site's 内部资料 line
+    elif context.site_title and book.company:  # an edition's site is that edition's company's
+        config.site_name = str(escape(context.site_title))
+        config.site_description = str(escape(f"{book.company.name}员工服务手册"))
+        config.copyright = str(escape(f"{book.company.name} · 内部资料，请勿外传"))
     result.index = SiteIndex.build(book, public=public, today=context.today)
     specs = plan(result.index)
     left_out = ((STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})
@@ -66,9 +69,6 @@ def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor:
     config.nav = _only(navigation(result.index, result.help_page),
                        {s.uri for s in specs} - {s.uri for s in result.specs})
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message
-    dictionary = write_user_dict(book, root / cache_dir / "jieba-user.txt")
-    _search_words(config, dictionary)
-    remember_cuts(dictionary)
     result.vendor = vendor_dir(root, vendor)
     # The offline plugin adds a CDN copy of iframe-worker unless one is listed: list ours.
     config.extra["polyfills"] = [VENDOR["iframe-worker-shim.js"]]
@@ -85,14 +85,6 @@ def _only(nav: list, dropped: set[str]) -> list:
         if entry and (isinstance(entry, dict) or entry not in dropped):
             kept.append(entry)
     return kept
-
-
-def _search_words(config: MkDocsConfig, path: Path) -> None:
-    """Point the search plugin at our user dictionary (it loads it in its own on_config, after ours)."""
-    for plugin in config.plugins.values():
-        options = getattr(plugin, "config", None)
-        if options is not None and "jieba_dict_user" in options:
-            options["jieba_dict_user"] = str(path)
 
 
 def vendor_dir(root: Path, configured: str | None) -> Path | None:

@@ -43,12 +43,11 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     """Write the page tree of ``context`` into ``out``; SourceError (CFG00x) when mkdocs.yml is unusable."""
     from mkdocs.structure.files import get_files
 
-    from generator.render.site import _config, require_plugin
+    from generator.render.site import site_config
     from generator.render.site.page import HandbookPage
     from generator.render.site.render import compact
 
-    config = _config(context.project, out / "site")
-    plugin = require_plugin(config)
+    config, plugin = site_config(context.project, out / "site")
     plugin.context = context
     findings = logging.getLogger("mkdocs.plugins.handbook.findings")
     findings.disabled = True

@@ -24,6 +24,11 @@ NOTICES: tuple[tuple[str, str], ...] = (
 )
 
 
+def single_uri(name: str) -> str:
+    """Source URI of one of the single pages: home, glossary, limits, rules, revisions."""
+    return SINGLES[name]
+
+
 def page_uri(kind: str, ident: str | None = None) -> str | None:
     """Source URI of an entry's page, or of a kind's catalogue when ``ident`` is None.
 

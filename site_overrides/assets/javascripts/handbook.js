@@ -12,3 +12,37 @@
     opened = [];
   });
 })();
+
+// A table wider than the screen scrolls inside itself: say so above it (and only while it is too wide).
+(function () {
+  function cue() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .hb-flow__chart").forEach(function (wrap) {
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      var note = wrap.previousElementSibling;
+      if (!(note && note.classList.contains("hb-scroll-cue"))) {
+        if (!wide) return;
+        note = document.createElement("p");
+        note.className = "hb-scroll-cue";
+        note.textContent = wrap.classList.contains("hb-flow__chart") ? "流程图较宽，可左右滑动查看 →" : "表格较宽，可左右滑动查看 →";
+        wrap.parentNode.insertBefore(note, wrap);
+      }
+      note.hidden = !wide;
+    });
+  }
+  window.addEventListener("load", cue);
+  window.addEventListener("resize", cue);
+  setTimeout(cue, 300);
+})();
+
+// A flowchart is drawn at its own size (mermaid.py): when wider than the screen, start at its middle,
+// where the flow begins, and say that it scrolls.
+(function () {
+  document.querySelectorAll(".hb-flow__chart").forEach(function (chart) {
+    new MutationObserver(function (changes, observer) {
+      if (!chart.querySelector("div.mermaid")) return;
+      observer.disconnect();
+      chart.scrollLeft = (chart.scrollWidth - chart.clientWidth) / 2;
+      window.dispatchEvent(new Event("resize"));
+    }).observe(chart, { childList: true, subtree: true });
+  });
+})();

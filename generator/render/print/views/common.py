@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from generator.model import Handbook
-from generator.model.base import SourceModel
 from generator.render.print.trace import Tracer
 
 CN_NUMERALS = "一二三四五六七八九十"
@@ -24,13 +23,6 @@ def department_name(book: Handbook, dept_id: str | None, tracer: Tracer) -> str:
 def role_name(book: Handbook, role_id: str | None, tracer: Tracer) -> str:
     role = book.roles.get(role_id or "")
     return tracer.take(role, "name") if role else (role_id or "")
-
-
-def status_mark(doc: SourceModel) -> str:
-    """草稿 / 已废止 for documents that are not in force, else empty."""
-    status = getattr(doc, "status", None)
-    value = getattr(status, "value", status)
-    return {"draft": "草稿", "retired": "已废止"}.get(value or "", "")
 
 
 def ordinal_copy(index: int) -> str:

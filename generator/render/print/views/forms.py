@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import Form, Handbook
+from generator.model import Form, Handbook, Status
+from generator.model.form import Field_
+from generator.model.lifecycle import OBSOLETE_MARK, status_mark
 from generator.render.print import formlayout as fl
+from generator.render.print import formtext as ft
 from generator.render.print.geometry import FormMetrics, Page, form_metrics, form_page
 from generator.render.print.trace import Traced, Tracer
-from generator.render.print.views.common import company_name, department_name, ordinal_copy, status_mark
+from generator.render.print.views.common import company_name, department_name, ordinal_copy
 
-STRETCH_MARGIN = 1.5  # mm kept free when free-text boxes are stretched to the page bottom
+STRETCH_MARGIN = 3.0  # mm kept free when free-text boxes are stretched to the page bottom
 MIN_FILL_ROWS = 3  # a form that fills its page keeps at least this many blank rows before boxes shrink
 _NUMBERED_COPY = re.compile(r"^第[一二三四五六七八九十\d]+联")
 
@@ -23,6 +26,7 @@ class Sheet:
     label: str  # 第一联 存根联; empty for a single-copy form
     note: str
     serial: str  # pre-printed NO.; empty leaves the box blank
+    omit: frozenset[str] = frozenset()  # labels left blank on this copy (the boxes keep their place)
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class FormView:
     company: str
     owner: str
     retention: str
-    marks: tuple[str, ...]  # 示例版式, 草稿, 已废止
+    marks: tuple[str, ...]  # 示例版式, 草稿, 作废
     paper: str
     landscape: bool
     page: Page
@@ -53,6 +57,7 @@ class FormView:
     blocks: fl.Blocks
     signature_blank: float
     date_text: str = fl.DATE_TEXT
+    stamp: str = ""  # 作废 across every page of an obsolete form printed on request
 
 
 def form_view(book: Handbook, form: Form, serials: list[str] | None = None) -> tuple[FormView, list[Traced]]:
@@ -62,17 +67,17 @@ def form_view(book: Handbook, form: Form, serials: list[str] | None = None) -> t
     m = form_metrics(form.paper.value)
     page = form_page(form.paper.value, landscape, bool(form.copies))
     width = page.content_width
-    fields = fl.grid_lines([(t.take(f, "label"), t.take(f, "hint"), f.width) for f in form.fields], width, m, m.field)
-    section_items = [(t.take(s, "label"), t.take(s, "hint"), s.width) for s in form.sections]
-    cols = fl.columns([(t.take(c, "label"), t.take(c, "hint"), c.width) for c in form.columns], width)
+    fields = fl.grid_lines([_item(f, m, t) for f in form.fields], width - fl.FRAME, m, m.field)
+    section_items = [(label, hint, units, ft.SECTION_MIN) for label, hint, units, _ in (_item(s, m, t) for s in form.sections)]
+    cols = fl.columns([_item(c, m, t) for c in form.columns], width, m)
     signatures = fl.signature_lines([(t.take(s, "label"), s.date) for s in form.signatures], width, m)
     instructions = tuple(t.take_all(form, "instructions"))
     title = t.take(form, "title")
     # Free-text boxes get room for two handwritten lines, or one when the page is full.
     for min_height, writing in ((m.section, 2), (0.0, 1)):
-        sections = fl.grid_lines(section_items, width, m, min_height, writing)
+        sections = fl.grid_lines(section_items, width - fl.FRAME, m, min_height, writing)
         blocks = _blocks(title, fields, cols, sections, signatures, instructions, width, m)
-        if blocks.total + m.row * (form.rows or MIN_FILL_ROWS) * bool(cols) <= page.content_height:
+        if blocks.total + m.row * (form.rows or MIN_FILL_ROWS) * bool(cols) <= page.content_height - STRETCH_MARGIN:
             break
     if not cols and sections:  # no table to fill the page: the free-text boxes share what is left
         sections = fl.stretch(sections, page.content_height - blocks.total - STRETCH_MARGIN)
@@ -85,7 +90,8 @@ def form_view(book: Handbook, form: Form, serials: list[str] | None = None) -> t
         page=page, metrics=m, fields=fields, columns=cols, header_height=fl.header_height(cols, m) if cols else 0.0,
         rows=rows, fill=bool(cols) and not form.rows, sections=sections, signatures=signatures,
         instructions=instructions, serial_box=form.serial or bool(form.copies),
-        sheets=_sheets(form, t, serials), sheet_pages=1, blocks=blocks, signature_blank=fl.signature_blank(m))
+        sheets=_sheets(form, t, serials), sheet_pages=1, blocks=blocks, signature_blank=fl.signature_blank(m),
+        stamp=OBSOLETE_MARK if form.status is Status.obsolete else "")
     return view, t.items
 
 
@@ -112,8 +118,15 @@ def _marks(form: Form) -> tuple[str, ...]:
 
 
 def _sheets(form: Form, t: Tracer, serials: list[str] | None) -> tuple[Sheet, ...]:
-    copies = [(_copy_label(i, t.take(c, "label")), t.take(c, "note")) for i, c in enumerate(form.copies)]
-    return tuple(Sheet(label, note, serial) for serial in (serials or [""]) for label, note in (copies or [("", "")]))
+    copies = [(_copy_label(i, t.take(c, "label")), t.take(c, "note"), frozenset(c.omit)) for i, c in enumerate(form.copies)]
+    return tuple(Sheet(label, note, serial, omit) for serial in (serials or [""])
+                 for label, note, omit in (copies or [("", "", frozenset[str]())]))
+
+
+def _item(f: Field_, m: FormMetrics, t: Tracer) -> fl.Item:
+    """(label, hint, units, least blank width) of a field, box or column; date templates get writing room."""
+    label, hint = t.take(f, "label"), t.take(f, "hint")
+    return label, ft.date_room(hint, m.font), f.width, ft.BLANK_MIN[ft.field_kind(label, f.type and f.type.value)]
 
 
 def _copy_label(index: int, label: str) -> str:

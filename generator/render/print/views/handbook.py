@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from generator.model import Handbook, Instruction, Procedure, kinds
+from generator.model import Handbook, Instruction, Procedure, Status, kinds
+from generator.model.lifecycle import printable, status_mark
 from generator.render.print.trace import Traced, Tracer, cn_date
-from generator.render.print.views.common import company_name, department_name, role_name, status_mark
+from generator.render.print.views.common import company_name, department_name, role_name
 from generator.render.print.views.steps import StepNumbers, StepView, link_titles, step_views
 
 _NUMERALS = "〇一二三四五六七八九十"
 
 TITLE = "物业服务标准作业规程汇编"
+STATUS_TEXT = {Status.approved: "已批准", Status.draft: "草稿（未批准，仅供参考）", Status.obsolete: "作废（仅供查阅，不得执行）"}
+SIGN_OFF = (("编制", "compiled_by"), ("审核", "reviewed_by"), ("批准", "approved_by"))
 CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引"}
 
 
@@ -54,7 +56,7 @@ class DocView:
     code: str
     title: str
     version: str
-    mark: str  # 草稿 / 已废止
+    mark: str  # 草稿 / 作废
     meta: tuple[Pair, ...]
     purpose: str
     scope: str
@@ -69,8 +71,7 @@ class DocView:
     records: tuple[Record, ...]
     related: tuple[str, ...]
     appendices: tuple[Appendix, ...]
-    notes: tuple[str, ...]
-    history: tuple[History, ...]
+    history: tuple[History, ...]  # the editorial ``notes`` are never printed
 
 
 @dataclass(frozen=True)
@@ -80,25 +81,56 @@ class Part:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    duty: str  # 编制 / 审核 / 批准
+    role: str  # the post's name; the signature and date are written by hand
+
+
+@dataclass(frozen=True)
 class HandbookView:
+    """The bound handbook. Rendered in pieces (pdf.py): ``only`` = "front" (cover and contents) or a
+    document's anchor, so each document numbers its own pages 第X页 共Y页; ``pages`` are the page
+    counts of the documents, for the contents. ``only`` empty: everything (hashing, glyph check)."""
+
     company: str
     title: str
-    date: str
+    code: str  # 汇编编号, from company.yaml handbook (empty: not set)
+    edition: str  # 版次
+    effective: str  # 实施日期: the latest effective date of the documents bound, never the print date
+    signoffs: tuple[SignOff, ...]
     controlled: bool
     copy_label: str  # 受控文件 No. 03 / 非受控副本
     parts: tuple[Part, ...]
+    only: str = ""
+    pages: dict[str, int] = field(default_factory=dict)
+
+    def docs(self) -> list[DocView]:
+        return [d for part in self.parts for d in part.docs]
 
 
-def handbook_view(book: Handbook, *, today: dt.date, copy_number: int | None) -> tuple[HandbookView, list[Traced]]:
+def handbook_view(book: Handbook, *, copy_number: int | None,
+                  include_obsolete: bool = False) -> tuple[HandbookView, list[Traced]]:
+    """The bound handbook. A controlled copy (``copy_number``) holds approved documents only; an
+    uncontrolled one also drafts (marked 草稿), and obsolete ones only with ``include_obsolete``
+    (stamped 作废). Rule: ISO 9001 §7.5.3.2, see generator.model.lifecycle."""
     t = Tracer()
     numbers = StepNumbers(book)
-    bound = [(k.part, sorted((d for d in book.table(k.name).values() if d.status.value != "retired"), key=_order))
+    controlled = copy_number is not None
+    bound = [(k.part, sorted((d for d in book.table(k.name).values()
+                              if printable(d, controlled=controlled, include_obsolete=include_obsolete)), key=_order))
              for k in kinds.kinds() if k.part]
     parts = tuple(Part(f"第{_NUMERALS[n]}部分　{title}", tuple(_doc(book, d, numbers, t) for d in docs))
                   for n, (title, docs) in enumerate((b for b in bound if b[1]), start=1))
     label = f"受控文件 No. {copy_number:02d}" if copy_number is not None else "非受控副本"
-    return HandbookView(company=company_name(book, t), title=TITLE, date=f"{today.year}年{today.month}月",
-                        controlled=copy_number is not None, copy_label=label, parts=parts), t.items
+    compilation = book.company.handbook if book.company else None
+    newest = max((d.effective for _, docs in bound for d in docs), default=None)
+    signoffs = tuple(SignOff(duty, role_name(book, getattr(compilation, name), t) if compilation else "")
+                     for duty, name in SIGN_OFF)
+    return HandbookView(company=company_name(book, t), title=TITLE,
+                        code=t.take(compilation, "code") if compilation else "",
+                        edition=t.take(compilation, "edition") if compilation else "",
+                        effective=cn_date(newest) if newest else "", signoffs=signoffs,
+                        controlled=controlled, copy_label=label, parts=parts), t.items
 
 
 def _order(doc: Procedure | Instruction) -> tuple[str, str]:
@@ -111,7 +143,7 @@ def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: 
     meta = (Pair("文件编号", t.take(doc, "code")), Pair("版本", t.take(doc, "version")),
             Pair("生效日期", cn_date(doc.effective)), Pair("归口部门", department_name(book, doc.owner, t)),
             Pair("批准", role_name(book, doc.approver, t) if doc.approver else "—"),
-            Pair("状态", {"approved": "已批准", "draft": "草稿（未批准，仅供参考）"}.get(doc.status.value, "已废止")))
+            Pair("状态", STATUS_TEXT[doc.status]))
     return DocView(
         anchor=f"doc-{'p' if is_procedure else 'i'}-{doc.id}",
         kind=CATEGORY[doc.category.value] if is_procedure else "作业指导书",
@@ -128,7 +160,6 @@ def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: 
         acceptance=tuple(Pair(t.take(c, "text"), t.take(c, "measure")) for c in getattr(doc, "acceptance", [])),
         records=tuple(_record(book, r, t) for r in getattr(doc, "records", [])),
         related=related, appendices=tuple(_appendix(book, a, t) for a in getattr(doc, "appendices", [])),
-        notes=tuple(t.take_all(doc, "notes")),
         history=tuple(History(t.take(h, "version"), cn_date(h.date), t.take(h, "author"), t.take(h, "summary"),
                               role_name(book, h.approved_by, t) if h.approved_by else "") for h in doc.history))
 

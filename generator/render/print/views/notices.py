@@ -71,7 +71,7 @@ def site_price_lists(book: Handbook, site: Site) -> list[PriceList]:
     for pl in book.price_lists.values():
         if _covers(pl, site):
             chosen.setdefault(pl.id, pl)
-    return sorted((pl for pl in chosen.values() if pl.status.value != "retired"), key=lambda pl: (pl.code, pl.id))
+    return sorted((pl for pl in chosen.values() if pl.status.value != "obsolete"), key=lambda pl: (pl.code, pl.id))
 
 
 def _covers(pl: PriceList, site: Site) -> bool:

@@ -25,7 +25,7 @@ class Share:
 
 @dataclass(frozen=True)
 class StepView:
-    number: str
+    number: str  # 2.1, 2.1-①.3: the model's number, as the site and every 参见 write it
     title: str
     text: str
     condition: str
@@ -37,6 +37,12 @@ class StepView:
     shares: tuple[Share, ...]
     steps: tuple[StepView, ...]
     branches: tuple[BranchView, ...]
+
+    @property
+    def label(self) -> str:
+        """What the page shows: 第 2 步 for a top-level step, so it never reads as a section number
+        (GB/T 1.1-2020 §7.2: numbering without clashes); 2.1, 2.1-①.3 below it."""
+        return f"第 {self.number} 步" if self.number.isdigit() else self.number
 
 
 @dataclass(frozen=True)

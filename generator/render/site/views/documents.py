@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from generator.model import Form, Instruction, PriceItem, PriceList, Procedure, kinds
+from generator.load.names import ENUM_LABELS, FIELD_NAMES
 from generator.model.base import SourceModel, shape
 from generator.model.procedure import Record
 from generator.render.site.index import SiteIndex
@@ -32,6 +33,7 @@ def common(ix: SiteIndex, doc: Any, kind: str) -> dict[str, Any]:
         "last_revision": ix.last_revision(doc),
         "last_review": ix.last_review(doc),
         "next_review": ix.next_review(doc),
+        "overdue": ix.overdue(doc),
         "history": sorted(doc.history, key=lambda h: h.date, reverse=True),
         "backlinks": backlinks(ix, kind, doc.id),
         "review": ix.review_tables.status(ix.book, doc) if ix.review_tables else None,
@@ -111,13 +113,14 @@ class FieldRow:
 @page("entity")
 def entity(ix: SiteIndex, obj: Any) -> dict[str, Any]:
     """The generic page of an entry of any kind: every filled field, references as links."""
-    refs = dict(shape(type(obj)).refs)
+    model: type[SourceModel] = type(obj)
+    refs = dict(shape(model).refs)
     rows = []
     for name, info in type(obj).model_fields.items():
         value = getattr(obj, name)
-        if name == "id" or value in (None, "", []) or info.exclude:
+        if name in ("id", "history") or value in (None, "", []) or info.exclude:
             continue
-        label = info.title or info.description or name
+        label = info.title or FIELD_NAMES.get(name) or name
         if name in refs:
             ids = tuple(value) if isinstance(value, list) else (value,)
             rows.append(FieldRow(label, "", refs[name].kind, ids))
@@ -131,9 +134,12 @@ def entity(ix: SiteIndex, obj: Any) -> dict[str, Any]:
 
 def _plain(value: Any) -> str:
     if isinstance(value, Enum):
-        return str(value.value)
+        return ENUM_LABELS.get(str(value.value), str(value.value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, SourceModel):
-        return "；".join(f"{k}：{_plain(v)}" for k, v in value.model_dump(exclude_defaults=True).items())
+        return "；".join(f"{FIELD_NAMES.get(k, k)}：{_plain(getattr(value, k))}"
+                        for k in value.model_dump(exclude_defaults=True))
     if isinstance(value, list):
         return "；".join(_plain(v) for v in value)
     if isinstance(value, Decimal):

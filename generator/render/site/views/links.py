@@ -36,7 +36,8 @@ def backlinks(ix: SiteIndex, kind: str, ident: str) -> list[Backlink]:
         source_kind = ref.source_kind
         if not source_kind or kinds.get(source_kind).url is None or ref.field in ("owner", "approver", "approved_by", "department", "parent"):
             continue
-        entry = found.setdefault((source_kind, ref.source.id), Backlink(source_kind, ref.source.id))
+        source_id = ix.book.key(ref.source)[1]
+        entry = found.setdefault((source_kind, source_id), Backlink(source_kind, source_id))
         place = _place(ix, ref.holder, ref.field)
         if place not in entry.places:
             entry.places.append(place)

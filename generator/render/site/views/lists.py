@@ -13,6 +13,7 @@ from generator.render.site.views.organisation import natural
 from generator.render.site.views.reviews import this_quarter
 
 HOME_CAP = 8  # documents listed per category / department on the home page
+OVERDUE_CAP = 12  # overdue reviews listed on the home page (the longest overdue; the total is given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +23,7 @@ class Row:
     depth: int = 0
 
     def cost(self) -> int:
-        title = getattr(self.obj, "title", None) or getattr(self.obj, "name", "")
+        title = str(getattr(self.obj, "title", None) or getattr(self.obj, "name", ""))
         return 420 + 3 * len(title)
 
 
@@ -63,7 +64,7 @@ def catalogue(ix: SiteIndex, kind: str) -> list[Row]:
         docs = sorted(book.procedures.values(), key=lambda d: (ranks.index(d.category.value), natural(d.code)))
         return [Row(CATEGORY[d.category.value], d) for d in docs]
     if kind in ("instruction", "form"):
-        table = book.instructions if kind == "instruction" else book.forms
+        table: dict[str, Any] = book.table(kind)
         docs = sorted(table.values(), key=lambda d: (dept_rank.get(d.owner, 1 << 20), natural(d.code)))
         return [Row(dept_name(d.owner), d) for d in docs]
     if kind == "price_list":
@@ -100,5 +101,7 @@ def home(ix: SiteIndex) -> dict[str, Any]:
     counts = [(k.name, k.nav or k.label, len(book.table(k.name))) for k in ix.paged_kinds()
               if k.name != "department" and book.table(k.name)]
     quarter, revisions = this_quarter(ix, ix.today)
+    overdue = ix.overdue_documents()
     return {"by_category": by_category, "by_department": by_department, "counts": counts,
-            "quarter": quarter, "revisions": revisions, "public": ix.public}
+            "quarter": quarter, "revisions": revisions, "public": ix.public,
+            "overdue": overdue[:OVERDUE_CAP], "overdue_total": len(overdue)}

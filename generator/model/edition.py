@@ -1,0 +1,112 @@
+"""Editions (版本): one set of sources issued under another company's names and conventions.
+
+An edition file ``editions/NAME.yaml`` says how one issue of the handbook differs from the
+company's own: the company's names and code prefix, departments and roles renamed or merged, which
+variant of a multi-variant procedure applies, which sites are included, the audience, the script
+and region, and the site title. generator.edition applies it to a Handbook as a pure transform.
+
+Every id an edition names is a reference (``RefTo``), so the reference rules report a rename or
+merge that leaves a dangling role or department at the edition file's own line.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from generator.model.base import Id, Line, RefTo, SourceModel, Text
+from generator.model.document import DepartmentRef, RoleRef
+
+
+class Script(str, Enum):
+    hans = "zh-Hans"  # 简体
+    hant = "zh-Hant"  # 繁體
+
+
+class Region(str, Enum):
+    cn = "CN"
+    hk = "HK"
+    tw = "TW"
+
+
+class Audience(str, Enum):  # the same values as generator.model.audience.Audience
+    staff = "staff"
+    public = "public"
+
+
+class CompanyChange(SourceModel):
+    """The company as this edition names it; a field left out keeps company.yaml's value."""
+
+    name: Line | None = None
+    short_name: Line | None = None
+    code_prefix: Annotated[str, Field(pattern=r"^[A-Z]{2,8}$")] | None = Field(
+        default=None, description="Prefix of every document code in this edition, e.g. HKPM")
+    price_hotline: Line | None = Field(default=None, description="Price complaint hotline (价格举报电话)")
+
+
+class Change(SourceModel):
+    """Rename an entry (``name``) or merge it into another (``into``): its references move there."""
+
+    id: Id
+    name: Line | None = Field(default=None, description="Its name in this edition")
+    into: Id | None = Field(default=None, description="Id of the entry it is merged into")
+
+    @model_validator(mode="after")
+    def _one_change(self) -> Change:
+        if (self.name is None) == (self.into is None):
+            raise ValueError("每一项要么写 name(改名),要么写 into(合并到另一个),二者取一")
+        return self
+
+
+class RoleChange(Change):
+    """A role renamed, or merged into another role (its steps become that role's)."""
+
+    id: RoleRef
+    into: RoleRef | None = None
+
+
+class DepartmentChange(Change):
+    """A department renamed, or merged into another department."""
+
+    id: DepartmentRef
+    into: DepartmentRef | None = None
+
+
+class VariantChoice(SourceModel):
+    """Which variant (``variants[].id`` of the procedure) this edition uses."""
+
+    procedure: Annotated[Id, RefTo("procedure")]
+    variant: Id
+
+
+class Edition(SourceModel):
+    """One edition: ``editions/NAME.yaml``; NAME is its id (``handbook build --edition NAME``)."""
+
+    id: str = Field(default="", exclude=True)
+    title: Line = Field(description="The edition's name, e.g. 香港版")
+    site_title: Line | None = Field(default=None, description="Title of the edition's site (default: mkdocs.yml)")
+    company: CompanyChange = Field(default_factory=CompanyChange)
+    audience: Audience = Audience.staff
+    script: Script = Script.hans
+    region: Region = Region.cn
+    departments: list[DepartmentChange] = Field(default_factory=list)
+    roles: list[RoleChange] = Field(default_factory=list)
+    variants: list[VariantChoice] = Field(default_factory=list)
+    sites: list[Annotated[Id, RefTo("site")]] = Field(
+        default_factory=list, description="Sites included (default: every site)")
+    notes: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _script_region(self) -> Edition:
+        if self.script is Script.hant and self.region is Region.cn:
+            raise ValueError("繁体版本(script: zh-Hant)要写明地区 region: HK 或 TW")
+        if self.script is Script.hans and self.region is not Region.cn:
+            raise ValueError("简体版本(script: zh-Hans)的地区只能是 CN;香港、台湾版本写 script: zh-Hant")
+        return self
+
+    @property
+    def lang(self) -> str:
+        """The page language: zh (Simplified, mainland), zh-HK or zh-TW."""
+        return "zh" if self.script is Script.hans else f"zh-{self.region.value}"

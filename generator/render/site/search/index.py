@@ -1,0 +1,97 @@
+"""The handbook's search index, written where material's search plugin writes its own.
+
+The plugin hands an instance to the search plugin in place of its ``SearchIndex`` (same two
+methods), so the search plugin's file handling, the offline plugin's ``search_index.js`` and the
+theme's search box all stay; the theme's worker is replaced by ours (``worker.js``), which
+reads this format:
+
+``{"config": {"lang", "separator", "pipeline", "handbook": {...}}, "docs": [...]}`` where
+
+- ``docs[i]`` = one page: ``{"location", "title", "x", "b", "e": [[anchor, title, text], ...]}``: the page's
+  URL and title, ``x`` the number of its own text (title, kicker, card), ``b`` its boost (procedures 2),
+  ``e`` its other entries (``entries.py``: sections, steps, branches, price items) with their anchor,
+  title and text number;
+- ``config.handbook`` = ``{"total", "words": {word: frequency}, "units", "synonyms", "rewrite", "t2s",
+  "texts"}``: what the browser needs to cut text and queries the same way (segment.py) and to widen a
+  query (words.py); ``texts`` is the table of distinct entry texts (at most ``entries.MAX_TEXT``
+  characters each), stored once however many entries share one.
+
+Titles and texts are HTML-escaped, as in the theme's own index. The browser cuts each distinct text
+once when the index loads, with ``words``: every word the build's cut of these texts and titles used,
+so it finds the same words (tests/site/test_browser_search.py compares the two).
+The theme passes only ``config`` and ``docs`` to the worker, hence everything sits in those two.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from generator.model import Handbook
+from generator.render.site.search.entries import entries
+from generator.render.site.search.segment import UNITS, Segmenter, jieba_segmenter
+from generator.render.site.search.words import rewrites, synonyms, traditional_pairs
+from generator.render.site.searchdict import words as handbook_words
+
+SEPARATOR = r"[\s\u200b\-]+"  # the theme's highlighter splits the h= parameter by this
+
+
+class HandbookSearchIndex:
+    """Collects the entries of every page during the build; ``generate_search_index`` writes JSON."""
+
+    def __init__(self, book: Handbook, lang: list[str] | None = None):
+        self.book = book
+        self.lang = lang or ["zh"]
+        self.segmenter: Segmenter = jieba_segmenter(handbook_words(book))
+        self.docs: list[dict[str, Any]] = []
+        self.texts: dict[str, int] = {}
+
+    def add_entry_from_context(self, page: Any) -> None:
+        """Index one page (the search plugin calls this for every page, before writing it)."""
+        search = (page.meta or {}).get("search") or {}
+        if search.get("exclude") or not page.content:
+            return
+        spec = getattr(page, "spec", None)
+        title = spec.title if spec is not None else html.unescape(page.title or "")
+        found = entries(title, page.content)
+        doc: dict[str, Any] = {"location": page.url, "title": html.escape(title), "x": self._text(found[0].text)}
+        boost = float(search.get("boost") or 1)
+        if boost != 1:
+            doc["b"] = boost
+        self.segmenter.words(title)
+        doc["e"] = [[e.anchor, html.escape(e.title), self._text(e.text)] for e in found[1:]]
+        for e in found[1:]:
+            self.segmenter.words(e.title)  # title words reach the browser's dictionary
+        self.docs.append(doc)
+
+    def _text(self, text: str) -> int:
+        """The text's number in the shared table (each distinct text stored, and cut, once)."""
+        number = self.texts.get(text)
+        if number is None:
+            number = self.texts[text] = len(self.texts)
+            self.segmenter.words(text)
+        return number
+
+    def generate_search_index(self, prev: Any = None) -> str:
+        used = self.segmenter.used
+        chars = {c for w in used for c in w}
+        data = {
+            "config": {
+                "lang": self.lang, "separator": SEPARATOR, "pipeline": [],
+                "handbook": {
+                    "total": self.segmenter.total,
+                    "words": used,
+                    "units": list(UNITS),
+                    "synonyms": synonyms(self.book),
+                    "rewrite": rewrites(self.book),
+                    "t2s": traditional_pairs(chars),
+                    "texts": [html.escape(t) for t in self.texts],
+                },
+            },
+            "docs": self.docs,
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        # <, > and & only occur inside JSON strings: written as escapes, no markup survives in the file
+        return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+

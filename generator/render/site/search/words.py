@@ -1,0 +1,80 @@
+"""What search knows beyond the page text: synonyms and the Traditional→Simplified table.
+
+Synonyms (a query word → words to look for as well):
+
+- glossary variants → the term (``glossary.yaml`` ``variants``: 投拆 finds 投诉), see ``rewrites``;
+- a role's other titles ↔ its name (``organisation/roles`` ``aliases``: 接待员 finds 服务中心接待员);
+- ``COLLOQUIAL``: words staff say that the sources do not use (保安 for 安全员, 前台 for 总服务台).
+  Search-only: the consistency rules do not see them, and nothing in the sources changes.
+
+Traditional input (會議室, 服務) is converted character by character with OpenCC's tables (the
+``opencc-purepy`` package, at build time; the site ships only the pairs whose Simplified character
+occurs in its index, nothing is fetched when a page is read).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from generator.model import Handbook
+from generator.render.site.search.segment import normalize
+
+COLLOQUIAL: dict[str, tuple[str, ...]] = {
+    "保安": ("安全员", "安全处"), "门卫": ("安全员",), "门岗": ("安全员",), "巡逻": ("安全员",),
+    "前台": ("总服务台员工", "总服务台", "服务中心接待员"), "客服": ("客户服务中心", "客服人员"),
+    "师傅": ("维修人员",), "维修工": ("维修人员",), "电工": ("维修人员",), "水电工": ("维修人员",),
+    "修理": ("维修",), "修": ("维修",), "坏了": ("维修", "报修"), "漏水": ("渗漏", "水管", "下水管道"),
+    "堵了": ("疏通",), "堵塞": ("疏通",), "价钱": ("收费",), "价格": ("收费", "价"), "多少钱": ("收费",),
+    "收钱": ("收费", "收银"), "交钱": ("缴费", "收费"), "物业费": ("管理服务费", "物业服务费"),
+    "开会": ("会议",), "马桶": ("坐便器",), "下水道": ("下水管道",), "会场": ("会议室",), "老板": ("总经理",), "经理": ("总经理", "项目经理"),
+    "病人": ("急救",), "受伤": ("急救",), "救护车": ("120", "急救"), "报警": ("110", "治安"),
+    "小偷": ("治安",), "着火": ("火灾", "灾害"), "失火": ("火灾", "灾害"), "差评": ("投诉",),
+    "不满意": ("投诉",), "意见": ("投诉",), "回电": ("回访",), "回电话": ("回访",), "单子": ("表", "单"),
+    "表格": ("表",), "登记本": ("登记表",), "租房": ("出租",), "停车": ("车位", "车辆"), "车": ("车辆",),
+}
+
+
+def synonyms(book: Handbook) -> dict[str, list[str]]:
+    """Query word → other words that mean the same (normalised; the word itself not repeated)."""
+    found: dict[str, dict[str, None]] = {}  # ordered: the first synonym is the likeliest meaning
+
+    def add(word: str, others: Iterable[str]) -> None:
+        w = normalize(word)
+        found.setdefault(w, {}).update((normalize(o), None) for o in others if normalize(o) != w)
+
+    for role in book.roles.values():
+        for alias in role.aliases:
+            add(alias, [role.name])
+            add(role.name, [alias])
+    for word, others in COLLOQUIAL.items():
+        add(word, others)
+    return {w: list(o) for w, o in sorted(found.items()) if o}
+
+
+def rewrites(book: Handbook) -> dict[str, str]:
+    """Glossary variants (forbidden spellings, ``glossary.yaml``) → the term: replaced wherever they
+    occur in a query, since a variant may not be cut as one word (客户需求处置单)."""
+    if not book.glossary:
+        return {}
+    return {normalize(v): normalize(t.term) for t in book.glossary.terms for v in t.variants if v != t.term}
+
+
+def traditional_pairs(simplified: set[str]) -> str:
+    """'TS' pairs, concatenated: each Traditional (or Taiwan / Hong Kong variant) character whose
+    Simplified form is in ``simplified``, followed by that form. Empty without opencc-purepy."""
+    try:
+        from opencc_purepy import OpenCC
+    except ImportError:
+        return ""
+    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
+    text = "\n".join(chars)
+    tables = [OpenCC(config).convert(text).split("\n") for config in ("t2s", "tw2s", "hk2s")]
+    pairs = []
+    for i, ch in enumerate(chars):
+        for table in tables:
+            to = table[i] if i < len(table) else ch
+            if to != ch and len(to) == 1:
+                if to in simplified:
+                    pairs.append(ch + to)
+                break
+    return "".join(pairs)

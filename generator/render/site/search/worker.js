@@ -1,0 +1,359 @@
+/*
+ * The handbook's search worker: answers the theme's search box in place of its lunr worker
+ * (same messages: 0 SETUP {config, docs} -> 1 READY; 2 QUERY text -> 3 RESULT {items}).
+ * Index format and the build side: generator/render/site/search/ (index.py, segment.py, words.py).
+ *
+ * A query is converted to Simplified (config.handbook.t2s), normalised and cut by `segment`, the
+ * same algorithm with the same dictionary as the index (segment.py); every word is looked up
+ * whole, through its synonyms, and inside longer words (partial words); a page's title and the
+ * characters pairs of the query catch exact titles and typos. Results are grouped per page: the
+ * page, then its best steps / sections / items, each linking to its anchor.
+ * No library, no network: runs as a Worker, or inside the theme's iframe shim from file://.
+ */
+"use strict"
+
+var H = null          /* the prepared index */
+var HAN = /[\u3400-\u9fff\uf900-\ufaff]/
+var RUN = /[0-9]+(?:\.[0-9]+)?%?|[a-z]+|[\u3400-\u9fff\uf900-\ufaff]+/g
+var STOP = {"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
+            "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
+            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1}
+
+/* --- the cut: a port of segment.py ------------------------------------------------------------ */
+
+function normalize(text) {
+  var out = ""
+  for (var i = 0; i < text.length; i++) {
+    var c = text.charCodeAt(i)
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0
+    else if (c === 0x3000) c = 0x20
+    if (c >= 65 && c <= 90) c += 32
+    out += String.fromCharCode(c)
+  }
+  return out
+}
+
+function cutHan(run) {
+  var n = run.length, score = new Array(n + 1), next = new Array(n + 1)
+  score[n] = 0
+  for (var i = n - 1; i >= 0; i--) {
+    var best = -Infinity, bestJ = i
+    for (var j = i; j < n && j - i < H.maxLen; j++) {
+      var f = H.words.get(run.slice(i, j + 1)) || 0
+      if (f || j === i) {
+        var s = Math.log(f || 1) - H.logTotal + score[j + 1]
+        if (s >= best) { best = s; bestJ = j }
+      }
+    }
+    score[i] = best; next[i] = bestJ
+  }
+  var words = []
+  for (var k = 0; k < n; k = next[k] + 1) words.push(run.slice(k, next[k] + 1))
+  return words
+}
+
+function unitAfter(text, end, following) {
+  if (text.slice(end, following.index).replace(/ /g, "") || !HAN.test(following[0][0])) return ""
+  var best = ""
+  for (var i = 0; i < H.units.length; i++) {
+    var u = H.units[i]
+    if (following[0].lastIndexOf(u, 0) === 0 && u.length > best.length) best = u
+  }
+  return best
+}
+
+function segment(text) {
+  text = normalize(text)
+  var runs = [], m, out = [], skipTo = -1
+  RUN.lastIndex = 0
+  while ((m = RUN.exec(text))) runs.push(m)
+  for (var i = 0; i < runs.length; i++) {
+    var run = runs[i], start = Math.max(run.index, skipTo), end = run.index + run[0].length
+    if (start >= end) continue
+    var piece = text.slice(start, end)
+    if (/[0-9]/.test(run[0][0]) && i + 1 < runs.length && piece[piece.length - 1] !== "%") {
+      var unit = unitAfter(text, end, runs[i + 1])
+      if (unit) { out.push(piece + unit); skipTo = runs[i + 1].index + unit.length; continue }
+    }
+    if (HAN.test(piece[0])) out.push.apply(out, cutHan(piece))
+    else out.push(piece)
+  }
+  return out
+}
+
+/* --- setup -------------------------------------------------------------------------------------- */
+
+function setup(data) {
+  var hb = data.config.handbook
+  var words = new Map(), maxLen = 1
+  for (var w in hb.words) { words.set(w, hb.words[w]); if (w.length > maxLen) maxLen = w.length }
+  var t2s = new Map()
+  for (var i = 0; i + 1 < hb.t2s.length; i += 2) t2s.set(hb.t2s[i], hb.t2s[i + 1])
+  H = { words: words, maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
+        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+  H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
+    .sort(function (a, b) { return b.length - a.length })
+  var texts = hb.texts.map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
+  var titles = new Map()
+  function textWords(n) { return cut[n] || (cut[n] = new Set(segment(texts[n]))) }
+  function titleWords(t) { var w = titles.get(t); if (!w) titles.set(t, w = new Set(segment(t))); return w }
+  function add(location, title, n, page, boost) {
+    var i = H.docs.length, isPage = page < 0
+    var doc = { d: { location: location, title: title, text: texts[n] }, i: i, page: isPage ? i : page,
+                isPage: isPage, boost: boost, title: normalize(title), titleWords: titleWords(title),
+                words: textWords(n), text: norm[n] }
+    H.docs.push(doc)
+    doc.titleWords.forEach(post)
+    doc.words.forEach(post)
+    function post(w) {
+      var list = H.post.get(w)
+      if (!list) { list = []; H.post.set(w, list); H.vocab.push(w) }
+      if (list[list.length - 1] !== i) list.push(i)
+    }
+    return doc
+  }
+  data.docs.forEach(function (p) {
+    var page = add(p.location, unescapeHTML(p.title), p.x, -1, p.b || 1)
+    H.pages.push(page.i)
+    pairs(page.title).forEach(function (pair) {
+      var list = H.bigrams.get(pair)
+      if (!list) H.bigrams.set(pair, list = [])
+      list.push(page.i)
+    })
+    p.e.forEach(function (e) { add(p.location + "#" + e[0], unescapeHTML(e[1]), e[2], page.i, p.b || 1) })
+  })
+}
+
+function pairs(text) {
+  var out = new Set(), t = text.replace(/[^0-9a-z\u3400-\u9fff]/g, "")
+  for (var i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
+  return out
+}
+
+/* --- query -------------------------------------------------------------------------------------- */
+
+function simplify(text) {
+  var out = ""
+  for (var i = 0; i < text.length; i++) out += H.t2s.get(text[i]) || text[i]
+  return out
+}
+
+/* Forbidden spellings (glossary variants) replaced by the term, wherever they stand in the query. */
+function rewrite(query) {
+  Object.keys(H.rewrite).sort(function (a, b) { return b.length - a.length }).forEach(function (v) {
+    query = query.split(v).join(H.rewrite[v])
+  })
+  return query
+}
+
+/* Chinese numerals before a unit as digits (五十元 → 50元, 二十四小时 → 24小时), as the sources write them. */
+var DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+var TENS = {"十": 10, "百": 100, "千": 1000}
+function arabic(query) {
+  return query.replace(/[零一二两三四五六七八九十百千]+(?=个?(?:小时|分钟|天|日|元|工作日|月|年|次|人|米|件|周|岁|层))/g,
+    function (numeral) {
+      var total = 0, current = 0
+      for (var i = 0; i < numeral.length; i++) {
+        var c = numeral[i]
+        if (c in DIGIT) current = DIGIT[c]
+        else { total += (current || 1) * TENS[c]; current = 0 }
+      }
+      return String(total + current)
+    })
+}
+
+/* The query cut as the index is, except that a synonym's key or a filler phrase (多少钱, 堵了, 怎么办)
+   the dictionary does not know stays whole, unless it lies inside a longer word of the cut. */
+function cutQuery(query) {
+  var toks = segment(query), spans = [], at = 0
+  toks.forEach(function (t) {
+    var k = query.indexOf(t, at)
+    if (k < 0) k = at
+    spans.push([k, k + t.length, t]); at = k + t.length
+  })
+  var taken = []
+  H.keys.forEach(function (key) {
+    for (var from = query.indexOf(key); from >= 0; from = query.indexOf(key, from + key.length)) {
+      var s = from, e = from + key.length
+      var overlaps = taken.some(function (t) { return s < t[1] && t[0] < e })
+      var inside = spans.some(function (p) { return p[0] <= s && e <= p[1] && p[1] - p[0] > key.length })
+      if (!overlaps && !inside) taken.push([s, e, key])
+    }
+  })
+  if (!taken.length) return toks
+  var items = spans.filter(function (p) { return !taken.some(function (t) { return p[0] < t[1] && t[0] < p[1] }) })
+  return items.concat(taken).sort(function (a, b) { return a[0] - b[0] }).map(function (x) { return x[2] })
+}
+
+/* Index words one character away from a query of three or more Han characters that the index does
+   not hold as a word (会以室 → 会议室, 特约服物 → 特约服务): typos. */
+function nearWords(flat) {
+  if (flat.length < 3 || flat.length > 10 || H.post.has(flat) || !/^[\u3400-\u9fff]+$/.test(flat)) return []
+  return H.vocab.filter(function (w) {
+    if (w.length !== flat.length) return false
+    for (var i = 0, diff = 0; i < w.length; i++) if (w[i] !== flat[i] && ++diff > 1) return false
+    return true
+  }).slice(0, 8)
+}
+
+/* Query words, each with the index words it stands for: itself, synonyms, longer words holding it. */
+function terms(query) {
+  var words = cutQuery(query), kept = words.filter(function (w) { return !STOP[w] })
+  if (kept.length) words = kept
+  var seen = new Set()
+  return words.filter(function (w) { return !seen.has(w) && seen.add(w) }).map(function (w) {
+    var same = [w].concat(H.synonyms[w] || [])
+    var partial = []
+    if (w.length > 1 || !HAN.test(w) || !H.post.has(w)) {
+      for (var v = 0; v < H.vocab.length && partial.length < 400; v++) {
+        var word = H.vocab[v]
+        if (word !== w && word.indexOf(w) >= 0) partial.push(word)
+      }
+    }
+    var df = 0
+    same.forEach(function (s) { df += (H.post.get(s) || []).length })
+    return { word: w, same: same, partial: partial,
+             weight: Math.log(1 + H.docs.length / (1 + df)) + (w.length > 1 ? 1 : 0.3) }
+  })
+}
+
+function score(doc, list, query, near) {
+  var total = 0, matched = 0, found = {}
+  list.forEach(function (t) {
+    var best = 0, hit = ""
+    t.same.forEach(function (s, k) {
+      var f = k ? 0.9 : 1
+      if (doc.titleWords.has(s) && 3 * f > best) { best = 3 * f; hit = s }
+      else if (doc.words.has(s) && 1.5 * f > best) { best = 1.5 * f; hit = s }
+    })
+    if (!best) {
+      for (var p = 0; p < t.partial.length; p++) {
+        var w = t.partial[p]
+        if (doc.title.indexOf(w) >= 0) { best = 1.2; hit = t.word; break }
+        if (!best && doc.words.has(w)) { best = 0.6; hit = t.word }
+      }
+    }
+    if (!best && t.word.length > 1 && doc.text.indexOf(t.word) >= 0) { best = 0.5; hit = t.word }
+    found[t.word] = hit
+    if (best) { matched++; total += t.weight * best }
+  })
+  var coverage = list.length ? matched / list.length : 0
+  var s = total * (0.15 + coverage * coverage)
+  var flat = query.replace(/\s+/g, "")
+  var names = [flat].concat(H.synonyms[flat] || []), exact = names.indexOf(doc.title)
+  if (doc.isPage && exact >= 0) s += 100 - 15 * Math.min(exact, 4)
+  else if (doc.isPage && flat.length > 1 && doc.title.indexOf(flat) >= 0) s += 20 + 10 * flat.length / doc.title.length
+  else if (flat.length > 1 && doc.title.indexOf(flat) >= 0) s += 4
+  if (doc.isPage && flat.length > 2) {
+    var q = pairs(flat), tp = pairs(doc.title), common = 0
+    q.forEach(function (p) { if (tp.has(p)) common++ })
+    var dice = 2 * common / (q.size + tp.size || 1)
+    if (dice >= 0.5) s += 30 * dice
+  }
+  for (var n = 0; n < near.length; n++) {  /* a typo: the word it most likely meant */
+    if (doc.isPage && doc.title === near[n]) { s += 60; break }
+    if (doc.titleWords.has(near[n]) || doc.title.indexOf(near[n]) >= 0) {
+      s += doc.isPage ? 25 : 12; found[near[n]] = near[n]; break
+    }
+    if (doc.words.has(near[n])) { s += 3; found[near[n]] = near[n]; break }
+  }
+  s *= doc.boost > 1 ? 1 + (doc.boost - 1) * 0.1 : 1
+  if (doc.isPage) s *= 1.2
+  return { score: s, found: found }
+}
+
+function candidates(list, query) {
+  var ids = new Set()
+  function add(words) {
+    words.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
+  }
+  list.forEach(function (t) { add(t.same); add(t.partial) })
+  pairs(query).forEach(function (p) { (H.bigrams.get(p) || []).forEach(function (i) { ids.add(i) }) })
+  if (!ids.size && query.length > 1) {  /* a word that the cut does not know: plain text search */
+    H.docs.forEach(function (d) { if (d.text.indexOf(query) >= 0 || d.title.indexOf(query) >= 0) ids.add(d.i) })
+  }
+  return ids
+}
+
+function unescapeHTML(text) {
+  return text.replace(/&(lt|gt|quot|#x27|#39|amp);/g, function (_, e) {
+    return { lt: "<", gt: ">", quot: "\"", "#x27": "'", "#39": "'", amp: "&" }[e]
+  })
+}
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c]
+  })
+}
+
+function mark(text, hits) {
+  var escaped = escapeHTML(text)
+  hits.filter(Boolean).sort(function (a, b) { return b.length - a.length }).forEach(function (h) {
+    var e = escapeHTML(h).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    escaped = escaped.replace(new RegExp("(" + e + ")(?![^<]*>)", "gi"), "<mark>$1</mark>")
+  })
+  return escaped
+}
+
+/* A short excerpt of the text around its first hit (about 60 characters: two lines on a phone). */
+function excerpt(text, hits) {
+  var norm = normalize(text), at = -1
+  hits.forEach(function (h) { var k = h ? norm.indexOf(h) : -1; if (k >= 0 && (at < 0 || k < at)) at = k })
+  var start = Math.max(0, at - 16), end = Math.min(text.length, start + 60)
+  return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "")
+}
+
+function search(raw) {
+  var query = normalize(simplify(raw.replace(/[*+~^:]/g, " "))).trim()
+  if (!query) return { items: [] }
+  query = arabic(rewrite(query))
+  var list = terms(query), flat = query.replace(/\s+/g, ""), near = nearWords(flat)
+  var groups = new Map()
+  var ids = candidates(list, flat)
+  near.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
+  ids.forEach(function (i) {
+    var doc = H.docs[i], r = score(doc, list, query, near)
+    if (r.score <= 0) return
+    var g = groups.get(doc.page)
+    if (!g) groups.set(doc.page, g = { best: 0, hits: [] })
+    g.hits.push({ doc: doc, score: r.score, found: r.found })
+    if (r.score > g.best) g.best = r.score
+  })
+  groups.forEach(function (g) {  /* a page whose own title and card match ranks above one that only mentions it */
+    var own = g.hits.filter(function (h) { return h.doc.isPage })[0]
+    g.rank = g.best + (own ? 0.3 * own.score : 0)
+  })
+  var ranked = Array.from(groups.entries()).sort(function (a, b) { return b[1].rank - a[1].rank })
+  var items = ranked.slice(0, 60).map(function (entry) {
+    var g = entry[1], pageDoc = H.docs[entry[0]]
+    g.hits.sort(function (a, b) { return b.score - a.score })
+    var pageHit = g.hits.filter(function (h) { return h.doc.isPage })[0]
+    var children = g.hits.filter(function (h) { return !h.doc.isPage }).slice(0, 4)
+    var top = g.hits[0]
+    var shown = children.length ? children[Math.min(2, children.length - 1)].score : g.best  /* 3 shown, more folded */
+    function item(h, doc, asPage) {
+      var found = h ? h.found : top.found, hits = [], termsOut = {}
+      Object.keys(found).forEach(function (w) { termsOut[found[w] || w] = !!found[w]; if (found[w]) hits.push(found[w]) })
+      return { location: doc.d.location, title: mark(doc.d.title, hits),
+               text: asPage && !h ? "" : mark(excerpt(doc.d.text, hits), hits),
+               score: asPage ? shown : h.score, terms: termsOut }
+    }
+    return [item(pageHit, pageDoc, true)].concat(children.map(function (h) { return item(h, h.doc, false) }))
+  })
+  return { items: items }
+}
+
+if (typeof addEventListener === "function") addEventListener("message", function (ev) {
+  var message = ev.data
+  if (message.type === 0) {
+    setup(message.data)
+    postMessage({ type: 1 })
+  } else if (message.type === 2) {
+    var result
+    try { result = search(message.data) } catch (err) { console.warn(err); result = { items: [] } }
+    postMessage({ type: 3, data: result })
+  }
+})
+
+if (typeof module !== "undefined") module.exports = { setup: setup, segment: segment, search: search }

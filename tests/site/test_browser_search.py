@@ -1,0 +1,126 @@
+"""Search as staff use it: typing into the real search box in Chromium, served and opened from disk.
+
+The queries (search_queries.py) are realistic ones written by hand; the goal is the expected page
+first for at least 90 % of them, in the top 5 for all, and no query without results.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from search_queries import QUERIES
+from sitekit import ROOT, real_site  # noqa: F401 (fixture)
+from test_browser import ARTIFACTS, CHROMIUM, _page, base_url, browser  # noqa: F401 (fixtures)
+
+from generator.load import load_or_raise
+from generator.render.site.plugin import WORKER
+from generator.render.site.search.segment import jieba_segmenter
+from generator.render.site.searchdict import words
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+def _results(page, query: str) -> list[str]:
+    """The page URLs of the result groups, best first, after typing ``query``."""
+    page.evaluate("document.querySelector('.md-search-result__list').innerHTML = ''")
+    if not page.is_visible(".md-search__input"):  # a phone: the header's search button opens it
+        page.click("label.md-header__button[for='__search']")
+    page.fill(".md-search__input", query)
+    page.keyboard.press("End")  # the theme reads the query on keyup
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    except Exception:  # noqa: BLE001 - no results is a finding, not an error
+        return []
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child", "els => els.map(e => e.href)")
+    return [h.split("?")[0].split("#")[0] for h in hrefs]
+
+
+def _rank(urls: list[str], expected: str) -> int:
+    return next((i for i, url in enumerate(urls) if expected in url), -1)
+
+
+def _run_queries(page) -> tuple[list[tuple[str, int, list[str]]], int]:
+    ranks = []
+    for query, expected, _ in QUERIES:
+        urls = _results(page, query)
+        ranks.append((query, _rank(urls, expected), urls[:5]))
+    return ranks, sum(1 for _, r, _ in ranks if r == 0)
+
+
+def _assert_goal(ranks: list[tuple[str, int, list[str]]], first: int, name: str) -> None:
+    (ARTIFACTS / f"search-ranks-{name}.json").write_text(
+        json.dumps(ranks, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert len(QUERIES) >= 40
+    empty = [q for q, _, urls in ranks if not urls]
+    assert not empty, f"no results for {empty}"
+    missed = [(q, r, urls) for q, r, urls in ranks if not 0 <= r < 5]
+    assert not missed, f"expected page not in the top 5: {missed}"
+    assert first >= 0.9 * len(QUERIES), f"first place {first}/{len(QUERIES)}: " + str(
+        [(q, r) for q, r, _ in ranks if r != 0])
+
+
+def test_realistic_queries_find_the_expected_page_first(browser, base_url: str) -> None:
+    page = _page(browser, 390, 844)
+    page.goto(base_url)
+    ranks, first = _run_queries(page)
+    page.screenshot(path=str(ARTIFACTS / "search-phone.png"))
+    assert page.outside == []
+    page.close()
+    _assert_goal(ranks, first, "served")
+
+
+def test_same_results_opened_from_disk(browser, real_site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(real_site, copy)
+    page = _page(browser)
+    page.goto((copy / "index.html").as_uri())
+    page.click(".md-search__input")  # from disk the index is read when search opens
+    ranks, first = _run_queries(page)
+    assert page.outside == []
+    page.close()
+    _assert_goal(ranks, first, "disk")
+
+
+def test_a_step_result_lands_on_the_step_highlighted(browser, base_url: str) -> None:
+    page = _page(browser, 390, 844)
+    page.goto(base_url)
+    _results(page, "急救病人")
+    step = page.locator(".md-search-result__item").first.locator("a[href*='#step-']").first
+    title = step.locator("h2").inner_text()
+    assert "急救" in title
+    step.click()
+    page.wait_for_load_state()
+    page.wait_for_timeout(500)
+    anchor = page.evaluate("location.hash.slice(1)")
+    assert anchor.startswith("step-")
+    body = page.locator(f"li[id='{anchor}'] > .hb-step__body")
+    colour = body.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")  # the :target highlight
+    assert body.locator("mark").count() > 0  # the words searched for, marked
+    assert body.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight }")
+    page.screenshot(path=str(ARTIFACTS / "search-landed-phone.png"))
+    page.close()
+
+
+def test_browser_cuts_text_as_the_index_did(browser, real_site: Path) -> None:
+    """The worker's segment() on every distinct entry text gives the words the build's cut gives."""
+    index = (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    cut = jieba_segmenter(words(load_or_raise(ROOT))).words
+    table = [html.unescape(t) for t in json.loads(index)["config"]["handbook"]["texts"]]
+    expected = [" ".join(cut(t)) for t in table]
+    page = _page(browser)
+    page.goto("about:blank")
+    page.add_script_tag(content="var module = {exports: null};" + WORKER.read_text(encoding="utf-8"))
+    got = page.evaluate("""index => {
+        const w = module.exports, data = JSON.parse(index); w.setup(data)
+        return data.config.handbook.texts.map(t => w.segment(t.replace(/&(lt|gt|quot|#x27|amp);/g,
+            (_, e) => ({lt: "<", gt: ">", quot: '"', "#x27": "'", amp: "&"})[e])).join(" "))
+    }""", index)
+    page.close()
+    assert len(got) == len(expected) > 100
+    differ = [(t, e, g) for t, e, g in zip(table, expected, got) if e != g]
+    assert not differ, differ[:3]

@@ -1,0 +1,51 @@
+"""The Traditional-Chinese (Hong Kong) edition: nothing a reader sees is written in Simplified.
+
+Simplified-only characters are taken from OpenCC's own tables (generator.script.simplified_only).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from generator.script import simplified_in, simplified_only, unescape_han
+
+
+def test_the_table_knows_simplified_from_traditional() -> None:
+    assert {"规", "简", "们", "这", "处"} <= simplified_only()
+    assert not {"規", "處", "户", "説", "程"} & simplified_only()
+    assert simplified_in("标准作业规程") and not simplified_in("標準作業規程")
+
+
+@pytest.fixture(scope="module")
+def hk_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("hk") / "site"
+    run = run_cli("build", "--edition", "hk", "--no-pdf", "--out", str(out))
+    assert run.code == 0, run.text
+    return out
+
+
+def test_hk_site_and_search_index_have_no_simplified_characters(hk_site: Path) -> None:
+    pages = sorted(hk_site.rglob("*.html"))
+    assert len(pages) > 50
+    leaks = {p.relative_to(hk_site).as_posix(): s for p in pages if (s := simplified_in(p.read_text(encoding="utf-8")))}
+    assert leaks == {}
+    index = json.loads((hk_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(d["title"] + d["text"] for d in index["docs"]).replace("\u200b", "")  # word breaks
+    assert len(index["docs"]) > 100 and "標準作業規程" in texts
+    assert simplified_in(texts) == {}
+    assert simplified_in(unescape_han((hk_site / "search" / "search_index.js").read_text(encoding="utf-8"))) == {}
+
+
+def test_hk_pages_say_zh_hk_and_use_the_term_table(hk_site: Path) -> None:
+    page = (hk_site / "procedures" / "convenience-services" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="zh-HK"', page)
+    assert "<title>有償便民服務標準作業規程 - 示例港九物業服務手冊</title>" in page
+    assert "HKPM/QP-001" in page
+    everything = " ".join(p.read_text(encoding="utf-8") for p in hk_site.rglob("*.html"))
+    assert "程序" in everything and "程式" not in everything  # the term table, not the converter's guess
+    assert "服務質素" in everything and "質量" not in everything

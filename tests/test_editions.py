@@ -1,0 +1,152 @@
+"""Editions: editions/NAME.yaml validated like any source, checked as the edition sees the sources,
+and applied as a pure transform of the Handbook (generator.model.edition_view)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from conftest import TODAY, edit, run_cli
+from generator.load import load_or_raise
+from generator.model.edition_view import edition_view, without_editions
+
+EDITION = """\
+title: 分公司版
+company:
+  name: 分公司物业管理有限公司
+  short_name: 分公司物业
+  code_prefix: FGS
+roles:
+  - id: clerk
+    name: 前台接待
+"""
+
+
+def write(project: Path, text: str, name: str = "branch") -> None:
+    (project / "editions").mkdir(exist_ok=True)
+    (project / "editions" / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+def check(project: Path, *args: str) -> tuple[int, list[dict]]:
+    run = run_cli("--project", str(project), "check", "--format", "json", "--today", TODAY, *args)
+    assert "Traceback" not in run.text
+    return run.code, json.loads(run.out)["findings"] if run.out else []
+
+
+def test_edition_renames_role_company_and_codes(mini: Path) -> None:
+    write(mini, EDITION)
+    book = load_or_raise(mini)
+    view = edition_view(book, book.table("edition")["branch"])
+    assert view.company.name == "分公司物业管理有限公司" and view.company.code_prefix == "FGS"
+    assert view.roles["clerk"].name == "前台接待"
+    proc = view.procedures["reception"]
+    assert proc.code == "FGS/QP-001" and view.forms["visit-register"].code.startswith("FGS/")
+    assert "edition" not in view.tables
+    assert book.roles["clerk"].name == "接待员" and book.procedures["reception"].code == "TEST/QP-001"  # pure
+    assert proc.where("code") == book.procedures["reception"].where("code")  # positions kept
+
+
+def test_merged_role_is_gone_and_its_steps_move(mini: Path) -> None:
+    write(mini, "title: 合并版\nroles:\n  - {id: clerk, into: boss}\n")
+    book = load_or_raise(mini)
+    view = edition_view(book, book.table("edition")["branch"])
+    assert "clerk" not in view.roles
+    proc = view.procedures["reception"]
+    assert [r.role for r in proc.responsibilities] == ["boss"]
+    assert all(step.roles == ["boss"] for step in proc.steps)
+    assert "接待员" not in proc.steps[0].text  # the merged role's name in text follows
+    assert "总经理" in proc.steps[0].text
+
+
+def test_default_build_leaves_editions_out(mini: Path) -> None:
+    write(mini, EDITION)
+    book = load_or_raise(mini)
+    assert "edition" not in without_editions(book).tables and book.roles["clerk"].name == "接待员"
+
+
+def test_check_edition_reports_a_dangling_merge_at_the_edition_file(mini: Path) -> None:
+    write(mini, "title: 合并版\nroles:\n  - id: clerk\n    into: ghost\n")
+    code, found = check(mini, "--edition", "branch")
+    assert code == 1
+    hits = [f for f in found if f["code"] == "REF004"]
+    assert hits and hits[0]["file"] == "editions/branch.yaml" and hits[0]["line"] == 4, found
+
+
+def test_check_edition_fails_when_the_editions_view_breaks_a_rule(mini: Path) -> None:
+    """A merge the sources allow but the edition's own view does not: boss then approves as clerk."""
+    write(mini, "title: 合并版\nroles:\n  - {id: boss, into: clerk}\n")
+    assert check(mini)[0] == 0  # the company's own edition is fine
+    code, found = check(mini, "--edition", "branch")
+    assert code == 1 and any(f["code"] == "ROL002" for f in found), found
+
+
+def test_unknown_edition_and_invalid_edition_file(mini: Path) -> None:
+    code, found = check(mini, "--edition", "nowhere")
+    assert code == 2 and found[0]["code"] == "CFG006" and found[0]["file"] == "editions/nowhere.yaml"
+    for text, message in (("title: 繁体版\nscript: zh-Hant\n", "region"), ("title: 版\nroles:\n  - {id: clerk}\n", "二者取一"),
+                          ("title: 版\nscript: zh-Hans\nregion: HK\n", "zh-Hant")):
+        write(mini, text)
+        run = run_cli("--project", str(mini), "check", "--today", TODAY)
+        assert run.code == 2 and "Traceback" not in run.text
+        assert run.err.startswith("editions/branch.yaml:") and message in run.err, run.err
+
+
+def test_build_edition_writes_its_own_folder(mini: Path, tmp_path: Path) -> None:
+    for name in ("mkdocs.yml", "site_overrides"):
+        source = Path(__file__).parents[1] / name
+        target = mini / name
+        if source.is_dir():
+            import shutil
+            shutil.copytree(source, target)
+        else:
+            target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    write(mini, EDITION)
+    run = run_cli("--project", str(mini), "build", "--edition", "branch", "--no-pdf", "--today", TODAY)
+    assert run.code == 0, run.text
+    page = (mini / "site-branch" / "procedures" / "reception" / "index.html").read_text(encoding="utf-8")
+    assert "FGS/QP-001" in page and "前台接待" in page and "<title>来访接待规程 - 分公司物业服务手册</title>" in page
+    assert not (mini / "site").exists()
+    edit(mini, "editions/branch.yaml", "title: 分公司版", "title: 分公司版\nsite_title: 分公司员工手册")
+    run = run_cli("--project", str(mini), "build", "--edition", "branch", "--no-pdf", "--today", TODAY)
+    assert run.code == 0 and "分公司员工手册" in (mini / "site-branch" / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_placeholders_filled_from_the_one_site_or_neutral(mini: Path) -> None:
+    from conftest import ROOT
+    from generator.context import make_context
+    from generator.model import Handbook
+
+    def step_texts(book: Handbook) -> str:
+        return "\n".join(n.step.text or "" for n in book.steps(book.procedures["resident-help"]))
+
+    company_wide = make_context(ROOT).book  # two sites: the neutral wording
+    assert "在小区入口处做好接应准备" in step_texts(company_wide) and "{site." not in step_texts(company_wide)
+    assert "瑞金广场" not in (ROOT / "procedures" / "resident-help.yaml").read_text(encoding="utf-8")
+    edit(mini, "procedures/reception.yaml", "text: 接待员登记来访信息", "text: 接待员在{site.entrance}登记来访信息,电话{site.service_phone}")
+    write(mini, "title: 花园版\nsites: [garden]\n")
+    one_site = make_context(mini, edition="branch", today=dt.date(2026, 6, 1)).book
+    assert one_site.procedures["reception"].steps[0].text == "接待员在花园小区入口处登记来访信息,电话028-00000000"
+
+
+def test_converter_follows_the_term_table_over_the_converter() -> None:
+    from generator.model.edition import Region
+    from generator.model.glossary import Conversion
+    from generator.script import Converter
+
+    table = [Conversion(simplified="文件", tw="文件"), Conversion(simplified="质量", hk="質素", forbidden=["質量"])]
+    tw, hk = Converter(Region.tw, table), Converter(Region.hk, table)
+    assert tw.raw("受控文件") == "受控檔案" and tw.convert("受控文件") == "受控文件"
+    assert hk.convert("服务质量评价") == "服務質素評價" and hk.forbidden(hk.raw("服务质量")) == ["質量"]
+    assert hk.convert("ASCII only") == "ASCII only" and hk.convert("") == ""
+
+
+def test_edition_diff_lists_where_converter_and_table_differ() -> None:
+    from conftest import ROOT
+
+    run = run_cli("--project", str(ROOT), "edition-diff", "hk")
+    assert run.code == 0, run.text
+    rows = {line.split("\t")[0]: line for line in run.out.splitlines()}
+    assert "质量" in rows and "質量" in rows["质量"] and "質素" in rows["质量"]
+    assert "程序" not in rows  # opencc-purepy s2hk keeps 程序, as the table wants
+    assert run_cli("--project", str(ROOT), "edition-diff", "market-development").code == 2
