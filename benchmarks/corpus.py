@@ -74,7 +74,9 @@ def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str) -> None
             elif key == "see" and isinstance(value, list):
                 node[key] = [_step_ref(v, batch, batches["procedures"]) for v in value]
             elif key == "sites" and isinstance(value, list) and folder == "price-lists":
-                node[key] = [_copy_id(v, batch, batches["sites"]) for v in value]
+                # every site copy that names this list copy (site batch b names list batch b % lists)
+                lists = batches["price-lists"]
+                node[key] = [f"{v}-c{b}" for v in value for b in range(batches["sites"]) if b % lists == batch % lists]
             elif key == "price_lists" and folder == "sites":
                 node[key] = [_copy_id(v, batch, batches["price-lists"]) for v in value]
             else:

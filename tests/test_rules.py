@@ -56,9 +56,18 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "PRC001": (sub(PRICES, "approver: boss", "approver: clerk"), PRICES, ()),
     "PRC002": (sub(PRICES, "approved: 2026-03-10", "approved: 2026-05-01"), PRICES, ()),
     "PRC003": (lambda p: None, PRICES, ("--today", "2027-06-01")),
-    "PRC004": (sub(PRICES, "    price: 30\n    formula: 维修费 + 材料费\n", ""), PRICES, ()),
+    "PRC004": (sub(PRICES, "    formula: 维修费 + 材料费\n    components:\n      - {name: 维修费, price: 30}\n"
+                   "      - {name: 材料费, method: 另计，按《材料报价单》经业主确认}\n", ""), PRICES, ()),
     "PRC005": (sub(PRICES, "    unit: 元/次\n", ""), PRICES, ()),
-    "PRC006": (sub(PRICES, "    price: 30\n", "    price: 30\n    pricing: guided\n"), PRICES, ()),
+    "PRC006": (sub(PRICES, "    free: true\n", "    unit: 元/辆·月\n    price: 150\n    pricing: guided\n"), PRICES, ()),
+    "PRC007": (sub(PRICES, "    free: true\n", "    unit: 元/平方米·月\n    price: 2.50\n    pricing: guided\n"
+                   "    base_price: 1.80\n    float_range: ±10%\n    price_document: 成发改价格〔2025〕7号\n"), PRICES, ()),
+    "PRC008": (sub(PRICES, "basis: 依据物业服务合同第八条\n", ""), PRICES, ()),
+    "PRC009": (sub(PRICES, "      - {name: 维修费, price: 30}\n", ""), PRICES, ()),
+    "PRC010": (sub(PRICES, "scope: {level: site, sites: [garden]}", "scope: {level: region, region: 北京}"),
+               "sites/garden.yaml", ()),
+    "PRC011": (sub(PRICES, "scope: {level: site, sites: [garden]}", "scope: {level: site, sites: [garden]}\nfee: property"),
+               PRICES, ()),
     "PCT001": (sub(PROC, "    limits: [callback-24h]\n",
                    "    limits: [callback-24h]\n    split:\n      basis: 奖励分配\n      shares:\n"
                    "        - {party: 项目经理, percent: 10}\n        - {party: 受理部门, percent: 20}\n"

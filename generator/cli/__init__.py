@@ -77,13 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
                         help="project folder holding procedures/, forms/ ... (default: current directory)")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from generator.cli import build, check, edition, pages, review, serve
-    from generator.render.print.cli import register as register_print
+    from generator.cli import build, check, edition, pages, prints, review, serve
 
     check.register(subs)
     check.register_new(subs)
     build.register(subs)
-    register_print(subs, command)
+    prints.register(subs)
     review.register(subs)
     edition.register(subs)
     serve.register(subs)

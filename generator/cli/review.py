@@ -46,6 +46,11 @@ def _review(args: argparse.Namespace) -> int:
     except git.GitError as exc:
         raise Exit(EXIT_SOURCES, str(exc)) from None
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    from generator.publish.safety import unsafe_target
+
+    refusal = unsafe_target(args.project, out)
+    if refusal is not None:
+        raise Exit(EXIT_SOURCES, f"{refusal.message}(用 --out 另选一个文件夹,默认 ./review)")
     html, pdf, problems = write_packet(packet, out, args.project.resolve())
     print_findings(problems, EXIT_RULES if pdf is None else EXIT_OK, verdict=False)
     print(f"变更或新增 {len(packet.redlines)} 份,未变 {len(packet.unchanged)} 份,删除 {len(packet.removed)} 份\n"

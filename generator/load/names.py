@@ -10,8 +10,15 @@ from __future__ import annotations
 from enum import Enum
 
 FIELD_NAMES: dict[str, str] = {
+    "apply": "变体内容", "audience": "读者范围", "company": "公司", "compiled_by": "编制岗位",
+    "conversions": "繁体用词表", "drop_steps": "删去的步骤", "edition": "版次/版本", "entrance": "入口",
+    "follows": "所用变体", "forbidden": "禁用写法", "handbook": "规程汇编", "hk": "香港用词", "into": "并入",
+    "new": "新名称", "old": "原名称", "omit": "本联不印", "procedure": "规程", "reviewed_by": "审核岗位",
+    "script": "文字", "simplified": "简体", "site_title": "网站标题", "superseded_by": "替代文件",
+    "tw": "台湾用词", "type": "类型", "variant": "变体", "wording": "措辞替换",
     "acceptance": "验收标准", "address": "地址", "affiliation": "单位", "aliases": "别称",
-    "appendices": "附录", "approved": "批准日期", "approved_by": "批准岗位", "approver": "审批岗位",
+    "appendices": "附录", "area": "计费面积", "building": "建筑类型", "components": "计费组成",
+    "fee": "收费类别", "grade": "服务等级", "method": "计价方法", "price_document": "定价文件", "approved": "批准日期", "approved_by": "批准岗位", "approver": "审批岗位",
     "author": "编写人", "authorities": "权限", "base_price": "基准价", "basis": "依据",
     "branches": "分支", "category": "类别", "channels": "渠道", "code": "文件编号",
     "code_prefix": "编号前缀", "columns": "表格列", "comments": "意见", "complaint_hotline": "投诉电话",
@@ -26,6 +33,7 @@ FIELD_NAMES: dict[str, str] = {
     "limits": "时限/限额", "materials": "材料", "measure": "量化指标", "name": "名称", "note": "备注",
     "notes": "备注", "orientation": "方向", "owner": "归口部门", "paid_services": "有偿服务",
     "paper": "纸张", "parent": "上级部门", "party": "分配对象", "percent": "百分比", "phone": "电话",
+    "planned": "待编写文件", "planned_as": "拟编类型",
     "price": "价格", "price_hotline": "价格举报电话", "price_lists": "收费标准", "pricing": "定价方式",
     "principles": "原则", "procedures": "规程", "purpose": "目的", "records": "记录", "region": "区域",
     "related": "相关文件", "reports_to": "直接上级", "responsibilities": "职责分工", "retention": "保存期限",
@@ -43,11 +51,14 @@ FIELD_SYNONYMS: dict[str, str] = {
     "编号": "code", "文件编码": "code", "名字": "name", "生效时间": "effective", "实施日期": "effective",
     "范围": "scope", "适用于": "scope", "版本号": "version", "部门": "owner", "负责部门": "owner",
     "主管部门": "owner", "审批人": "approver", "批准人": "approver", "批准": "approved", "说明": "notes",
-    "收费项目": "items", "项目名称": "name", "单价": "price", "计费单位": "unit", "保存期": "retention",
+    "收费项目": "items", "收费依据": "basis", "项目名称": "name", "单价": "price", "计费单位": "unit", "保存期": "retention",
     "上级": "parent", "汇报对象": "reports_to", "别名": "aliases", "禁用词": "variants", "电话号码": "phone",
 }
 
 ENUM_LABELS: dict[str, str] = {
+    "CN": "中国内地", "HK": "香港", "TW": "台湾", "address": "地址", "date": "日期", "idno": "证件号码",
+    "money": "金额", "name": "姓名", "number": "数字", "obsolete": "作废", "phone": "电话", "staff": "员工",
+    "text": "文字", "zh-Hans": "简体中文", "zh-Hant": "繁体中文",
     "draft": "草稿", "approved": "已批准/通过", "retired": "已废止", "internal": "内部", "public": "公开",
     "sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引",
     "portrait": "纵向", "landscape": "横向", "market": "市场调节价", "guided": "政府指导价",
@@ -55,6 +66,9 @@ ENUM_LABELS: dict[str, str] = {
     "revise": "修订后通过", "retire": "不通过/废止", "approve-price-list": "审批收费标准",
     "approve-procedure": "审批规程", "approve-service-items": "审批服务项目", "waive-fee": "减免费用",
     "approve-vehicle-repair": "审批车辆维修", "A3": "A3 纸", "A4": "A4 纸", "A5": "A5 纸",
+    "property": "物业服务费", "parking": "停车服务费/车位", "utilities": "代收代缴费用", "services": "有偿服务",
+    "low-rise": "多层", "high-rise": "高层", "villa": "别墅", "commercial": "商业",
+    "procedure": "规程", "instruction": "作业指导书", "form": "表单",
 }
 
 

@@ -139,6 +139,7 @@ def get(name: str) -> Kind:
 from generator.model.form import Form  # noqa: E402
 from generator.model.glossary import Glossary, Limit, Limits  # noqa: E402
 from generator.model.organisation import Company, Department, Role, Site  # noqa: E402
+from generator.model.planned import PlannedDocument, PlannedDocuments  # noqa: E402
 from generator.model.price_list import PriceList  # noqa: E402
 from generator.model.procedure import Instruction, Procedure  # noqa: E402
 from generator.model.review import Review  # noqa: E402
@@ -171,6 +172,10 @@ register(Kind("role", Role, "岗位", 61, folder="organisation/roles", url="role
               exposure=Exposure.names))
 register(Kind("limit", Limits, "时限与限额", 70, file="limits.yaml", item=Limit,
               entries=lambda limits: limits.limits, exposure=Exposure.names))
+register(Kind("planned", PlannedDocuments, "待编写文件", 75, file="planned.yaml", item=PlannedDocument,
+              entries=lambda planned: planned.planned, url="planned", catalogue="待编写文件一览",
+              intro="原始资料列出标题、但正文尚未编写的文件，按归口部门排列；编写完成并批准后从本表移除。",
+              nav="待编写文件"))
 register(Kind("glossary", Glossary, "术语表", 80, file="glossary.yaml"))
 register(Kind("review", Review, "复审记录", 90, folder="reviews"))
 register(Kind("edition", Edition, "版本", 95, folder="editions"))  # generator.model.edition_view

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from generator.model.base import Id, Line, RefTo, Retention, SourceModel, StepRef, Text
 from generator.model.document import DepartmentRef, Document, RoleRef
-from generator.model.scalars import Number
+from generator.model.scalars import Flag, Number
 
 
 class Share(SourceModel):
@@ -201,10 +201,12 @@ class Procedure(Document):
 class Criterion(SourceModel):
     """A measurable acceptance criterion."""
 
-    public_fields = frozenset({"text", "measure"})
+    public_fields = frozenset({"text", "measure", "sample"})
 
     text: Text
     measure: Line | None = Field(default=None, description="The measurable part, e.g. ≤3次闪烁")
+    sample: Flag = Field(default=False, description="A criterion the source documents do not state (示例), "
+                                                    "added when the instruction was structured")
 
 
 class Instruction(Document):

@@ -27,7 +27,7 @@ FIELD_LABELS = {
     "materials": "材料", "paper": "纸张", "orientation": "方向", "copies": "联数", "serial": "编号框",
     "fields": "表头栏目", "columns": "表格列", "rows": "空行数", "sections": "文字栏", "signatures": "签名栏",
     "retention": "保存期限", "instructions": "填表说明", "items": "收费项目", "approved": "批准日期",
-    "basis": "定价依据", "version": "版本", "effective": "生效日期", "status": "状态", "approver": "批准人",
+    "basis": "收费依据", "version": "版本", "effective": "生效日期", "status": "状态", "approver": "批准人",
 }
 
 

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable
 
-from generator.model import Form, PriceList
+from generator.model import Form, PriceItem, PriceList
+from generator.model.charge import charge
 from generator.model.base import SourceModel
 from generator.model.handbook import AnyDocument
 
 ITEM_LABELS = {  # PriceItem fields, in the order of a price notice (明码标价规定 第六条)
-    "category": "类别", "content": "服务内容", "standard": "服务标准", "price": "收费标准", "unit": "计费单位",
-    "free": "免费", "formula": "计费方式", "pricing": "价格管理形式", "base_price": "基准价", "float_range": "浮动幅度",
-    "cost": "成本价", "note": "备注",
+    "category": "类别", "building": "物业类型", "grade": "服务等级", "content": "服务内容", "standard": "服务标准",
+    "price": "收费标准", "unit": "计费单位", "free": "免费", "formula": "计费方式", "pricing": "价格管理形式",
+    "base_price": "基准价", "float_range": "浮动幅度", "price_document": "定价文件", "cost": "成本价", "note": "备注",
 }
 FORM_PART_LABELS = {"label": "名称", "width": "宽度", "hint": "填写提示", "type": "类型", "date": "签名日期",
                     "note": "用途", "omit": "本联不印"}
@@ -85,7 +86,7 @@ def _matched(before: dict[str, SourceModel], after: dict[str, SourceModel], noun
             yield Row(part, "删除", _summary(a, labels), "—")
         else:
             for field, label in labels.items():
-                if field in type(a).model_fields and field != "label" and getattr(a, field) != getattr(b, field):
+                if field in type(a).model_fields and field != "label" and _value(a, field) != _value(b, field):
                     yield Row(part, label, _value(a, field), _value(b, field))
 
 
@@ -98,6 +99,8 @@ def _renamed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, str]:
 
 def _value(obj: SourceModel, field: str) -> str:
     value = getattr(obj, field)
+    if field == "price" and isinstance(obj, PriceItem):  # the price column as posted: parts and band included
+        return "；".join(charge(obj).lines) or "—"
     if field == "price" and value is not None:
         unit = getattr(obj, "unit", None) or "元"
         return f"{shown(value)} {unit}" if unit.startswith("元") else f"{shown(value)} 元/{unit}"

@@ -116,3 +116,35 @@ def grey_fill(rect: dict) -> bool:
     colour = rect.get("non_stroking_color")
     values = colour if isinstance(colour, (list, tuple)) else [colour]
     return bool(values) and all(isinstance(v, (int, float)) and 0.5 < v < 1 for v in values)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of text inside one box (a table cell's line, not the whole row)."""
+
+    text: str
+    page: int
+    size: float  # font size of the first character, pt
+
+
+def visual_lines(path: Path, footer_mm: float = 30) -> list[Line]:
+    """Every line of upright text on every page, each table cell's lines apart (split where the gap to
+    the next character exceeds 0.9 of its size, kerning allowed); the page-number footer (bottom ``footer_mm``) left out."""
+    found: list[Line] = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            limit = float(page.height) - footer_mm / PT_MM
+            chars = sorted((c for c in page.filter(_upright).chars if c["text"].strip() and c["bottom"] < limit),
+                           key=lambda c: c["x0"])
+            lines: list[list[dict]] = []
+            for char in chars:
+                for line in lines:
+                    last = line[-1]
+                    overlap = min(last["bottom"], char["bottom"]) - max(last["top"], char["top"])
+                    if overlap > 0.5 * min(last["size"], char["size"]) and -0.3 * char["size"] < char["x0"] - last["x1"] < 0.9 * char["size"]:
+                        line.append(char)
+                        break
+                else:
+                    lines.append([char])
+            found.extend(Line("".join(c["text"] for c in line), number, line[0]["size"]) for line in lines)
+    return found

@@ -4,6 +4,7 @@ the customer request form, one price-notice poster and two pages of the bound ha
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -55,3 +56,14 @@ def test_pages_render_to_png(printed: dict[str, Path], pdf: str, page: int, name
     with Image.open(image) as img:
         assert abs(img.width / img.height - ratio) < 0.01
         assert len(img.getcolors(1 << 20) or []) > 50  # drawn content, not a blank page
+
+
+def test_sample_acceptance_criteria_are_marked_in_the_bound_handbook(printed: dict[str, Path]) -> None:
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(printed["handbook.pdf"]), "-"], check=True,
+                                            capture_output=True, text=True).stdout)
+    book, _ = load_handbook(ROOT)
+    criteria = [c for doc in book.instructions.values() for c in doc.acceptance]
+    assert any(c.sample for c in criteria) and not all(c.sample for c in criteria)
+    for c in criteria:
+        shown = re.sub(r"\s+", "", f"{c.text}（{c.measure}{'；示例' if c.sample else ''}）")
+        assert shown in text, shown

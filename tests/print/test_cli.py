@@ -37,12 +37,12 @@ def test_numbered_batch_prints_one_page_per_copy_per_number(office: Path, capsys
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--serial-from", "000101", "--count", "3", "visit-register"], "has no NO. box"),
-    (["--serial-from", "0101", "--count", "3"], "exactly one FORM-ID"),
-    (["--serial-from", "98", "--count", "5", "request-slip"], "do not fit in 2 digits"),
-    (["--serial-from", "00A1", "--count", "5", "request-slip"], "takes digits"),
-    (["--count", "5", "request-slip"], "go together"),
-    (["no-such-form"], "unknown form id"),
+    (["--serial-from", "000101", "--count", "3", "visit-register"], "没有 NO. 编号框"),
+    (["--serial-from", "0101", "--count", "3"], "只写一个 FORM-ID"),
+    (["--serial-from", "98", "--count", "5", "request-slip"], "超出了 2 位数字"),
+    (["--serial-from", "00A1", "--count", "5", "request-slip"], "写数字"),
+    (["--count", "5", "request-slip"], "要一起用"),
+    (["no-such-form"], "没有这个表单 id"),
 ])
 def test_bad_batch_requests_are_usage_errors(office: Path, capsys, args: list[str], message: str) -> None:  # noqa: ANN001
     assert handbook(office, "forms", *args) == 2
@@ -63,7 +63,7 @@ def test_sample_or_draft_price_list_is_refused_unless_draft(office: Path, capsys
     edit(office, GARDEN, *change)
     assert handbook(office, "notices", "garden", "--date", POSTED.isoformat()) == 1
     err = capsys.readouterr().err
-    assert f"{GARDEN}:" in err and why in err and "PRT003" in err and "nothing printed" in err
+    assert f"{GARDEN}:" in err and why in err and "PRT003" in err and "没有打印任何文件" in err
     assert not (office / "out").exists()
     assert handbook(office, "notices", "garden", "--date", POSTED.isoformat(), "--draft") == 0
     text = compact(raw_text(office / "out" / "notices" / "garden" / "price-notice-a4.pdf"))
@@ -102,4 +102,4 @@ def test_a_list_posted_on_many_sites_is_reported_once(office: Path) -> None:
 
 def test_unknown_site_is_a_usage_error(office: Path, capsys) -> None:  # noqa: ANN001
     assert handbook(office, "notices", "nowhere") == 2
-    assert "unknown site id" in capsys.readouterr().err
+    assert "没有这个项目 id" in capsys.readouterr().err

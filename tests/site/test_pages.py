@@ -13,6 +13,8 @@ from generator.check import RULES
 from generator.load import load_or_raise
 from generator.model import Handbook
 from generator.model import kinds
+from generator.model.charge import charge
+from generator.model.prices import price_list_sites, site_price_lists
 from generator.render.site.urls import SINGLES, form_pdf, step_anchor
 
 
@@ -111,6 +113,22 @@ def test_price_lists_show_items_and_the_sample_banner(real_site: Path, book: Han
                 assert "免费" in page.text
         assert not any(item.cost is not None and f"{item.cost}" in page.text and item.price is None
                        for item in pl.items)
+
+
+def test_prices_read_as_on_the_notice_and_lists_apply_as_on_the_notice(real_site: Path, book: Handbook) -> None:
+    """Each price as charge() words it (the notice's function), digits as written; the sites a list
+    applies to and the lists of a site as site_price_lists decides (the notice's function)."""
+    for pl in book.price_lists.values():
+        text = "".join(page_of(real_site, f"price-lists/{pl.id}/").text.split())
+        for item in pl.items:
+            for line in charge(item).lines:
+                assert "".join(line.split()) in text, (pl.id, line)
+        for site in price_list_sites(book, pl):
+            assert site.name in text, (pl.id, site.id)
+        assert ("暂无项目执行本收费标准" in text) == (not price_list_sites(book, pl))
+    for site in book.sites.values():
+        text = page_of(real_site, f"sites/{site.id}/").text
+        assert all(pl.code in text for pl in site_price_lists(book, site)), site.id
 
 
 def test_form_page_has_fields_pdf_and_users(real_site: Path, book: Handbook) -> None:

@@ -9,7 +9,7 @@ The pipeline, one module a stage:
     pdf.py      one job -> PDF bytes (font subsets: fontpack.py, safe fetcher: fetch.py,
                 blank rows that fill the page: formlayout.py estimates, fit.py confirms)
     pool.py     process pool + content-hash cache (cache.py) + progress bar
-    cli.py      the `handbook forms | notices | bound` sub-commands
+    (the `handbook forms | notices | bound` sub-commands are generator/cli/prints.py)
 """
 
 from __future__ import annotations

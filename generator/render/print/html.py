@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.render.print import linebreak
 from generator.render.print.fetch import TEMPLATES
 
 
@@ -42,6 +44,7 @@ def cn_num(number: int) -> str:
 def templates_version() -> str:
     """Hash of every template and stylesheet: part of each cache key."""
     digest = hashlib.sha256()
+    digest.update(Path(linebreak.__file__).read_bytes())  # line breaking changes every page
     for path in sorted(TEMPLATES.rglob("*")):
         if path.is_file():
             digest.update(path.name.encode())

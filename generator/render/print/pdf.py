@@ -18,8 +18,9 @@ from generator.render.print.fetch import TEMPLATES, SafeFetcher, fetcher_for
 from generator.render.print.fit import fit
 from generator.render.print.fontpack import SubsetError, font_faces_css
 from generator.render.print.fonts import FontSet
-from generator.render.print.job import Job, archival_options
 from generator.render.print.bound import render_bound
+from generator.render.print.job import Job, archival_options
+from generator.render.print.linebreak import NOWRAP_CSS, glue
 from generator.render.print.views.forms import FormView
 from generator.render.print.views.handbook import HandbookView
 
@@ -81,23 +82,24 @@ def _fitted(job: Job, faces: str, project: Path | None) -> tuple[FormView, Docum
 
 
 def render_document(html: str, faces_css: str, project: Path | None, job: Job | None = None) -> Document:
-    """Lay out ``html`` with the subset faces; a refused resource raises RenderRefused."""
+    """Lay out ``html`` with the subset faces and Chinese line breaking; a refused resource raises RenderRefused."""
     return layout_with(faces_css, project, job)(html)
 
 
 def layout_with(faces_css: str, project: Path | None, job: Job | None = None) -> Callable[[str], Document]:
-    """A function laying out HTML with the subset faces, which are parsed once for all its calls
-    (the faces are data: URLs of whole font files: parsing them costs more than a short layout)."""
+    """A function laying out HTML with the subset faces and Chinese line breaking (linebreak.glue);
+    the faces are parsed once for all its calls (they are data: URLs of whole font files: parsing
+    them costs more than a short layout)."""
     fetcher = fetcher_for(project)
     config = FontConfiguration()
     try:
-        faces = CSS(string=faces_css, font_config=config, url_fetcher=fetcher)
+        faces = CSS(string=faces_css + NOWRAP_CSS, font_config=config, url_fetcher=fetcher)
     except FatalURLFetchingError:
         raise RenderRefused(_refusal(fetcher, job)) from None
 
     def layout(html: str) -> Document:
         try:
-            page = HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
+            page = HTML(string=glue(html), base_url=str(TEMPLATES) + "/", url_fetcher=fetcher)
             return page.render(stylesheets=[faces], font_config=config)
         except FatalURLFetchingError:
             raise RenderRefused(_refusal(fetcher, job)) from None

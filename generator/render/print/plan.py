@@ -22,7 +22,8 @@ from generator.render.print.trace import Traced
 from generator.render.print.formcheck import layout_findings
 from generator.render.print.views.forms import form_view
 from generator.render.print.views.handbook import handbook_view
-from generator.render.print.views.notices import notice_view, site_price_lists
+from generator.model.prices import site_price_lists
+from generator.render.print.views.notices import notice_view
 
 SIZES = ("a3", "a4")
 NOTICE_KINDS = (("price", "price-notice", "收费标准公示"), ("services", "services-notice", "便民服务项目公告"))

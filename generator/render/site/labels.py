@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from generator.model import kinds
+from generator.model import charge, kinds
 
 CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引与参考"}
 STATUS = {"draft": "草案", "approved": "现行有效", "obsolete": "作废"}
 VISIBILITY = {"internal": "内部", "public": "可对外公示"}
 PRICING = {"market": "市场调节价", "guided": "政府指导价"}
 LEVEL = {"company": "全公司", "region": "区域", "site": "项目"}
+FEE = {fee.value: text for fee, text in charge.FEE.items()}
+BUILDING = {kind.value: text for kind, text in charge.BUILDING.items()}
 ORIENTATION = {"portrait": "纵向", "landscape": "横向"}
 REVIEW_KIND = {"quarterly": "季度复审", "expert": "年度专家评审"}
 DECISION = {"approved": "通过", "revise": "修订后通过", "retire": "不通过/废止"}

@@ -16,6 +16,7 @@ from generator.check.reviews import reviewed
 from generator.model import lifecycle
 from generator.load.codes import LOADER_CODES
 from generator.model import kinds
+from generator.model.prices import money
 from generator.model.review import DocumentReview
 from generator.render.site import labels
 from generator.render.site.index import SiteIndex
@@ -91,7 +92,7 @@ def environment(mermaid: bool = False) -> Environment:
     env.globals.update(labels=labels, form_pdf=form_pdf, notice_pdf=notice_pdf, NOTICES=NOTICES,
                        step_anchor=step_anchor, kind_of=kind_of, is_document=_is_document, lifecycle=lifecycle)
     env.globals["vendor_mermaid"] = mermaid
-    env.filters["money"] = documents.money
+    env.filters["money"] = money
     return env
 
 

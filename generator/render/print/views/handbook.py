@@ -146,7 +146,7 @@ def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: 
             Pair("状态", STATUS_TEXT[doc.status]))
     return DocView(
         anchor=f"doc-{'p' if is_procedure else 'i'}-{doc.id}",
-        kind=CATEGORY[doc.category.value] if is_procedure else "作业指导书",
+        kind=CATEGORY[doc.category.value] if isinstance(doc, Procedure) else "作业指导书",
         code=doc.code, title=t.take(doc, "title"), version=doc.version, mark=status_mark(doc), meta=meta,
         purpose=t.take(doc, "purpose"), scope=t.take(doc, "scope"),
         definitions=tuple(Pair(t.take(d, "term"), t.take(d, "text")) for d in getattr(doc, "definitions", [])),
@@ -157,7 +157,8 @@ def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: 
         tools=tuple(t.take_all(doc, "tools")) if not is_procedure else (),
         materials=tuple(t.take_all(doc, "materials")) if not is_procedure else (),
         steps=step_views(book, doc, doc.steps, numbers, t),
-        acceptance=tuple(Pair(t.take(c, "text"), t.take(c, "measure")) for c in getattr(doc, "acceptance", [])),
+        acceptance=tuple(Pair(t.take(c, "text"), "；".join(filter(None, (t.take(c, "measure"), "示例" if c.sample else ""))))
+                         for c in getattr(doc, "acceptance", [])),
         records=tuple(_record(book, r, t) for r in getattr(doc, "records", [])),
         related=related, appendices=tuple(_appendix(book, a, t) for a in getattr(doc, "appendices", [])),
         history=tuple(History(t.take(h, "version"), cn_date(h.date), t.take(h, "author"), t.take(h, "summary"),

@@ -1,17 +1,27 @@
 """Notice-board posters of one site: the price notice (收费标准公示, every item 《物业服务收费明码标价规定》
-Art. 6 asks for) and the convenience-services announcement (便民服务项目公告), in A3 and A4."""
+Art. 6 asks for) and the convenience-services announcement (便民服务项目公告: the items of the site's service lists, fee: services),
+in A3 and A4.
+
+Which lists a site posts is decided by generator.model.prices.site_price_lists (also used by the site
+pages and the rules); how a price reads by generator.model.charge.charge (also used by the site).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from generator.model import Handbook, PriceItem, PriceList, Pricing, Site
+from generator.model import Handbook, PriceItem, PriceList, Site
+from generator.model.charge import BUILDING, PRICING, Charge, charge
+from generator.model.price_list import Fee
+from generator.model.prices import site_price_lists
 from generator.render.print.qr import page_url, qr_data_uri
 from generator.render.print.trace import Traced, Tracer, cn_date
 from generator.render.print.views.common import company_name, role_name
 
-PRICING = {Pricing.market: "市场调节价", Pricing.guided: "政府指导价"}
+__all__ = ["NoticeView", "notice_view", "site_price_lists"]
+
 DEFAULT_HOTLINE = "12315"
 
 
@@ -22,11 +32,15 @@ class Row:
     content: str
     standard: str
     unit: str
-    price: str  # 30 / 免费 / the formula / 基准价 … 浮动 …
-    method: str  # 计费方式 when a formula says how the fee is made up
+    charge: Charge  # 免费 / 20 元/盏 / formula and parts / guided price with base, range, document
     pricing: str
-    guided: str  # 政府指导价: 基准价 and 浮动幅度
     note: str
+    building: str = ""  # 物业服务费: 多层 / 高层 / 别墅 / 商业 / 车位
+    grade: str = ""  # 物业服务费: 服务等级
+
+    @property
+    def free(self) -> bool:
+        return self.charge.free
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +48,8 @@ class PriceSection:
     """One price list on a notice, with the basis of its prices and a QR code to its page."""
 
     title: str
+    fee: str  # property | parking | utilities | services
+    area: str  # 物业服务费: 计费面积
     code: str
     version: str
     effective: str
@@ -58,6 +74,7 @@ class NoticeView:
     price_hotline: str
     posted: str
     stamp: str  # 草稿 / 示例 / 草稿 · 示例, printed across every page; empty on a real notice
+    draft: bool = False  # a preview: the seal's place is marked (盖章处); never on a posted notice
     sections: tuple[PriceSection, ...] = ()
     paid: tuple[Row, ...] = ()
     free: tuple[Row, ...] = ()
@@ -65,71 +82,39 @@ class NoticeView:
     qr: str = ""
 
 
-def site_price_lists(book: Handbook, site: Site) -> list[PriceList]:
-    """Price lists in force at ``site``: those it names and those whose scope covers it."""
-    chosen = {pl_id: book.price_lists[pl_id] for pl_id in site.price_lists if pl_id in book.price_lists}
-    for pl in book.price_lists.values():
-        if _covers(pl, site):
-            chosen.setdefault(pl.id, pl)
-    return sorted((pl for pl in chosen.values() if pl.status.value != "obsolete"), key=lambda pl: (pl.code, pl.id))
-
-
-def _covers(pl: PriceList, site: Site) -> bool:
-    scope = pl.scope
-    if scope.level.value == "company":
-        return True
-    if scope.level.value == "region":
-        return bool(scope.region) and scope.region == site.region
-    return site.id in scope.sites
-
-
 def notice_view(book: Handbook, site: Site, lists: list[PriceList], kind: str, size: str, *,
                 site_url: str, posted: dt.date, stamp: str) -> tuple[NoticeView, list[Traced]]:
     t = Tracer()
     hotline = t.take(book.company, "price_hotline") if book.company else DEFAULT_HOTLINE
-    common = dict(kind=kind, size=size, company=company_name(book, t), site=t.take(site, "name"),
+    common: dict[str, Any] = dict(kind=kind, size=size, company=company_name(book, t), site=t.take(site, "name"),
                   address=t.take(site, "address"), service_phone=t.take(site, "service_phone"),
                   complaint_phone=t.take(site, "complaint_hotline"), price_hotline=hotline or DEFAULT_HOTLINE,
-                  posted=cn_date(posted), stamp=stamp)
+                  posted=cn_date(posted), stamp=stamp, draft=bool(stamp))
     if kind == "price":
         sections = tuple(_section(book, pl, t, site_url) for pl in lists)
         return NoticeView(title="收费标准公示", sections=sections, **common), t.items
-    rows = [_row(item, t) for pl in lists for item in pl.items]
+    rows = [_row(item, t) for pl in lists if pl.fee is Fee.services for item in pl.items]
     url = page_url(site_url, "sites", site.id)
-    return NoticeView(title="便民服务项目公告", paid=tuple(r for r in rows if r.price != "免费"),
-                      free=tuple(r for r in rows if r.price == "免费"), url=url, qr=qr_data_uri(url),
-                      **common), t.items
+    return NoticeView(title="便民服务项目公告", paid=tuple(r for r in rows if not r.free),
+                      free=tuple(r for r in rows if r.free), url=url, qr=qr_data_uri(url), **common), t.items
 
 
 def _section(book: Handbook, pl: PriceList, t: Tracer, site_url: str) -> PriceSection:
     url = page_url(site_url, "price-lists", pl.id)
     return PriceSection(
-        title=t.take(pl, "title"), code=t.take(pl, "code"), version=t.take(pl, "version"),
-        effective=cn_date(pl.effective), approved=cn_date(pl.approved) if pl.approved else "",
-        approver=role_name(book, pl.approver, t), basis=t.take(pl, "basis"), url=url, qr=qr_data_uri(url),
-        rows=tuple(_row(item, t) for item in pl.items))
+        title=t.take(pl, "title"), fee=pl.fee.value, area=t.take(pl, "area"), code=t.take(pl, "code"),
+        version=t.take(pl, "version"), effective=cn_date(pl.effective),
+        approved=cn_date(pl.approved) if pl.approved else "", approver=role_name(book, pl.approver, t),
+        basis=t.take(pl, "basis"), url=url, qr=qr_data_uri(url), rows=tuple(_row(item, t) for item in pl.items))
 
 
 def _row(item: PriceItem, t: Tracer) -> Row:
+    for name in ("price", "formula", "base_price", "float_range", "price_document"):
+        t.take(item, name)  # recorded for the glyph check at their source lines; charge() words them
+    for part in item.components:
+        for name in ("name", "price", "unit", "method"):
+            t.take(part, name)
     return Row(category=t.take(item, "category"), name=t.take(item, "name"), content=t.take(item, "content"),
-               standard=t.take(item, "standard"), unit=t.take(item, "unit"), price=_price(item, t),
-               method=t.take(item, "formula") if item.price is not None else "",
-               pricing=PRICING[item.pricing], guided=_guided(item, t), note=t.take(item, "note"))
-
-
-def _price(item: PriceItem, t: Tracer) -> str:
-    if item.free:
-        return "免费"
-    if item.price is not None:
-        return t.take(item, "price")
-    if item.formula:
-        return t.take(item, "formula")
-    return "见价格形式" if item.base_price is not None else ""
-
-
-def _guided(item: PriceItem, t: Tracer) -> str:
-    if item.pricing is not Pricing.guided:
-        return ""
-    parts = [f"基准价 {t.take(item, 'base_price')} 元" if item.base_price is not None else "",
-             f"浮动幅度 {t.take(item, 'float_range')}" if item.float_range else ""]
-    return "，".join(p for p in parts if p)
+               standard=t.take(item, "standard"), unit=t.take(item, "unit"), charge=charge(item),
+               pricing=PRICING[item.pricing], note=t.take(item, "note"),
+               building=BUILDING[item.building] if item.building else "", grade=t.take(item, "grade"))

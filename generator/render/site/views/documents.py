@@ -10,6 +10,8 @@ from typing import Any
 from generator.model import Form, Instruction, PriceItem, PriceList, Procedure, kinds
 from generator.load.names import ENUM_LABELS, FIELD_NAMES
 from generator.model.base import SourceModel, shape
+from generator.model.charge import charge
+from generator.model.prices import money, price_list_sites
 from generator.model.procedure import Record
 from generator.render.site.index import SiteIndex
 from generator.render.site.labels import PRICING
@@ -63,7 +65,7 @@ def price_list(ix: SiteIndex, doc: PriceList) -> dict[str, Any]:
     groups: dict[str, list[PriceItem]] = {}
     for item in doc.items:
         groups.setdefault(item.category or "", []).append(item)
-    sites = [s for s in ix.book.sites.values() if doc.id in s.price_lists]
+    sites = price_list_sites(ix.book, doc)
     return common(ix, doc, "price_list") | {"groups": groups, "sites": sites, "charge": charge, "pricing": pricing}
 
 
@@ -72,32 +74,9 @@ def _retention(ix: SiteIndex, form_id: str) -> str | None:
     return found.retention if found else None
 
 
-def money(value: Decimal) -> str:
-    """30 -> "30", 2.50 -> "2.5": prices as a notice writes them."""
-    return format(value.normalize(), "f")
-
-
-def charge(item: PriceItem) -> str:
-    """The price column: 免费, an amount with its unit, or the formula."""
-    if item.free:
-        return "免费"
-    if item.price is not None:
-        unit = item.unit or "元"
-        return f"{money(item.price)} {unit}" if unit.startswith("元") else f"{money(item.price)} 元/{unit}"
-    if item.formula:
-        return item.formula
-    return "面议"
-
-
 def pricing(item: PriceItem) -> str:
-    """The pricing form: 市场调节价, or 政府指导价 with its base price and float."""
-    text = PRICING[item.pricing.value]
-    parts = []
-    if item.base_price is not None:
-        parts.append(f"基准价 {money(item.base_price)} 元")
-    if item.float_range:
-        parts.append(f"浮动幅度 {item.float_range}")
-    return f"{text}({','.join(parts)})" if parts else text
+    """The pricing form: 市场调节价 or 政府指导价 (its base, range and document are in the price column)."""
+    return PRICING[item.pricing.value]
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,9 @@ def _place(ix: SiteIndex, holder: object, field_name: str) -> Place:
         return Place("执行的收费标准", "sec-price-lists")
     if isinstance(holder, Scope):
         return Place("适用范围", "sec-card")
+    holder_kind = kinds.kind_of(holder)
+    if holder_kind is not None and holder_kind.template == "entity":  # the generic page: one card of fields
+        return Place("相关文件", "sec-card")
     return Place("相关文件", "sec-related")
 
 

@@ -76,6 +76,9 @@ def catalogue(ix: SiteIndex, kind: str) -> list[Row]:
     if kind == "role":
         roles = sorted(book.roles.values(), key=lambda r: (dept_rank.get(r.department, 1 << 20), r.name))
         return [Row(dept_name(r.department), r) for r in roles]
+    if kind == "planned":  # in the order of the source's index, grouped by department
+        planned = sorted(book.table(kind).values(), key=lambda e: dept_rank.get(e.owner, 1 << 20))
+        return [Row(dept_name(e.owner), e) for e in planned]
     # any other kind: by owning department when it has one, then by code (or name)
     entries = list(book.table(kind).values())
     entries.sort(key=lambda e: (dept_rank.get(getattr(e, "owner", ""), 1 << 20),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import Department, Role, Site
+from generator.model.prices import site_price_lists
 from generator.model.handbook import AnyDocument
 from generator.render.site.index import SiteIndex, StepUse
 from generator.model import kinds
@@ -77,7 +78,7 @@ def department_docs(ix: SiteIndex, dept_id: str) -> list[AnyDocument]:
 
 @page("site")
 def site(ix: SiteIndex, obj: Site) -> dict[str, Any]:
-    lists = [ix.book.price_lists[p] for p in obj.price_lists if p in ix.book.price_lists]
+    lists = site_price_lists(ix.book, obj)
     return {"site": obj, "price_lists": lists, "backlinks": backlinks(ix, "site", obj.id)}
 
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+from generator.cli import EXIT_OK, EXIT_RULES, EXIT_SOURCES, Exit, command, date_arg, workers_arg
+from generator.cli.output import print_findings
+
+EXIT_REFUSED = EXIT_RULES
 MAX_BATCH = 10000
 
 
-def register(subs: argparse._SubParsersAction, command: Callable) -> None:
+def register(subs: argparse._SubParsersAction) -> None:
     """Add the print sub-commands to the ``handbook`` CLI."""
     forms = subs.add_parser("forms", help="print forms (表单) as PDFs, optionally a pre-numbered batch",
                             description="Print forms to PDF. With --serial-from and --count, print one form as a "
@@ -29,8 +31,10 @@ def register(subs: argparse._SubParsersAction, command: Callable) -> None:
                               description="Print the price notice and the services announcement of each site, A3 "
                                           "and A4. Draft or sample price lists are refused unless --draft.")
     notices.add_argument("ids", nargs="*", metavar="SITE-ID", help="sites to print (default: all)")
-    notices.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="posting date (default: today)")
+    notices.add_argument("--date", type=date_arg, default=None, metavar="YYYY-MM-DD", help="posting date (default: today)")
     notices.add_argument("--draft", action="store_true", help="print anyway, stamped 草稿 across every page")
+    notices.add_argument("--explain", action="store_true", help="print nothing; show where the notice shows each item "
+                                                                 "明码标价规定 Art. 6 asks for (exit 1 if one is missing)")
     notices.add_argument("--site-url", default=None, metavar="URL", help="site address for QR codes "
                                                                          "(default: site_url of mkdocs.yml)")
     bound = subs.add_parser("bound", help="print the bound handbook of all procedures and work instructions",
@@ -45,30 +49,17 @@ def register(subs: argparse._SubParsersAction, command: Callable) -> None:
                          help="also print obsolete (作废) documents, stamped 作废 on every page (never in a controlled copy)")
     for sub in (forms, notices, bound):
         sub.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: PROJECT/build/print)")
-        sub.add_argument("--workers", type=int, default=2, metavar="N", help="render processes (default: 2)")
-    command("forms")(_forms)
-    command("notices")(_notices)
-    command("bound")(_bound)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        sub.add_argument("--workers", type=workers_arg, default=2, metavar="N", help="render processes (default: 2)")
 
 
 # handbook forms [FORM-ID ...] [--serial-from NO --count N]
+@command("forms")
 def _forms(args: argparse.Namespace) -> int:
     book = _load(args.project)
-    ids = _chosen(args.ids, book.forms, "form") if book else None
-    if ids is None:
-        return EXIT_USAGE
+    ids = _chosen(args.ids, book.forms, "表单")
     serials = None
     if args.serial_from is not None or args.count is not None:
         serials = _serials(args, book)
-        if serials is None:
-            return EXIT_USAGE
     from generator.render.print.plan import form_jobs
 
     named = ids if args.ids else None  # all forms: obsolete ones are left out, not refused
@@ -79,82 +70,85 @@ def _forms(args: argparse.Namespace) -> int:
                 after=impose_files if args.two_up else None)
 
 
-def _chosen(wanted: list[str], table: dict, what: str) -> list[str] | None:
-    """The ids asked for (all when none), or None after a usage error naming the unknown ones."""
+def _chosen(wanted: list[str], table: dict[str, Any], what: str) -> list[str]:
+    """The ids asked for (all when none); a usage error names the unknown ones and a near id."""
+    from generator.suggest import hint_for, names_of
+
     ids = wanted or sorted(table)
     unknown = [i for i in ids if i not in table]
     if unknown:
-        _usage(f"unknown {what} id(s): {', '.join(unknown)} (known: {', '.join(sorted(table))})")
-        return None
+        meant = hint_for(unknown[0], names_of(table))
+        raise Exit(EXIT_SOURCES, f"没有这个{what} id: {', '.join(unknown)}" + (f";{meant}" if meant else
+                                                                         f"(可用: {', '.join(sorted(table)[:12])} …)"))
     return ids
 
 
-def _serials(args: argparse.Namespace, book) -> list[str] | None:  # noqa: ANN001 - Handbook
+def _serials(args: argparse.Namespace, book: Any) -> list[str]:
     if args.serial_from is None or args.count is None:
-        _usage("--serial-from and --count go together")
-        return None
+        raise Exit(EXIT_SOURCES, "--serial-from 和 --count 要一起用")
     if not re.fullmatch(r"\d{1,12}", args.serial_from) or not 1 <= args.count <= MAX_BATCH:
-        _usage(f"--serial-from takes digits (e.g. 000101), --count 1..{MAX_BATCH}")
-        return None
+        raise Exit(EXIT_SOURCES, f"--serial-from 写数字(如 000101),--count 写 1 到 {MAX_BATCH}")
     if len(args.ids) != 1:
-        _usage("a numbered batch prints exactly one FORM-ID")
-        return None
+        raise Exit(EXIT_SOURCES, "编号批量打印一次只打印一种表单:只写一个 FORM-ID")
     form = book.forms[args.ids[0]]
     if not (form.serial or form.copies):
-        _usage(f"form {form.id} has no NO. box to number (set serial: true in forms/{form.id}.yaml)")
-        return None
+        raise Exit(EXIT_SOURCES, f"表单 {form.id} 没有 NO. 编号框(在 forms/{form.id}.yaml 中写 serial: true)")
     width, start = len(args.serial_from), int(args.serial_from)
     last = start + args.count - 1
     if len(str(last)) > width:
-        _usage(f"numbers up to {last} do not fit in {width} digits")
-        return None
+        raise Exit(EXIT_SOURCES, f"编号到 {last},超出了 {width} 位数字")
     return [str(n).zfill(width) for n in range(start, last + 1)]
 
 
 # handbook notices [SITE-ID ...] [--date D] [--draft]
+@command("notices")
 def _notices(args: argparse.Namespace) -> int:
     book = _load(args.project)
-    ids = _chosen(args.ids, book.sites, "site") if book else None
-    if ids is None:
-        return EXIT_USAGE
+    ids = _chosen(args.ids, book.sites, "项目")
+    if args.site_url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", args.site_url):
+        raise Exit(EXIT_SOURCES, f"--site-url 要写 http:// 或 https:// 开头的网址: {args.site_url!r}")
     from generator.publish.build import site_url
     from generator.render.print.plan import notice_jobs
 
     posted = args.date or dt.date.today()
+    if args.explain:
+        from generator.render.print.explain import explain_command
+
+        return explain_command(book, ids, posted)
     url = args.site_url or site_url(args.project)
     return _run(book, args, lambda fonts: notice_jobs(book, fonts, ids, site_url=url, posted=posted,
                                                       strict=True, draft=args.draft, folder="notices"),
                 refuse_on=_price_rule_errors(book, ids, posted) if not args.draft else [])
 
 
-def _price_rule_errors(book, site_ids: list[str], posted: dt.date) -> list:  # noqa: ANN001 - Handbook
+def _price_rule_errors(book: Any, site_ids: list[str], posted: dt.date) -> list[Any]:
     """Errors of the price-list rules (approver, approval date …) in the lists these notices post."""
     from generator.check import RULES, run_rules
     from generator.findings import Severity
-    from generator.render.print.views.notices import site_price_lists
+    from generator.model.prices import site_price_lists
 
-    files = {str(pl.where().file) for s in site_ids for pl in site_price_lists(book, book.sites[s]) if pl.where()}
+    places = [pl.where() for s in site_ids for pl in site_price_lists(book, book.sites[s])]
+    files = {place.file for place in places if place is not None}
     codes = [code for code in RULES if code.startswith("PRC")]
     return [f for f in run_rules(book, posted, codes)
             if f.severity is Severity.error and f.position and f.position.file in files]
 
 
 # handbook bound [--copy N]
+@command("bound")
 def _bound(args: argparse.Namespace) -> int:
     book = _load(args.project)
-    if book is None:
-        return EXIT_USAGE
     if args.copy is not None and not 1 <= args.copy <= 999:
-        return _usage("--copy takes a copy number 1..999")
+        raise Exit(EXIT_SOURCES, "--copy 写受控副本编号 1 到 999")
     if args.copy is not None and args.include_obsolete:
-        return _usage("--include-obsolete 不能与 --copy 同用: 受控副本只收录已批准的文件")
+        raise Exit(EXIT_SOURCES, "--include-obsolete 不能与 --copy 同用: 受控副本只收录已批准的文件")
     from generator.render.print.plan import handbook_jobs
 
     return _run(book, args, lambda fonts: handbook_jobs(book, fonts, copy_number=args.copy, out="handbook.pdf",
                                                         include_obsolete=args.include_obsolete))
 
 
-def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | None = None,  # noqa: ANN001
+def _run(book: Any, args: argparse.Namespace, make_plan: Callable[[Any], Any], refuse_on: list[Any] | None = None,
          after: Callable[[list[Path]], list[Path]] | None = None) -> int:
     """Plan, render and write; report findings; exit 1 if anything was refused. ``after`` makes more
     files from those written (e.g. 2-up sheets)."""
@@ -162,8 +156,12 @@ def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | 
     from generator.render.print import cache_dir, run_plan
     from generator.render.print.fonts import FontProblem, load_fonts
 
-    if args.workers < 1:
-        return _usage("--workers takes a number ≥ 1")
+    from generator.publish.safety import unsafe_target
+
+    out = args.out or Path(args.project) / "build" / "print"
+    refusal = unsafe_target(Path(args.project), out)
+    if refusal is not None:
+        raise Exit(EXIT_SOURCES, f"{refusal.message}(用 --out 另选一个文件夹,默认 build/print/)")
     try:
         fonts = load_fonts(cache_dir(book.root))
     except FontProblem as problem:
@@ -173,7 +171,6 @@ def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | 
         return _finish(refuse_on + plan.findings, [], EXIT_REFUSED)
     if any(f.severity is Severity.error for f in plan.findings):
         return _finish(plan.findings, [], EXIT_REFUSED)
-    out = args.out or Path(args.project) / "build" / "print"
     report = run_plan(book, plan, out, workers=args.workers)
     if after is not None:
         report.files += after(list(report.files))
@@ -181,29 +178,21 @@ def _run(book, args: argparse.Namespace, make_plan: Callable, refuse_on: list | 
     return _finish(report.findings, report.files, EXIT_REFUSED if failed else EXIT_OK)
 
 
-def _finish(findings: list, files: list[Path], code: int) -> int:
-    for finding in findings:
-        print(finding.format(), file=sys.stderr)
+def _finish(findings: list[Any], files: list[Path], code: int) -> int:
+    print_findings(findings, code, verdict=False)
     for path in files:
         print(path)
     if code != EXIT_OK:
-        done = f"{len(files)} file(s) printed, the others refused" if files else "nothing printed"
-        print(f"handbook: {done}", file=sys.stderr)
+        raise Exit(code, f"已打印 {len(files)} 个文件,其余被拒绝(见上面各条)" if files else "没有打印任何文件(见上面各条)")
     return code
 
 
-def _load(project: Path):  # noqa: ANN202 - Handbook | None
+def _load(project: Path) -> Any:
+    """The handbook of ``project``; SourcesFailed (exit 2) when a source is invalid."""
+    from generator.context import SourcesFailed
     from generator.load import load_handbook
 
     book, findings = load_handbook(project)
     if findings:
-        for finding in findings:
-            print(finding.format(), file=sys.stderr)
-        print(f"{len(findings)} source error(s): sources invalid", file=sys.stderr)
-        return None
+        raise SourcesFailed(EXIT_SOURCES, findings)
     return book
-
-
-def _usage(message: str) -> int:
-    print(f"handbook: error: {message}", file=sys.stderr)
-    return EXIT_USAGE
