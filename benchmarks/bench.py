@@ -11,6 +11,8 @@ On a synthetic corpus made from the real sources (benchmarks/corpus.py; at scale
     of them) is rendered and the per-form time is extrapolated to every form of the corpus;
   - a rebuild of those PDFs with no source change (must render nothing) and with one form changed
     (must render one), both including loading and planning the whole corpus;
+  - ``handbook serve``: a saved step edit -> visible in Chromium, at the repository's size and on the
+    corpus (preview_bench.py; skipped without /usr/bin/chromium);
   - peak memory (largest child process: the site builds; this process: the PDF rows);
   - site size per page, PDF size per form.
 Times are medians of ``--runs`` runs (``--pdf-runs`` for the PDF rows).
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.check_bench import check_times, machine  # noqa: E402
 from benchmarks.corpus import ROOT, make_corpus  # noqa: E402
+from benchmarks.preview_bench import CHROMIUM, CORPUS_FILE, CORPUS_PAGE, copy_project, measure  # noqa: E402
 from benchmarks.print_bench import plain_html  # noqa: E402
 from benchmarks.search_bench import search_rows  # noqa: E402
 from benchmarks.site_bench import build as site_build, markdown_twin, side_by_side, sizes  # noqa: E402
@@ -66,6 +69,7 @@ def main() -> None:
         corpus = make_corpus(Path(tmp) / "corpus", *counts)
         rows = check_rows(corpus, args.runs) + site_rows(corpus, Path(tmp), args.runs)
         rows += pdf_rows(corpus, args.pdf_runs, args.pdf_sample)
+        rows += preview_rows(corpus, Path(tmp), args.runs)
     rows.append(("peak memory, largest child process (a site build)", f"{_maxrss(resource.RUSAGE_CHILDREN)} MB",
                  "", ""))
     rows.append(("peak memory, this process (PDF rows, 1 worker)", f"{_maxrss(resource.RUSAGE_SELF)} MB", "", ""))
@@ -105,6 +109,20 @@ def site_rows(corpus: Path, tmp: Path, runs: int) -> list[Row]:
         ("site size per page, median / largest", f"{median_kb:.0f} KB / {largest:.0f} KB (`{biggest}`)", "≤ 100 KB",
          _verdict(largest <= 100)),
     ] + search_rows(site)
+
+
+def preview_rows(corpus: Path, tmp: Path, runs: int) -> list[Row]:
+    """``handbook serve``, saved -> visible in the browser: the repository, then the corpus."""
+    if not CHROMIUM.exists():
+        return [("`handbook serve`, saved → visible", "skipped: no /usr/bin/chromium", "", "")]
+    rows = []
+    for what, goal, times in (
+            ("the repository", 1.0, lambda: measure(copy_project(tmp / "preview-repo"), runs)),
+            ("the corpus", 3.0, lambda: measure(corpus, runs, CORPUS_PAGE, CORPUS_FILE))):
+        median = _median(times())
+        rows.append((f"`handbook serve`, saved step edit → visible in Chromium, {what}", f"{median:.2f} s",
+                     f"≤ {goal:.0f} s", _verdict(median <= goal)))
+    return rows
 
 
 def pdf_rows(corpus: Path, runs: int, sample_size: int) -> list[Row]:

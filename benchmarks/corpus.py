@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -20,17 +20,22 @@ SHARED = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "schem
 REF_LISTS = {"forms": "forms", "procedures": "procedures", "instructions": "instructions", "price_lists": "price-lists"}
 
 
-def make_corpus(dest: Path, procedures: int = 1000, forms: int = 500, sites: int = 100, source: Path = ROOT) -> Path:
-    """Write a synthetic project to ``dest`` (replaced if present) and return it."""
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    for name in SHARED:
+def copy_parts(source: Path, dest: Path, names: Iterable[str]) -> None:
+    """Copy the files and folders ``names`` of ``source`` that exist into ``dest``."""
+    for name in names:
         src = source / name
         if src.is_dir():
             shutil.copytree(src, dest / name)
         elif src.exists():
             shutil.copy2(src, dest / name)
+
+
+def make_corpus(dest: Path, procedures: int = 1000, forms: int = 500, sites: int = 100, source: Path = ROOT) -> Path:
+    """Write a synthetic project to ``dest`` (replaced if present) and return it."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    copy_parts(source, dest, SHARED)
     originals = {folder: sorted((source / folder).glob("*.yaml"))
                  for folder in ("procedures", "instructions", "forms", "price-lists", "sites")}
     counts = {"procedures": procedures, "forms": forms, "sites": sites,

@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
                         help="project folder holding procedures/, forms/ ... (default: current directory)")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from generator.cli import build, check, edition, prints, review
+    from generator.cli import build, check, edition, pages, prints, review, serve
 
     check.register(subs)
     check.register_new(subs)
@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     prints.register(subs)
     review.register(subs)
     edition.register(subs)
+    serve.register(subs)
+    pages.register(subs)
     return parser
 
 

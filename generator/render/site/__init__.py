@@ -30,11 +30,7 @@ def build_site(context: BuildContext, site_dir: Path) -> None:
 
     with _mkdocs_errors() as said:
         config = _config(context.project, site_dir, said)
-        plugin = config.plugins.get("handbook")
-        if plugin is None:
-            raise SourceError([Finding("CFG001", "mkdocs.yml 的 plugins 中没有 handbook:网站不会有手册页面",
-                                       Position("mkdocs.yml", 1, 1),
-                                       hint="在 plugins 下加一行 - handbook(放在 search 之前)")])
+        plugin = require_plugin(config)
         plugin.context = context
         findings_log = logging.getLogger("mkdocs.plugins.handbook.findings")
         config.plugins.on_startup(command="build", dirty=False)
@@ -48,6 +44,23 @@ def build_site(context: BuildContext, site_dir: Path) -> None:
         finally:
             findings_log.disabled = False
             config.plugins.on_shutdown()
+
+
+def require_plugin(config: Any) -> Any:
+    """The handbook plugin of a loaded mkdocs.yml; SourceError (CFG001) when it is not listed."""
+    plugin = config.plugins.get("handbook")
+    if plugin is None:
+        raise SourceError([Finding("CFG001", "mkdocs.yml 的 plugins 中没有 handbook:网站不会有手册页面",
+                                   Position("mkdocs.yml", 1, 1),
+                                   hint="在 plugins 下加一行 - handbook(放在 search 之前)")])
+    return plugin
+
+
+def site_config(project: Path, site_dir: Path) -> tuple[Any, Any]:
+    """(mkdocs.yml loaded for a build into ``site_dir``, its handbook plugin); SourceError (CFG001/CFG002)."""
+    with _mkdocs_errors() as said:
+        config = _config(project, site_dir, said)
+    return config, require_plugin(config)
 
 
 def _config(project: Path, site_dir: Path, said: list[str]) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -83,11 +84,14 @@ class Links:
         return f"#{step_id}", label
 
 
-def environment() -> Environment:
+@functools.cache
+def environment(mermaid: bool = False) -> Environment:
+    """The page-body templates, compiled once per process (a preview builds again and again)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(labels=labels, form_pdf=form_pdf, notice_pdf=notice_pdf, NOTICES=NOTICES,
                        step_anchor=step_anchor, kind_of=kind_of, is_document=_is_document, lifecycle=lifecycle)
+    env.globals["vendor_mermaid"] = mermaid
     env.filters["money"] = money
     return env
 
@@ -97,8 +101,7 @@ class Renderer:
 
     def __init__(self, ix: SiteIndex, files: Files, *, mermaid: bool):
         self.ix, self.files = ix, files
-        self.env = environment()
-        self.env.globals["vendor_mermaid"] = mermaid
+        self.env = environment(mermaid)
 
     def render(self, spec: PageSpec, file: File) -> tuple[str, list[dict[str, Any]]]:
         view = SINGLE_PAGES.get(spec.kind) or VIEWS[spec.kind]

@@ -1,0 +1,39 @@
+"""``handbook pages --out DIR``: the engine-neutral page tree (generator.render.site.tree)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.cli import EXIT_OK, EXIT_SOURCES, Exit, command, date_arg
+from generator.cli.output import print_findings
+
+
+def register(subs: argparse._SubParsersAction) -> None:
+    pages = subs.add_parser("pages", help="write every page as Markdown with front matter, a nav file and an "
+                                          "engine config (only changed files are rewritten)",
+                            description="Check the sources, then write the staff site's pages into DIR/docs as "
+                                        "Markdown files with front matter, DIR/nav.yml and DIR/mkdocs.yml for "
+                                        "plain MkDocs, ProperDocs or Zensical. Only changed files are rewritten.")
+    pages.add_argument("--out", type=Path, required=True, metavar="DIR",
+                       help="folder of the tree: new, empty, or a tree written before")
+    pages.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD",
+                       help="date the pages are made for (default: today)")
+
+
+@command("pages")
+def _pages(args: argparse.Namespace) -> int:
+    from generator.context import make_context
+    from generator.publish.build import site_url
+    from generator.render.site.tree import MARKER, write_tree
+
+    project, out = args.project.resolve(), args.out.resolve()
+    if out == project or out in project.parents or out.is_file() or (
+            out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file()):
+        raise Exit(EXIT_SOURCES, f"输出文件夹 {out} 不是新的或空的文件夹,也不是以前写出的页面树:已拒绝,什么都没有改动"
+                                 "(用 --out 指定一个新的或空的文件夹)")
+    context = make_context(project, today=args.today, site_url=site_url(project))
+    result = write_tree(context, out)
+    print_findings(context.findings, EXIT_OK, verdict=False)
+    print(f"页面树: {out}  写入 {len(result.written)} 个文件, {result.kept} 个未变, 删除 {len(result.removed)} 个")
+    return EXIT_OK

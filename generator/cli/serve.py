@@ -1,0 +1,43 @@
+"""``handbook serve``: the live preview of the staff site on 127.0.0.1 (generator.preview)."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+from types import FrameType
+
+from generator.cli import EXIT_OK, EXIT_SOURCES, Exit, command, date_arg
+
+
+def register(subs: argparse._SubParsersAction) -> None:
+    serve = subs.add_parser("serve", help="live preview on 127.0.0.1: pages follow every save, errors show in the page",
+                            description="Build the staff site and serve it on 127.0.0.1; every saved source "
+                                        "is checked and the changed pages rebuilt; errors are shown over the "
+                                        "page until fixed. Ctrl-C stops it.")
+    serve.add_argument("--port", type=int, default=8000, metavar="N", help="port on 127.0.0.1 (default: 8000; 0: any free)")
+    serve.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD",
+                       help="date the pages are made for: review status, this quarter (default: today)")
+
+
+@command("serve")
+def _serve(args: argparse.Namespace) -> int:
+    from generator.preview.session import Preview
+
+    if not 0 <= args.port <= 65535:
+        raise Exit(EXIT_SOURCES, f"端口应在 0-65535 之间: {args.port}")
+    try:
+        preview = Preview(args.project, args.port, args.today)
+    except OSError as exc:
+        raise Exit(EXIT_SOURCES, f"无法在 127.0.0.1:{args.port} 上提供预览({exc.strerror or exc});"
+                                 "用 --port 换一个端口") from None
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even when started where it was ignored
+    signal.signal(signal.SIGTERM, _interrupt)  # a plain kill stops it the same way: temporary site removed
+    try:
+        preview.run()
+    except KeyboardInterrupt:
+        print("预览已停止", flush=True)
+    return EXIT_OK
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

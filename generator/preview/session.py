@@ -1,0 +1,118 @@
+"""The preview loop: build, serve, watch; on each save load and check again and build what changed.
+
+The sources are loaded and checked in full on every save (unchanged files come from the parse
+cache, generator/load/cache.py, so only the saved file is parsed); the site builder then renders
+only the pages whose output can differ (generator.preview.builder). Bad sources never stop the
+preview: their findings go to the terminal and to the browser, and the last good site stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from generator.context import SourcesFailed, make_context
+from generator.findings import Severity, SourceError
+from generator.preview import watch
+from generator.preview.builder import PreviewBuilder
+from generator.preview.server import PreviewServer, State
+from generator.publish.build import site_url
+
+POLL = 0.1  # seconds between looks at the files
+SETTLE = 0.05  # a change is built once the files have stayed the same this long (editors write in steps)
+REBUILD_ALL = ("mkdocs.yml", "site_overrides")  # changes that need a fresh MkDocs configuration
+
+
+class Preview:
+    """One preview session of ``project`` served on 127.0.0.1:``port`` (0: any free port)."""
+
+    def __init__(self, project: Path, port: int = 8000, today: dt.date | None = None,
+                 say: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True)):
+        self.project, self.today, self.say = project.resolve(), today, say
+        self.site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
+        self.state = State()
+        try:
+            self.server = PreviewServer(port, self.site_dir, self.state)  # OSError when the port is taken
+        except OSError:
+            shutil.rmtree(self.site_dir, ignore_errors=True)
+            raise
+        self.builder: PreviewBuilder | None = None
+        self.stop = threading.Event()
+        self.ready = threading.Event()  # set once the first build is done (or has failed)
+        self.warned: list[str] = []  # the rule warnings last shown in the terminal
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def run(self) -> None:
+        """Serve until ``stop`` is set (or Ctrl-C in the caller); always removes the temporary site."""
+        thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+        thread.start()
+        try:
+            seen = watch.snapshot(self.project)
+            self.rebuild([])
+            self.ready.set()
+            self.say(f"预览: {self.url}  (保存源文件后页面自动更新; Ctrl-C 停止)")
+            while not self.stop.wait(POLL):
+                now = watch.snapshot(self.project)
+                if now == seen:
+                    continue
+                while not self.stop.wait(SETTLE):
+                    settled = watch.snapshot(self.project)
+                    if settled == now:
+                        break
+                    now = settled
+                changed, seen = watch.changed(seen, now), now
+                self.rebuild(changed)
+        finally:
+            self.server.shutdown()
+            self.server.server_close()
+            shutil.rmtree(self.site_dir, ignore_errors=True)
+
+    def rebuild(self, changed: list[str]) -> None:
+        """Check and build after ``changed`` (relative paths); report the outcome to terminal and browser."""
+        start = time.perf_counter()
+        if any(path.split("/")[0] in REBUILD_ALL for path in changed):
+            self.builder = None
+        try:
+            context = make_context(self.project, today=self.today, site_url=site_url(self.project))
+            if self.builder is None:
+                self.builder = PreviewBuilder(self.project, self.site_dir)
+            showing = self.state.showing()
+            stats = self.builder.build(context, showing, lambda uris: self._written(uris, showing))
+        except (SourcesFailed, SourceError) as failed:
+            errors = [f for f in failed.findings if f.severity is Severity.error] or failed.findings
+            self._failed([f.format() for f in errors])
+            return
+        except Exception as exc:  # noqa: BLE001 - a defect or an engine error must not end the preview
+            self.builder = None
+            self._failed([f"handbook: 网站未能生成({type(exc).__name__}: {exc})\n"
+                          "    提示: 这是生成器或 MkDocs 的问题,不是源文件的错误;保存任一文件会重试"])
+            return
+        warnings = [f.format() for f in context.findings if f.severity is not Severity.error]
+        if warnings != self.warned:  # said once, and again only when they change
+            for line in warnings:
+                self.say(line)
+            self.warned = warnings
+        self.say(f"已更新: {stats.rendered} 页重新生成, {stats.kept} 页未变"
+                 f"{f', {len(warnings)} 个警告' if warnings else ''} ({time.perf_counter() - start:.2f} 秒)")
+
+    def _written(self, uris: list[str], showing: list[str]) -> None:
+        """Pages are written: open ones reload; the build continues once they have (or after 1 s)."""
+        self.state.published(uris)
+        self.state.reloaded([uri for uri in uris if uri in showing])
+
+    def _failed(self, errors: list[str]) -> None:
+        """Keep the last good site; tell the terminal and the browser what is wrong (``path:line:col: CODE …``)."""
+        for line in errors:
+            self.say(line)
+        title = f"源文件有 {len(errors)} 个错误,网站未更新(页面仍是上一次成功的版本)。改正并保存后自动更新:"
+        self.say(title)
+        self.state.failed(title, errors)

@@ -1,0 +1,143 @@
+"""Other site engines on this project (docs/site.md, "Site engines and Material's end of life").
+
+ProperDocs (a drop-in fork of MkDocs 1.6) must build the same site as MkDocs, byte for byte apart
+from the generator tag. The page tree (``handbook pages``) built by plain MkDocs without the plugin
+gives the same pages with the same bodies; only changed files are rewritten. Zensical ignores the
+handbook plugin (it builds only the hand-written pages from mkdocs.yml), but builds the page tree."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, run_cli
+
+sys.path.insert(0, str(ROOT))
+from benchmarks.preview_bench import copy_project  # noqa: E402
+
+GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
+ARTICLE = re.compile(r'<article class="hb-doc.*?</article>', re.S)
+TITLE = re.compile(r"<title>.*?</title>", re.S)
+ZENSICAL = Path(sys.executable).with_name("zensical")
+
+
+def _run(command: list[str], project: Path) -> None:
+    proc = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=900,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): GENERATOR_TAG.sub(b"", p.read_bytes())
+            for p in sorted(site.rglob("*")) if p.is_file() and p.suffix != ".gz"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(a copy of this project, its site built by MkDocs with the handbook plugin)."""
+    tmp = tmp_path_factory.mktemp("engines")
+    project = copy_project(tmp / "project")
+    _run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp / "mkdocs")], project)
+    return project, tmp / "mkdocs"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("properdocs") is None,
+                    reason="ProperDocs is not installed (make setup-test installs the pinned version from pyproject.toml)")
+def test_properdocs_builds_the_same_site_as_mkdocs(built: tuple[Path, Path], tmp_path: Path) -> None:
+    project, mkdocs_site = built
+    _run([sys.executable, "-m", "properdocs", "build", "-d", str(tmp_path / "properdocs")], project)
+    ours, theirs = _files(mkdocs_site), _files(tmp_path / "properdocs")
+    pages = [name for name in ours if name.endswith("index.html")]
+    assert len(pages) > 140  # every procedure, form, role … page
+    assert ours.keys() == theirs.keys()
+    differ = [name for name in ours if ours[name] != theirs[name]]
+    assert not differ, differ[:5]
+    tag = GENERATOR_TAG.search((tmp_path / "properdocs" / "index.html").read_bytes())
+    assert tag and b"ProperDocs" in tag.group(0)  # it really was ProperDocs that built it
+    procedure = (tmp_path / "properdocs" / "procedures" / "community-culture" / "index.html").read_text(encoding="utf-8")
+    assert "社区文化工作制度及活动组织程序" in procedure and 'id="annual-plan"' in procedure
+    assert b'"location"' in theirs["search/search_index.json"]
+
+
+@pytest.fixture(scope="module")
+def tree(built: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``handbook pages --out`` of the project copy."""
+    project, _ = built
+    out = tmp_path_factory.mktemp("tree") / "pages"
+    result = run_cli("--project", str(project), "pages", "--out", str(out))
+    assert result.code == 0, result.err
+    return out
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
+
+
+def test_page_tree_built_by_plain_mkdocs_gives_the_same_pages(built: tuple[Path, Path], tree: Path,
+                                                               tmp_path: Path) -> None:
+    _, mkdocs_site = built
+    page = (tree / "docs" / "procedures" / "community-culture" / "index.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: 社区文化工作制度及活动组织程序\ntemplate: procedure.html\n")
+    config = yaml.load((tree / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert config["plugins"] == ["search", "offline"] and config["docs_dir"] == "docs"
+    _run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "plain")], tree)
+    ours, plain = _pages(mkdocs_site), _pages(tmp_path / "plain")
+    assert len(ours) > 140 and plain.keys() == ours.keys(), sorted(plain.keys() ^ ours.keys())[:5]
+    for name, html in ours.items():
+        for part in (ARTICLE, TITLE):
+            mine = part.search(html)
+            assert (mine and mine.group(0)) == ((found := part.search(plain[name])) and found.group(0)), (name, part)
+    # assets and vendor copies too; not the search (without the plugin: the theme's own index and worker)
+    # nor the build stamp the plugin writes
+    def others(site: Path) -> set[str]:
+        return {n for n in _files(site) if not n.startswith(("search/", "assets/javascripts/workers/", ".handbook"))}
+    assert others(mkdocs_site) == others(tmp_path / "plain")
+
+
+def test_page_tree_rewrites_only_changed_files(built: tuple[Path, Path], tree: Path) -> None:
+    project, _ = built
+    again = run_cli("--project", str(project), "pages", "--out", str(tree))
+    assert again.code == 0 and "写入 0 个文件" in again.out, again.out
+    source = project / "procedures" / "community-culture.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("每次活动填写", "每次活动都填写"), encoding="utf-8")
+    try:
+        edited = run_cli("--project", str(project), "pages", "--out", str(tree))
+    finally:
+        source.write_text(text, encoding="utf-8")
+    written = re.search(r"写入 (\d+) 个文件", edited.out)
+    assert written and 1 <= int(written.group(1)) <= 5, edited.out
+    assert "每次活动都填写" in (tree / "docs" / "procedures" / "community-culture" / "index.md").read_text(encoding="utf-8")
+    assert run_cli("--project", str(project), "pages", "--out", str(tree)).code == 0  # back as it was
+
+
+def test_page_tree_refuses_a_folder_that_is_not_one(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    result = run_cli("--project", str(ROOT / "tests" / "fixtures" / "mini"), "pages", "--out", str(tmp_path))
+    assert result.code == 2 and "已拒绝" in result.err and (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.skipif(not ZENSICAL.exists(), reason="Zensical is not installed (make setup-test installs the pinned version)")
+def test_zensical_drops_the_plugin_but_builds_the_page_tree(built: tuple[Path, Path], tree: Path) -> None:
+    project, mkdocs_site = built
+    # With the project's mkdocs.yml: the handbook plugin is ignored, without a word, only hand-written pages come out.
+    _run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], project)
+    alone = sorted(str(p.relative_to(project / "site")) for p in (project / "site").rglob("*.html"))
+    assert alone == ["404.html", "help/index.html"], alone  # when this fails, Zensical reads the plugin now: re-plan
+    # The page tree: every page, the same bodies.
+    _run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], tree)
+    ours, theirs = _pages(mkdocs_site), _pages(tree / "site")
+    assert len(theirs) > 140 and theirs.keys() == ours.keys(), sorted(ours.keys() ^ theirs.keys())[:5]
+    name = "procedures/community-culture/index.html"
+    page = theirs[name]
+    assert all(f'id="{i}"' in page for i in ("annual-plan", "activity-record"))
+    assert 'class="mermaid"' in page and "<table" in page and "handbook.css" in page
+    assert "unpkg.com" not in page  # the local iframe-worker from the tree's config
+    assert "客户需求处理单" in (tree / "site" / "search.json").read_text(encoding="utf-8")  # its own index, not segmented
