@@ -44,6 +44,15 @@ def glue(html: str) -> str:
     return "".join(out)
 
 
+def widest_atom(text: str) -> float:
+    """Width in em of the widest piece of ``text`` that glue() keeps on one line (a price with its
+    unit, a code); a column narrower than this would let it run over the next one. CJK and marks
+    count 1 em, other characters 0.6 em (the bold digits of the Noto CJK faces)."""
+    widths = [sum(1.0 if ord(c) > 0x2000 or c in "·・" else 0.6 for c in m.group())
+              for m in _ATOMS.finditer(text) if m.lastgroup != "url"]
+    return max(widths, default=0.0)
+
+
 def _wrap(match: re.Match[str]) -> str:
     if match.lastgroup == "url":
         return match.group()

@@ -9,6 +9,7 @@ pages and the rules); how a price reads by generator.model.charge.charge (also u
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from generator.model.charge import BUILDING, PRICING, Charge, charge
 from generator.model.price_list import Fee
 from generator.model.prices import site_price_lists
 from generator.render.print.qr import page_url, qr_data_uri
+from generator.render.print.linebreak import widest_atom
 from generator.render.print.trace import Traced, Tracer, cn_date
 from generator.render.print.views.common import company_name, role_name
 
@@ -59,6 +61,13 @@ class PriceSection:
     url: str
     qr: str
     rows: tuple[Row, ...]
+    price_width: int = 0  # % of the table the 收费标准 column needs for its widest unbreakable price
+
+    def widths(self, price: int, give: int) -> tuple[int, int]:
+        """(price, content) column widths in %: ``price`` widened to what the prices need, the
+        difference taken from the content column (``give``), which wraps."""
+        wanted = max(price, self.price_width)
+        return wanted, give - (wanted - price)
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,18 @@ def _section(book: Handbook, pl: PriceList, t: Tracer, site_url: str) -> PriceSe
         title=t.take(pl, "title"), fee=pl.fee.value, area=t.take(pl, "area"), code=t.take(pl, "code"),
         version=t.take(pl, "version"), effective=cn_date(pl.effective),
         approved=cn_date(pl.approved) if pl.approved else "", approver=role_name(book, pl.approver, t),
-        basis=t.take(pl, "basis"), url=url, qr=qr_data_uri(url), rows=tuple(_row(item, t) for item in pl.items))
+        basis=t.take(pl, "basis"), url=url, qr=qr_data_uri(url), rows=(rows := tuple(_row(item, t) for item in pl.items)),
+        price_width=_price_width(rows))
+
+
+# Percent of the table one em of price type takes: 12 pt in 156 mm (A4), 16 pt in ~220 mm (A3), rounded up.
+EM_PERCENT = 2.8
+
+
+def _price_width(rows: tuple[Row, ...]) -> int:
+    """The 收费标准 column width (%) the widest price-with-unit of ``rows`` needs, cell padding included."""
+    widest = max((widest_atom(line) for row in rows for line in row.charge.lines), default=0.0)
+    return math.ceil(widest * EM_PERCENT + 3)
 
 
 def _row(item: PriceItem, t: Tracer) -> Row:
