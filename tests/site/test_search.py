@@ -91,3 +91,13 @@ def test_the_dictionary_holds_every_word_the_texts_use(real_site: Path) -> None:
     shipped = index(real_site)["config"]["handbook"]["words"]
     han = {w for w in tokens(real_site) if "\u4e00" <= w[0] <= "\u9fff"}
     assert han and han <= set(shipped)
+
+
+def test_a_formula_part_amount_is_not_the_item_title() -> None:
+    """家电维修 is 维修费 30 元/次 plus materials: a result titled 「家电维修 30 元/次」 would read as all-in."""
+    from generator.render.site.search.entries import entries
+
+    html = ('<table><tr id="item-1-1"><td><strong>家电维修</strong></td><td>维修费 + 材料费<br>'
+            '<span>维修费 <strong>30 元/次</strong></span></td></tr></table>')
+    item = [e for e in entries("有偿服务收费标准", html) if e.kind == "item"]
+    assert [e.title for e in item] == ["家电维修"]

@@ -67,7 +67,8 @@ class _Cutter(HTMLParser):
             self.entries.append(entry)
         elif {"hb-step__no", "hb-step__title", "hb-branch__head"} & set(classes):
             role = "step-title"
-        elif tag == "strong" and (container := self._container()) is not None and container.kind == "item":
+        elif tag == "strong" and (container := self._container()) is not None and container.kind == "item" \
+                and not container.title:  # the item's name: a formula part's amount is no title (it is not all-in)
             role = "item-title"
         self.stack.append((tag, entry, role))
 
