@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from generator.render.print import linebreak
 from generator.render.print.fetch import TEMPLATES
@@ -19,7 +20,16 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["mm"] = mm
     env.filters["cn_num"] = cn_num
+    env.filters["words"] = words
     return env
+
+
+def words(text: str) -> Markup:
+    """``text`` as word spans that do not break inside (formtext.words): a narrow table column breaks
+    a heading or a 价格形式 between words (价格 | 形式), never 价格形 | 式."""
+    from generator.render.print.formtext import words as cut
+
+    return Markup("".join(f'<span class="w">{escape(w)}</span>' for w in cut(str(text)))) if text else Markup("")
 
 
 def render_html(template: str, **context: Any) -> str:
