@@ -35,7 +35,7 @@ def last_reviews(book: Handbook, kind: ReviewKind | None = None) -> dict[Key, tu
 def suspects(book: Handbook) -> dict[Key, set[Key]]:
     """Changed-since-review document -> the documents that reference it, all as (kind, id)."""
     reviewed_last = last_reviews(book)
-    changed = {book.key(doc) for doc in book.documents()
+    changed = {key for doc in book.documents()
                if (key := book.key(doc)) in reviewed_last and reviewed_last[key][1].fingerprint != fingerprint(doc)}
     result: dict[Key, set[Key]] = {}
     for ref in book.references():

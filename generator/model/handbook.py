@@ -165,6 +165,13 @@ class Handbook:
             return self.named(target, [named] if named else None)
         return self.named(target, [ref.kind])
 
+    def step_document(self, here: SourceModel, ref: str) -> Key:
+        """The document a step reference ``doc#step`` or ``#step`` written in ``here`` points at, as
+        (kind, id); ("", id) when none or several match (REF007 and REF010 report those)."""
+        doc_id = ref.partition("#")[0] or getattr(here, "id", "")
+        found = self.candidates(Ref("step", f"{doc_id}#", here, here, "see"))
+        return found[0] if len(found) == 1 else ("", doc_id)
+
     def steps(self, doc: Procedure | Instruction) -> list[NumberedStep]:
         """The document's steps with generated numbers, depth first (computed once per document)."""
         key = self.key(doc)

@@ -71,12 +71,9 @@ class Links:
     def step(self, ref: str, here: Any) -> tuple[str | None, str]:
         """(URL, label) of a step reference ``doc#step`` or ``#step`` made in the document ``here``."""
         book = self.ix.book
-        doc_id, _, step_id = ref.partition("#")
-        if not doc_id or doc_id == here.id:
-            key = book.key(here)
-        else:
-            found = book.named(doc_id, [k.name for k in kinds.collections() if k.has_steps])
-            key = found[0] if len(found) == 1 else ("", doc_id)  # an ambiguous id was refused by REF010
+        step_id = ref.partition("#")[2]
+        key = book.step_document(here, ref)
+        doc_id = key[1]
         number = self.ix.step_numbers.get((key, step_id))
         label = f"步骤 {number}" if number else f"步骤 {step_id}"
         if key != book.key(here):

@@ -59,7 +59,6 @@ class StepNumbers:
         self.book = book
         self.numbers: dict[int, str] = {}
         self.by_ref: dict[tuple[Key, str], str] = {}  # ((kind, doc id), step id) -> number
-        self.stepped = [k.name for k in kinds.kinds() if k.has_steps]
         for kind, doc in book.entries():
             if kind.has_steps:
                 for numbered in book.steps(doc):
@@ -69,15 +68,13 @@ class StepNumbers:
 
     def describe(self, doc: Procedure | Instruction, ref: str) -> str:
         """``参见`` text of a step reference made in ``doc``: 本文件第 2.1 步, 《…》第 3 步."""
-        target, _, step = ref.partition("#")
-        here = self.book.key(doc)
-        found = self.book.named(target, self.stepped) if target and target != doc.id else [here]
-        key = found[0] if len(found) == 1 else ("", target)
+        step = ref.partition("#")[2]
+        key = self.book.step_document(doc, ref)
         number = self.by_ref.get((key, step), step)
-        if key == here:
+        if key == self.book.key(doc):
             return f"本文件第 {number} 步"
         other = self.book.get(*key)
-        return f"《{other.title}》第 {number} 步" if other else f"{target} 第 {number} 步"  # title traced where printed
+        return f"《{other.title}》第 {number} 步" if other else f"{key[1]} 第 {number} 步"  # title traced where printed
 
 
 def step_views(book: Handbook, doc: Procedure | Instruction, steps: list[Step], numbers: StepNumbers,
