@@ -17,7 +17,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "schemas", "mkdocs.yml", "site_overrides")
-REF_LISTS = {"forms": "forms", "procedures": "procedures", "instructions": "instructions", "price_lists": "price-lists"}
+REF_LISTS = {"forms": "forms", "procedures": "procedures", "instructions": "instructions", "price_lists": "price-lists",
+             "records": "forms"}  # a variant's ``apply.records`` lists form ids; a document's lists {form, keeper}
 
 
 def copy_parts(source: Path, dest: Path, names: Iterable[str]) -> None:
@@ -63,12 +64,20 @@ def make_corpus(dest: Path, procedures: int = 1000, forms: int = 500, sites: int
     return dest
 
 
-def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str) -> None:
-    """Point every id reference at the copy of the same batch (wrapping when that kind has fewer batches)."""
+def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str, done: set[int] | None = None) -> None:
+    """Point every id reference at the copy of the same batch (wrapping when that kind has fewer batches);
+    a node the YAML shares (an anchor and its aliases) is rewired once."""
+    done = set() if done is None else done
+    if isinstance(node, (dict, list)):
+        if id(node) in done:
+            return
+        done.add(id(node))
     if isinstance(node, dict):
         for key, value in node.items():
             if key in REF_LISTS and isinstance(value, list):
-                node[key] = [_copy_id(v, batch, batches[REF_LISTS[key]]) for v in value]
+                node[key] = [_copy_id(v, batch, batches[REF_LISTS[key]]) if isinstance(v, str) else v for v in value]
+                for v in value:
+                    _rewire(v, batch, batches, folder, done)
             elif key == "form" and isinstance(value, str):
                 node[key] = _copy_id(value, batch, batches["forms"])
             elif key == "see" and isinstance(value, list):
@@ -80,10 +89,10 @@ def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str) -> None
             elif key == "price_lists" and folder == "sites":
                 node[key] = [_copy_id(v, batch, batches["price-lists"]) for v in value]
             else:
-                _rewire(value, batch, batches, folder)
+                _rewire(value, batch, batches, folder, done)
     elif isinstance(node, list):
         for item in node:
-            _rewire(item, batch, batches, folder)
+            _rewire(item, batch, batches, folder, done)
 
 
 def _copy_id(ident: str, batch: int, available: int) -> str:

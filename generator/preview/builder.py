@@ -11,9 +11,12 @@ when something it shows may have changed:
 - the navigation (every page shows it: titles, URLs, order, previous/next links), or
 - anything not from the sources (a template under site_overrides/, mkdocs.yml): a fresh builder.
 
-An unchanged page keeps its written file. The search index is made again from every page, in page
-order, after the pages are written (the plugin's index reads each page's body, which every build
-has, not the themed page), so it is the index a full build writes. If the search plugin has no index
+An unchanged page keeps its written file. A page body is rendered again only when it can depend on
+the files saved since the last build (generator.preview.affected: the saved documents and their
+neighbours, and every page that is not a document's); the others keep the body they had. The
+search index is made again from every page, in page order, after the pages are written (the
+plugin's index reads each page's body, which every build has, not the themed page; an unchanged
+body's entries are reused, search/index.py), so it is the index a full build writes. If the search plugin has no index
 we can feed (a different engine or version), every page is rendered: slower, never wrong.
 """
 
@@ -25,6 +28,9 @@ from pathlib import Path
 from typing import Any, Callable, Collection
 
 from generator.context import BuildContext
+from generator.model import Handbook
+from generator.model.handbook import Key
+from generator.preview.affected import affected, is_document_page
 
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")
 
@@ -35,6 +41,7 @@ class BuildStats:
 
     rendered: int = 0
     kept: int = 0
+    bodies: int = 0  # page bodies rendered from the sources (the others kept: generator.preview.affected)
     removed: list[str] = field(default_factory=list)
 
 
@@ -56,6 +63,11 @@ class PreviewBuilder:
         self._nav: object = None
         self._written: set[str] = set()
         self._theme_files: list[Any] | None = None
+        self._book: Handbook | None = None  # the sources of the last build, and its pages' URLs
+        self._urls: frozenset[str] = frozenset()
+        self._keep: set[Key] | None = None  # documents whose page bodies this build renders again (None: all)
+        self._bodies: dict[str, tuple[str, Any]] = {}  # url -> (body, table of contents) last rendered
+        self._rendered_bodies = 0
 
     def _add_theme_files(self, files: Any) -> None:
         """The theme's static files: listed once (walking the theme folders is slow), added every build."""
@@ -69,9 +81,13 @@ class PreviewBuilder:
                 files.append(file)
 
     def build(self, context: BuildContext, first: Collection[str] = (),
-              written: Callable[[list[str]], None] = lambda uris: None) -> BuildStats:
+              written: Callable[[list[str]], None] = lambda uris: None,
+              changed: Collection[str] | None = None) -> BuildStats:
         """Build from ``context``; the pages ``first`` (output paths, e.g. those open in a browser)
-        are rendered and reported to ``written`` before the others, which are reported after."""
+        are rendered and reported to ``written`` before the others, which are reported after.
+
+        ``changed``: the source files (relative paths) saved since the previous build; page bodies
+        that cannot depend on them are kept (generator.preview.affected). None: every body again."""
         from mkdocs.commands.build import _build_theme_template
         from mkdocs.structure.files import get_files, set_exclusions
         from mkdocs.structure.nav import get_navigation
@@ -96,6 +112,10 @@ class PreviewBuilder:
                 Page(None, file, config)
             file.page.read_source(config)  # meta of every page before any is shown (the nav reads it)
         env = config.plugins.on_env(self.env, config=config, files=files)
+        urls = frozenset(file.page.url for file in pages)
+        self._keep = None if changed is None or self._book is None or urls != self._urls else \
+            affected(self._book, context.book, changed)
+        self._book, self._urls = context.book, urls
         nav_key = _nav_key(nav)
         if self._nav is None or nav_key != self._nav:  # new pages or titles: every page, the 404 page and sitemap
             self._pages.clear()
@@ -104,6 +124,7 @@ class PreviewBuilder:
                 _build_theme_template(template, env, files, config, nav)
         self._nav = nav_key
         stats = BuildStats()
+        self._rendered_bodies = 0
         search = _search(config)
         index = search.search_index if search is not None else None
         bodies: dict[str, str] = {}  # url -> body as the index reads it (the search plugin edits it before theming)
@@ -118,7 +139,7 @@ class PreviewBuilder:
         finally:
             if search is not None:
                 search.search_index = index
-        stats.kept = len(pages) - stats.rendered
+        stats.kept, stats.bodies = len(pages) - stats.rendered, self._rendered_bodies
         if index is not None:
             for file in pages:
                 page, shown = file.page, file.page.content
@@ -134,7 +155,16 @@ class PreviewBuilder:
         """Render ``page``'s body; write it through the theme if its output can differ. True if written."""
         from mkdocs.commands.build import _build_page, _populate_page
 
-        _populate_page(page, self.config, files)
+        kept = self._bodies.get(page.url)
+        obj = getattr(getattr(page, "spec", None), "obj", None)
+        if kept is not None and self._keep is not None and self._book is not None and obj is not None and \
+                is_document_page(obj) and self._book.key(obj) not in self._keep:
+            page.content, page.toc = kept  # what rendering it again would give (affected.py says why)
+            page.present_anchor_ids = set()
+        else:
+            _populate_page(page, self.config, files)
+            self._bodies[page.url] = (page.content, page.toc)
+            self._rendered_bodies += 1
         bodies[page.url] = page.content
         inputs = (page.title, repr(page.meta), page.content, _toc_key(page.toc))
         if index is not None and self._pages.get(page.url) == inputs and Path(page.file.abs_dest_path).is_file():

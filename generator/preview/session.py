@@ -46,6 +46,7 @@ class Preview:
         self.stop = threading.Event()
         self.ready = threading.Event()  # set once the first build is done (or has failed)
         self.warned: list[str] = []  # the rule warnings last shown in the terminal
+        self.pending: set[str] = set()  # source files saved since the last good build
 
     @property
     def url(self) -> str:
@@ -81,12 +82,14 @@ class Preview:
         start = time.perf_counter()
         if any(path.split("/")[0] in REBUILD_ALL for path in changed):
             self.builder = None
+        self.pending.update(changed)  # saved since the last good build: a failed build leaves them to the next
         try:
             context = make_context(self.project, today=self.today, site_url=site_url(self.project))
             if self.builder is None:
                 self.builder = PreviewBuilder(self.project, self.site_dir)
             showing = self.state.showing()
-            stats = self.builder.build(context, showing, lambda uris: self._written(uris, showing))
+            stats = self.builder.build(context, showing, lambda uris: self._written(uris, showing),
+                                       sorted(self.pending))
         except (SourcesFailed, SourceError) as failed:
             errors = [f for f in failed.findings if f.severity is Severity.error] or failed.findings
             self._failed([f.format() for f in errors])
@@ -96,6 +99,7 @@ class Preview:
             self._failed([f"handbook: 网站未能生成({type(exc).__name__}: {exc})\n"
                           "    提示: 这是生成器或 MkDocs 的问题,不是源文件的错误;保存任一文件会重试"])
             return
+        self.pending = set()
         warnings = [f.format() for f in context.findings if f.severity is not Severity.error]
         if warnings != self.warned:  # said once, and again only when they change
             for line in warnings:

@@ -1,0 +1,58 @@
+"""Which page bodies a save can change: the documents in the saved files and their neighbours.
+
+A controlled document's page (标准作业规程, 作业指导书, 登记表, 收费标准) shows the document itself
+and what it references or what references it: titles, step numbers, "referenced by" lists
+(Handbook.references / backlinks). Every other page (home, catalogues, roles, departments, sites,
+glossary, reviews …) may list anything, and is always rendered again. So after a save of document
+files only, a document page keeps its body unless its document is in a saved file, or references
+one, or is referenced by one, in the old or the new sources. Anything else saved (company,
+glossary, limits, organisation, reviews, a file with no entries, a page added or removed) renders
+every body: slower, never wrong. tests/site/test_preview.py compares the result with a full build.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Collection
+
+from generator.model import Handbook
+from generator.model import kinds
+from generator.model.handbook import Key
+
+
+def affected(old: Handbook, new: Handbook, changed: Collection[str]) -> set[Key] | None:
+    """The (kind, id) of every document whose page body may differ after ``changed`` (paths relative
+    to the project) turned ``old`` into ``new``; None when every page must be rendered again."""
+    documents = {k.name for k in kinds.document_kinds()}
+    saved: set[Key] = set()
+    old_files, new_files = _by_file(old), _by_file(new)
+    for path in changed:
+        keys = old_files.get(path, set()) | new_files.get(path, set())
+        if not keys or any(kind not in documents for kind, _ in keys):
+            return None
+        saved |= keys
+    near = set(saved)
+    for book in (old, new):
+        for ref in book.references():
+            source, targets = book.key(ref.source), book.candidates(ref)
+            if source in saved:
+                near.update(targets)
+            if saved.intersection(targets):
+                near.add(source)
+    return near
+
+
+def is_document_page(obj: object) -> bool:
+    """Whether a page of ``obj`` shows only its document and that document's neighbours."""
+    kind = kinds.kind_of(obj)
+    return kind is not None and kind.is_document
+
+
+def _by_file(book: Handbook) -> dict[str, set[Key]]:
+    """Source file (relative path) -> the entries written in it."""
+    found: dict[str, set[Key]] = defaultdict(set)
+    for _, obj in book.entries():
+        where = obj.where()
+        if where is not None:
+            found[where.file].add(book.key(obj))
+    return found
