@@ -13,32 +13,34 @@ every body: slower, never wrong. tests/site/test_preview.py compares the result 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Collection
+from typing import Collection, Mapping
 
 from generator.model import Handbook
 from generator.model import kinds
-from generator.model.handbook import Key
+from generator.model.handbook import Key, Ref, entry_refs
 
 
-def affected(old: Handbook, new: Handbook, changed: Collection[str]) -> set[Key] | None:
+Sources = tuple[Handbook, Mapping[Key, list[Ref]]]  # a handbook and its backlinks (Handbook.backlinks)
+
+
+def affected(old: Sources, new: Sources, changed: Collection[str]) -> set[Key] | None:
     """The (kind, id) of every document whose page body may differ after ``changed`` (paths relative
     to the project) turned ``old`` into ``new``; None when every page must be rendered again."""
     documents = {k.name for k in kinds.document_kinds()}
     saved: set[Key] = set()
-    old_files, new_files = _by_file(old), _by_file(new)
+    old_files, new_files = _by_file(old[0]), _by_file(new[0])
     for path in changed:
         keys = old_files.get(path, set()) | new_files.get(path, set())
         if not keys or any(kind not in documents for kind, _ in keys):
             return None
         saved |= keys
     near = set(saved)
-    for book in (old, new):
-        for ref in book.references():
-            source, targets = book.key(ref.source), book.candidates(ref)
-            if source in saved:
-                near.update(targets)
-            if saved.intersection(targets):
-                near.add(source)
+    for book, backlinks in (old, new):
+        for key in saved:
+            obj = book.get(*key)
+            for ref in entry_refs(obj) if obj is not None else ():
+                near.update(book.candidates(ref))
+            near.update(book.key(ref.source) for ref in backlinks.get(key, ()))
     return near
 
 

@@ -28,9 +28,8 @@ from pathlib import Path
 from typing import Any, Callable, Collection
 
 from generator.context import BuildContext
-from generator.model import Handbook
 from generator.model.handbook import Key
-from generator.preview.affected import affected, is_document_page
+from generator.preview.affected import Sources, affected, is_document_page
 
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")
 
@@ -63,7 +62,7 @@ class PreviewBuilder:
         self._nav: object = None
         self._written: set[str] = set()
         self._theme_files: list[Any] | None = None
-        self._book: Handbook | None = None  # the sources of the last build, and its pages' URLs
+        self._sources: Sources | None = None  # the sources of the last build (and backlinks), its pages' URLs
         self._urls: frozenset[str] = frozenset()
         self._keep: set[Key] | None = None  # documents whose page bodies this build renders again (None: all)
         self._bodies: dict[str, tuple[str, Any]] = {}  # url -> (body, table of contents) last rendered
@@ -113,9 +112,10 @@ class PreviewBuilder:
             file.page.read_source(config)  # meta of every page before any is shown (the nav reads it)
         env = config.plugins.on_env(self.env, config=config, files=files)
         urls = frozenset(file.page.url for file in pages)
-        self._keep = None if changed is None or self._book is None or urls != self._urls else \
-            affected(self._book, context.book, changed)
-        self._book, self._urls = context.book, urls
+        sources = (context.book, self.plugin.prepared.index.backlinks)
+        self._keep = None if changed is None or self._sources is None or urls != self._urls else \
+            affected(self._sources, sources, changed)
+        self._sources, self._urls = sources, urls
         nav_key = _nav_key(nav)
         if self._nav is None or nav_key != self._nav:  # new pages or titles: every page, the 404 page and sitemap
             self._pages.clear()
@@ -157,8 +157,8 @@ class PreviewBuilder:
 
         kept = self._bodies.get(page.url)
         obj = getattr(getattr(page, "spec", None), "obj", None)
-        if kept is not None and self._keep is not None and self._book is not None and obj is not None and \
-                is_document_page(obj) and self._book.key(obj) not in self._keep:
+        if kept is not None and self._keep is not None and self._sources is not None and obj is not None and \
+                is_document_page(obj) and self._sources[0].key(obj) not in self._keep:
             page.content, page.toc = kept  # what rendering it again would give (affected.py says why)
             page.present_anchor_ids = set()
         else:
