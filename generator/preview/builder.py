@@ -44,6 +44,10 @@ class BuildStats:
     removed: list[str] = field(default_factory=list)
 
 
+class Interrupted(Exception):
+    """A build given up for a newer save (PreviewBuilder.build's ``stop``)."""
+
+
 class PreviewBuilder:
     """Build ``project``'s site into ``site_dir`` again and again, from checked build contexts.
 
@@ -67,6 +71,7 @@ class PreviewBuilder:
         self._keep: set[Key] | None = None  # documents whose page bodies this build renders again (None: all)
         self._bodies: dict[str, tuple[str, Any]] = {}  # url -> (body, table of contents) last rendered
         self._rendered_bodies = 0
+        self._journal: dict[str, tuple[str, Any]] = {}  # url -> body replaced by the build under way
 
     def _add_theme_files(self, files: Any) -> None:
         """The theme's static files: listed once (walking the theme folders is slow), added every build."""
@@ -81,12 +86,15 @@ class PreviewBuilder:
 
     def build(self, context: BuildContext, first: Collection[str] = (),
               written: Callable[[list[str]], None] = lambda uris: None,
-              changed: Collection[str] | None = None) -> BuildStats:
+              changed: Collection[str] | None = None, stop: Callable[[], bool] = lambda: False) -> BuildStats:
         """Build from ``context``; the pages ``first`` (output paths, e.g. those open in a browser)
         are rendered and reported to ``written`` before the others, which are reported after.
 
-        ``changed``: the source files (relative paths) saved since the previous build; page bodies
-        that cannot depend on them are kept (generator.preview.affected). None: every body again."""
+        ``changed``: the source files (relative paths) saved since the previous complete build; page
+        bodies that cannot depend on them are kept (generator.preview.affected). None: every body again.
+        ``stop`` is asked between the other pages: when it says yes (a newer save), the build ends
+        there with Interrupted; the next build, given every file saved since the last complete one,
+        finishes what this one left (the search index and the pages not yet written)."""
         from mkdocs.commands.build import _build_theme_template
         from mkdocs.structure.files import get_files, set_exclusions
         from mkdocs.structure.nav import get_navigation
@@ -115,7 +123,6 @@ class PreviewBuilder:
         sources = (context.book, self.plugin.prepared.index.backlinks)
         self._keep = None if changed is None or self._sources is None or urls != self._urls else \
             affected(self._sources, sources, changed)
-        self._sources, self._urls = sources, urls
         nav_key = _nav_key(nav)
         if self._nav is None or nav_key != self._nav:  # new pages or titles: every page, the 404 page and sitemap
             self._pages.clear()
@@ -132,13 +139,23 @@ class PreviewBuilder:
         try:
             if search is not None:
                 search.search_index = _Unindexed()  # indexed below, in page order
-            for batch in ([f for f in pages if f.dest_uri in wanted], [f for f in pages if f.dest_uri not in wanted]):
-                done = [f.dest_uri for f in batch if self._page(f.page, files, pages, nav, env, index, bodies)]
+            self._journal = {}
+            for later, batch in enumerate(([f for f in pages if f.dest_uri in wanted],
+                                           [f for f in pages if f.dest_uri not in wanted])):
+                done: list[str] = []
+                for file in batch:
+                    if later and stop():
+                        written(done)
+                        self._bodies.update(self._journal)  # bodies as of the last complete build
+                        raise Interrupted
+                    if self._page(file.page, files, pages, nav, env, index, bodies):
+                        done.append(file.dest_uri)
                 stats.rendered += len(done)
                 written(done)
         finally:
             if search is not None:
                 search.search_index = index
+        self._sources, self._urls = sources, urls
         stats.kept, stats.bodies = len(pages) - stats.rendered, self._rendered_bodies
         if index is not None:
             for file in pages:
@@ -163,6 +180,8 @@ class PreviewBuilder:
             page.present_anchor_ids = set()
         else:
             _populate_page(page, self.config, files)
+            if page.url in self._bodies:
+                self._journal.setdefault(page.url, self._bodies[page.url])
             self._bodies[page.url] = (page.content, page.toc)
             self._rendered_bodies += 1
         bodies[page.url] = page.content
