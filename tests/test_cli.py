@@ -37,3 +37,11 @@ def test_every_code_is_in_the_catalogue() -> None:
                           timeout=60)
     for code in ("SRC001", "SCH001", "REF010", "CHG001", "CFG003", "PRT001"):
         assert code in proc.stdout, code
+
+
+def test_a_date_is_written_the_one_way_people_read_it(mini: Path) -> None:
+    for written in ("20260101", "2026-W01-1", "2026-1-1", "2026/01/01"):
+        proc = _run(mini, "check", "--today", written)
+        err = proc.stderr.decode("utf-8")
+        assert proc.returncode == 2 and "YYYY-MM-DD" in err and written in err and "Traceback" not in err, err
+    assert _run(mini, "check", "--today", "2026-06-01").returncode == 0
