@@ -13,7 +13,7 @@ every body: slower, never wrong. tests/site/test_preview.py compares the result 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Collection, Mapping
+from typing import Callable, Collection, Iterable, Mapping
 
 from generator.model import Handbook
 from generator.model import kinds
@@ -26,22 +26,33 @@ Sources = tuple[Handbook, Mapping[Key, list[Ref]]]  # a handbook and its backlin
 def affected(old: Sources, new: Sources, changed: Collection[str]) -> set[Key] | None:
     """The (kind, id) of every document whose page body may differ after ``changed`` (paths relative
     to the project) turned ``old`` into ``new``; None when every page must be rendered again."""
+    return affected_by(changed, by_file(old[0]), by_file(new[0]),
+                       lambda key: neighbours(*old, key), lambda key: neighbours(*new, key))
+
+
+def affected_by(changed: Collection[str], old_files: Mapping[str, set[Key]], new_files: Mapping[str, set[Key]],
+                old_near: Callable[[Key], Iterable[Key]], new_near: Callable[[Key], Iterable[Key]]) -> set[Key] | None:
+    """``affected`` from what it needs of the two handbooks: the entries of each source file and
+    each document's neighbours, before and after (``handbook pages`` keeps the old ones on disk)."""
     documents = {k.name for k in kinds.document_kinds()}
     saved: set[Key] = set()
-    old_files, new_files = _by_file(old[0]), _by_file(new[0])
     for path in changed:
-        keys = old_files.get(path, set()) | new_files.get(path, set())
+        keys = set(old_files.get(path, ())) | set(new_files.get(path, ()))
         if not keys or any(kind not in documents for kind, _ in keys):
             return None
         saved |= keys
     near = set(saved)
-    for book, backlinks in (old, new):
-        for key in saved:
-            obj = book.get(*key)
-            for ref in entry_refs(obj) if obj is not None else ():
-                near.update(book.candidates(ref))
-            near.update(book.key(ref.source) for ref in backlinks.get(key, ()))
+    for key in saved:
+        near.update(old_near(key))
+        near.update(new_near(key))
     return near
+
+
+def neighbours(book: Handbook, backlinks: Mapping[Key, list[Ref]], key: Key) -> set[Key]:
+    """What the entry ``key`` references and what references it."""
+    obj = book.get(*key)
+    found = {target for ref in (entry_refs(obj) if obj is not None else ()) for target in book.candidates(ref)}
+    return found | {book.key(ref.source) for ref in backlinks.get(key, ())}
 
 
 def is_document_page(obj: object) -> bool:
@@ -50,7 +61,7 @@ def is_document_page(obj: object) -> bool:
     return kind is not None and kind.is_document
 
 
-def _by_file(book: Handbook) -> dict[str, set[Key]]:
+def by_file(book: Handbook) -> dict[str, set[Key]]:
     """Source file (relative path) -> the entries written in it."""
     found: dict[str, set[Key]] = defaultdict(set)
     for _, obj in book.entries():

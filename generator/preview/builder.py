@@ -67,7 +67,7 @@ class PreviewBuilder:
         self._written: set[str] = set()
         self._theme_files: list[Any] | None = None
         self._sources: Sources | None = None  # the sources of the last build (and backlinks), its pages' URLs
-        self._urls: frozenset[str] = frozenset()
+        self._urls: tuple[object, ...] = ()  # the pages' URLs and the date they were made for
         self._keep: set[Key] | None = None  # documents whose page bodies this build renders again (None: all)
         self._bodies: dict[str, tuple[str, Any]] = {}  # url -> (body, table of contents) last rendered
         self._rendered_bodies = 0
@@ -119,7 +119,7 @@ class PreviewBuilder:
                 Page(None, file, config)
             file.page.read_source(config)  # meta of every page before any is shown (the nav reads it)
         env = config.plugins.on_env(self.env, config=config, files=files)
-        urls = frozenset(file.page.url for file in pages)
+        urls = (frozenset(file.page.url for file in pages), context.today)  # a new day: review status on every page
         sources = (context.book, self.plugin.prepared.index.backlinks)
         self._keep = None if changed is None or self._sources is None or urls != self._urls else \
             affected(self._sources, sources, changed)
