@@ -37,6 +37,7 @@ from generator.model.handbook import Key
 from generator.preview.affected import affected_by, by_file, is_document_page, neighbours
 
 MARKER = ".handbook-pages"  # written into the tree; marks a folder ``handbook pages`` may rewrite
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, five times faster
 STATE = ".handbook-pages.json"  # what the last run wrote from: the next one keeps unaffected page bodies
 
 
@@ -81,11 +82,11 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
             page.read_source(config)
             page.render(config, files)
             rendered += 1
-            front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False)
+            front = yaml.dump(page.meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
             wanted[f"docs/{file.src_uri}"] = f"---\n{front}---\n\n{compact(page.content or '')}\n".encode()
         elif file.abs_src_path:
             wanted[f"docs/{file.src_uri}"] = Path(file.abs_src_path).read_bytes()
-    nav = yaml.safe_dump(config.nav, allow_unicode=True, sort_keys=False).encode()
+    nav = yaml.dump(config.nav, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode()
     wanted["nav.yml"] = nav
     wanted["mkdocs.yml"] = _engine_config(context.project, config).encode()
     wanted[MARKER] = b"handbook pages\n"
