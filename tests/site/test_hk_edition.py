@@ -34,6 +34,9 @@ def test_hk_site_and_search_index_have_no_simplified_characters(hk_site: Path) -
     assert len(pages) > 50
     leaks = {p.relative_to(hk_site).as_posix(): s for p in pages if (s := simplified_in(p.read_text(encoding="utf-8")))}
     assert leaks == {}
+    charts = sorted(hk_site.rglob("flowchart.svg"))  # each chart's full-size view; the pages inline theirs
+    assert len(charts) > 5 and all("<text" in p.read_text(encoding="utf-8") for p in charts)
+    assert {p.parent.name: s for p in charts if (s := simplified_in(p.read_text(encoding="utf-8")))} == {}
     index = json.loads((hk_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     # what a reader sees of the index (generator/render/site/search/index.py): page and entry titles and the
     # shared texts; the Traditional→Simplified query table (t2s) holds Simplified characters on purpose
