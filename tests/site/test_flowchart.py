@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 import xml.etree.ElementTree as ET
 
 import pytest
-from sitekit import ROOT, real_site  # noqa: F401 (fixture)
+from sitekit import MINI, ROOT, real_site, site_project  # noqa: F401 (fixture)
 from test_browser import ARTIFACTS, _page, base_url, browser  # noqa: F401 (fixtures)
 
 from generator.findings import SourceError
@@ -80,6 +84,23 @@ def test_missing_graphviz_is_a_clear_config_error(monkeypatch: pytest.MonkeyPatc
         graphviz.render_all(["digraph { never_drawn_before_" + str(time.time_ns()) + " }"])
     finding = raised.value.findings[0]
     assert finding.code == "CFG007" and "graphviz" in (finding.hint or "")
+
+
+def test_build_and_bound_handbook_without_graphviz_stop_with_cfg007(tmp_path: Path) -> None:
+    """No dot on PATH (the rest there): the site build and the bound handbook stop, exit 2, in Chinese."""
+    project = site_project(MINI, tmp_path / "project")
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for name in ("fc-match", "git"):
+        if (found := Path("/usr/bin") / name).exists():
+            (tools / name).symlink_to(found)
+    env = dict(os.environ, PATH=str(tools), HANDBOOK_NO_CUT_CACHE="1")
+    for args in (["build", "--no-pdf"], ["bound", "--out", str(tmp_path / "print")]):
+        run = subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=env,
+                             capture_output=True, text=True, timeout=300)
+        assert run.returncode == 2, (args, run.stderr)
+        assert "CFG007" in run.stderr and "graphviz" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert not (project / "site").exists()
 
 
 def test_flowchart_keeps_its_size_on_a_phone(browser, base_url: str) -> None:  # noqa: F811 (fixtures)
