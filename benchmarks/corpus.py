@@ -17,8 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "schemas", "mkdocs.yml", "site_overrides")
-REF_LISTS = {"forms": "forms", "procedures": "procedures", "instructions": "instructions", "price_lists": "price-lists",
-             "records": "forms"}  # a variant's ``apply.records`` lists form ids; a document's lists {form, keeper}
+REF_LISTS = {"forms": "forms", "procedures": "procedures", "instructions": "instructions", "price_lists": "price-lists"}
 
 
 def copy_parts(source: Path, dest: Path, names: Iterable[str]) -> None:
@@ -64,20 +63,19 @@ def make_corpus(dest: Path, procedures: int = 1000, forms: int = 500, sites: int
     return dest
 
 
-def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str, done: set[int] | None = None) -> None:
-    """Point every id reference at the copy of the same batch (wrapping when that kind has fewer batches);
-    a node the YAML shares (an anchor and its aliases) is rewired once."""
-    done = set() if done is None else done
-    if isinstance(node, (dict, list)):
-        if id(node) in done:
-            return
-        done.add(id(node))
+def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str, seen: set[int] | None = None) -> None:
+    """Point every id reference at the copy of the same batch (wrapping when that kind has fewer batches).
+    A node shared through a YAML alias is rewired once."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, dict):
         for key, value in node.items():
             if key in REF_LISTS and isinstance(value, list):
-                node[key] = [_copy_id(v, batch, batches[REF_LISTS[key]]) if isinstance(v, str) else v for v in value]
-                for v in value:
-                    _rewire(v, batch, batches, folder, done)
+                node[key] = [_copy_id(v, batch, batches[REF_LISTS[key]]) for v in value]
+            elif key == "records" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                node[key] = [_copy_id(v, batch, batches["forms"]) for v in value]  # a variant's record list
             elif key == "form" and isinstance(value, str):
                 node[key] = _copy_id(value, batch, batches["forms"])
             elif key == "see" and isinstance(value, list):
@@ -89,10 +87,10 @@ def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str, done: s
             elif key == "price_lists" and folder == "sites":
                 node[key] = [_copy_id(v, batch, batches["price-lists"]) for v in value]
             else:
-                _rewire(value, batch, batches, folder, done)
+                _rewire(value, batch, batches, folder, seen)
     elif isinstance(node, list):
         for item in node:
-            _rewire(item, batch, batches, folder, done)
+            _rewire(item, batch, batches, folder, seen)
 
 
 def _copy_id(ident: str, batch: int, available: int) -> str:

@@ -152,7 +152,7 @@ def _run(book: Any, args: argparse.Namespace, make_plan: Callable[[Any], Any], r
          after: Callable[[list[Path]], tuple[list[Path], list[Any]]] | None = None) -> int:
     """Plan, render and write; report findings; exit 1 if anything was refused. ``after`` makes more
     files from those written (e.g. 2-up sheets)."""
-    from generator.findings import Severity
+    from generator.findings import Severity, SourceError
     from generator.render.print import cache_dir, run_plan
     from generator.render.print.fonts import FontProblem, load_fonts
 
@@ -166,7 +166,10 @@ def _run(book: Any, args: argparse.Namespace, make_plan: Callable[[Any], Any], r
         fonts = load_fonts(cache_dir(book.root))
     except FontProblem as problem:
         return _finish(problem.findings, [], EXIT_REFUSED)
-    plan = make_plan(fonts)
+    try:
+        plan = make_plan(fonts)
+    except SourceError as exc:  # the bound handbook's flowcharts need Graphviz (CFG007)
+        return _finish(exc.findings, [], EXIT_SOURCES)
     if refuse_on:
         return _finish(refuse_on + plan.findings, [], EXIT_REFUSED)
     if any(f.severity is Severity.error for f in plan.findings):

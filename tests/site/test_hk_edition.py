@@ -13,6 +13,7 @@ import pytest
 from conftest import run_cli
 
 from generator.script import simplified_in, simplified_only, unescape_han
+from generator.render.site.search.pack import unpack
 
 
 def test_the_table_knows_simplified_from_traditional() -> None:
@@ -34,12 +35,15 @@ def test_hk_site_and_search_index_have_no_simplified_characters(hk_site: Path) -
     assert len(pages) > 50
     leaks = {p.relative_to(hk_site).as_posix(): s for p in pages if (s := simplified_in(p.read_text(encoding="utf-8")))}
     assert leaks == {}
+    charts = sorted(hk_site.rglob("flowchart.svg"))  # each chart's full-size view; the pages inline theirs
+    assert len(charts) > 5 and all("<text" in p.read_text(encoding="utf-8") for p in charts)
+    assert {p.parent.name: s for p in charts if (s := simplified_in(p.read_text(encoding="utf-8")))} == {}
     index = json.loads((hk_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     # what a reader sees of the index (generator/render/site/search/index.py): page and entry titles and the
     # shared texts; the Traditional→Simplified query table (t2s) holds Simplified characters on purpose
     shared = index["config"]["handbook"]
     titles = [d["title"] for d in index["docs"]] + [e[1] for d in index["docs"] for e in d.get("e", [])]
-    texts = " ".join(titles + list(shared["texts"])).replace("\u200b", "")  # word breaks
+    texts = " ".join(titles + unpack(shared)).replace("\u200b", "")  # word breaks
     assert len(index["docs"]) > 40 and "標準作業規程" in texts
     assert simplified_in(texts) == {}
     assert simplified_in(" ".join(shared["words"])) == {}

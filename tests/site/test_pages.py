@@ -58,7 +58,7 @@ def test_procedure_page_shows_card_badges_branches_and_records(real_site: Path, 
     branches = re.findall(r'<p class="hb-branch__head"><span class="hb-branch__mark">情形(.)</span>如果([^<]+)</p>', html)
     assert [mark for mark, _ in branches] == ["①", "②", "③"]
     assert branches[0][1] == proc.steps[2].steps[0].branches[0].condition
-    assert page.classes.get("mermaid") == 1 and "flowchart TD" in page.text
+    assert page.classes.get("hb-flow__svg") == 1 and "3.1 总服务台" in page.text  # drawn at build time
     assert "forms/resident-help-register/index.html" in links
     assert form_pdf("resident-help-register") in links
     assert "未收录" in page.text  # documents named but not in the handbook
@@ -165,11 +165,13 @@ def test_home_lists_this_quarters_revisions_newest_first(real_site: Path) -> Non
 
 
 def test_browser_libraries_are_served_by_the_site(real_site: Path) -> None:
-    """Mermaid and the file:// search shim come from the site itself, never from a CDN."""
-    assert (real_site / "assets/vendor/mermaid.min.js").is_file(), "run scripts/fetch-vendor.sh (make does)"
-    assert (real_site / "assets/vendor/iframe-worker-shim.js").is_file()
+    """The file:// search shim comes from the site itself, never from a CDN; no page loads Mermaid
+    (flowcharts are SVG drawn at build time)."""
+    assert (real_site / "assets/vendor/iframe-worker-shim.js").is_file(), "run scripts/fetch-vendor.sh (make does)"
+    assert not list(real_site.rglob("mermaid*"))
+    for path in real_site.rglob("*.html"):
+        assert "mermaid" not in path.read_text(encoding="utf-8").lower(), path
     html = (real_site / "procedures/resident-help/index.html").read_text(encoding="utf-8")
-    assert '<script src="../../assets/vendor/mermaid.min.js">' in html
     assert '<script src="../../assets/vendor/iframe-worker-shim.js">' in html
     assert "unpkg.com" not in html and "fonts.googleapis" not in html
 

@@ -94,6 +94,10 @@ class Segmenter:
                 out.append(piece)
         return out
 
+    def han(self, run: str) -> tuple[str, ...]:
+        """The words of a run of Han characters (cached; unlike ``words``, they do not join ``used``)."""
+        return self._cut(run)
+
     def _cut_han(self, run: str) -> tuple[str, ...]:
         n = len(run)
         route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
