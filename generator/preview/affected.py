@@ -2,10 +2,11 @@
 
 A controlled document's page (标准作业规程, 作业指导书, 登记表, 收费标准) shows the document itself
 and what it references or what references it: titles, step numbers, "referenced by" lists
-(Handbook.references / backlinks). Every other page (home, catalogues, roles, departments, sites,
+(Handbook.references / backlinks). A role's page shows the documents that name the role, a
+department's the documents it owns (both references). Every other page (home, catalogues, sites,
 glossary, reviews …) may list anything, and is always rendered again. So after a save of document
-files only, a document page keeps its body unless its document is in a saved file, or references
-one, or is referenced by one, in the old or the new sources. Anything else saved (company,
+files only, such a page keeps its body unless its entry is in a saved file, or references one, or
+is referenced by one, in the old or the new sources. Anything else saved (company,
 glossary, limits, organisation, reviews, a file with no entries, a page added or removed) renders
 every body: slower, never wrong. tests/site/test_preview.py compares the result with a full build.
 """
@@ -55,10 +56,15 @@ def neighbours(book: Handbook, backlinks: Mapping[Key, list[Ref]], key: Key) -> 
     return found | {book.key(ref.source) for ref in backlinks.get(key, ())}
 
 
+NEIGHBOURS_ONLY = ("role", "department")  # besides documents: pages that list only documents naming them
+
+
 def is_document_page(obj: object) -> bool:
-    """Whether a page of ``obj`` shows only its document and that document's neighbours."""
+    """Whether a page of ``obj`` shows only ``obj`` and what references it or what it references: a
+    document's page, a role's (the steps, duties and approvals of the documents naming the role) or a
+    department's (the documents it owns). A site's page is not: a price list for every site names none."""
     kind = kinds.kind_of(obj)
-    return kind is not None and kind.is_document
+    return kind is not None and (kind.is_document or kind.name in NEIGHBOURS_ONLY)
 
 
 def by_file(book: Handbook) -> dict[str, set[Key]]:

@@ -71,6 +71,7 @@ class PreviewBuilder:
         self._keep: set[Key] | None = None  # documents whose page bodies this build renders again (None: all)
         self._bodies: dict[str, tuple[str, Any]] = {}  # url -> (body, table of contents) last rendered
         self._rendered_bodies = 0
+        self._generated: dict[str, bytes] = {}  # output path -> bytes written of each file made in memory
         self._journal: dict[str, tuple[str, Any]] = {}  # url -> body replaced by the build under way
 
     def _add_theme_files(self, files: Any) -> None:
@@ -130,6 +131,7 @@ class PreviewBuilder:
             for template in config.theme.static_templates:
                 _build_theme_template(template, env, files, config, nav)
         self._nav = nav_key
+        self._write_generated(files)
         stats = BuildStats()
         self._rendered_bodies = 0
         search = _search(config)
@@ -163,7 +165,7 @@ class PreviewBuilder:
                 page.content = bodies[page.url]
                 index.add_entry_from_context(page)
                 page.content = shown
-        stats.removed = self._remove_gone({file.dest_uri for file in files if file.page is not None})
+        stats.removed = self._remove_gone({file.dest_uri for file in files})
         config.plugins.on_post_build(config=config)
         return stats
 
@@ -192,8 +194,19 @@ class PreviewBuilder:
         self._pages[page.url] = inputs
         return True
 
+    def _write_generated(self, files: Any) -> None:
+        """The files the plugin makes in memory (each flowchart's SVG): written when their bytes change."""
+        for file in files:
+            if file.page is None and file.abs_src_path is None and file.generated_by:
+                data = file.content_bytes
+                if self._generated.get(file.dest_uri) != data:
+                    path = Path(file.abs_dest_path)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(data)
+                    self._generated[file.dest_uri] = data
+
     def _remove_gone(self, dests: set[str]) -> list[str]:
-        """Delete the written pages that the new build no longer has (a removed source)."""
+        """Delete the written files that the new build no longer has (a removed source's page and chart)."""
         gone = sorted(self._written - dests)
         for uri in gone:
             (self.site_dir / uri).unlink(missing_ok=True)
