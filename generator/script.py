@@ -120,7 +120,7 @@ def convert_view(book: Handbook, converter: Converter) -> Handbook:
     return Handbook(root=book.root, tables=tables, singles=singles, texts=book.texts)
 
 
-TEXT_FILES = (".html", ".xml", ".json", ".js")
+TEXT_FILES = (".html", ".xml", ".json", ".js", ".css")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_ESCAPE = re.compile(r"(?<!\\)\\u(3[4-9a-fA-F][0-9a-fA-F]{2}|[4-9][0-9a-fA-F]{3})")  # U+3400-U+9FFF
 _HTML_LANG = re.compile(r'(<html\b[^>]*\blang=")[^"]*(")')
@@ -130,25 +130,31 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
     """Convert the text files of a built site in place; pages say ``lang``. Returns files changed.
 
     Fixed labels of the templates and the theme reach the reader too, so the built files are
-    converted, not only the sources. The search index (search/: JSON, and the offline copy in a
-    script) escapes its characters as ``\\uXXXX``: Han escapes are written out as characters first,
-    which JSON and JavaScript read alike. Files without Chinese text are left alone.
+    converted, not only the sources. JSON escapes its characters as ``\\uXXXX`` (the search index and
+    its offline copy in a script, the theme's messages in each page's config script): Han escapes
+    are written out as characters first, which JSON and JavaScript read alike. Files without
+    Chinese text are left alone.
     """
     changed = 0
     for path in sorted(folder.rglob("*")):
         if path.suffix not in TEXT_FILES or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
-        new = unescape_han(text) if path.parent.name == "search" else text
+        new = unescape_han(text)
         if not _HAN.search(new):
             continue
         new = converter.convert(new)
         if path.suffix == ".html":
-            new = _HTML_LANG.sub(rf"\g<1>{lang}\g<2>", new, count=1)
+            new = set_lang(new, lang)
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1
     return changed
+
+
+def set_lang(html: str, lang: str) -> str:
+    """``html`` with its ``<html lang="…">`` saying ``lang`` (zh-HK, zh-TW)."""
+    return _HTML_LANG.sub(rf"\g<1>{lang}\g<2>", html, count=1)
 
 
 def unescape_han(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import Iterator
 from generator.findings import Finding, Severity
 from generator.model import Form
 from generator.model.base import Position
+from generator.model.form import INSTRUCTIONS_WORDS
 from generator.render.print import formtext as ft
 from generator.render.print.formlayout import fill_width
 from generator.render.print.views.forms import FormView
@@ -59,7 +60,7 @@ def _problems(form: Form, view: FormView) -> Iterator[tuple[str, str, Position |
     for item in (*form.fields, *form.columns, *form.sections):
         if item.hint and EDITORIAL.search(item.hint):
             yield "PRT024", f"栏目「{item.label}」的提示像编写说明,会印在表单上:「{item.hint}」", item.where("hint")
-    labels = {f.label for f in (*form.fields, *form.sections)} | {s.label for s in form.signatures} | {"填表说明"}
+    labels = {f.label for f in (*form.fields, *form.sections)} | {s.label for s in form.signatures} | INSTRUCTIONS_WORDS
     for copy in form.copies:
         for name in copy.omit:
             if name not in labels:
