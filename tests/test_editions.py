@@ -150,3 +150,38 @@ def test_edition_diff_lists_where_converter_and_table_differ() -> None:
     assert "质量" in rows and "質量" in rows["质量"] and "質素" in rows["质量"]
     assert "程序" not in rows  # opencc-purepy s2hk keeps 程序, as the table wants
     assert run_cli("--project", str(ROOT), "edition-diff", "market-development").code == 2
+
+
+def test_each_edition_field_s_message_names_that_field_at_its_line(mini: Path) -> None:
+    """The whole class: a bad value of an edition field is reported at its line, under its own Chinese name."""
+    cases = {
+        "company:\n  code_prefix: hk1\n": ("editions/branch.yaml", 3, "编号前缀(code_prefix)", "编号前缀"),
+        "sites: []\n": ("editions/branch.yaml", 2, "项目(sites)", "不写 sites"),
+        "script: zh-Hant\n": ("editions/branch.yaml", 2, "文字(script)", "region: HK 或 TW"),
+        "region: XX\n": ("editions/branch.yaml", 2, "区域(region)", "HK"),
+        "audience: everyone\n": ("editions/branch.yaml", 2, "读者范围(audience)", "public"),
+    }
+    for body, (file, line, field, words) in cases.items():
+        write(mini, "title: 分公司版\n" + body)
+        code, findings = check(mini)
+        assert code == 2, body
+        [finding] = [f for f in findings if f["file"] == file]
+        assert (finding["line"], finding["code"]) == (line, "SCH003"), (body, finding)
+        assert field in finding["message"] and words in finding["message"] + finding.get("hint", ""), finding
+        assert "版本号" not in finding["message"], finding
+
+
+def test_notes_quote_the_original_documents_as_they_were() -> None:
+    """编写说明 say what the seed's documents said (原编号 LYWG/QR-046): an edition keeps their codes and
+    names, and converts only their script; the entries' own codes follow the edition."""
+    from conftest import ROOT
+
+    from generator.context import make_context
+
+    book = make_context(ROOT, edition="market-development").book
+    room = book.procedures["meeting-room"]
+    assert room.code.startswith("SLJW/") and book.forms["meeting-room-register"].code == "SLJW/QR-046"
+    assert any("（LYWG/QR-046）" in n and "沿用原编号" in n for n in room.notes)
+    assert not any("SLJW" in n for doc in book.documents() for n in getattr(doc, "notes", []))
+    hk = make_context(ROOT, edition="hk").book
+    assert any("（LYWG/QR-046）" in n and "沿用原編號" in n for n in hk.procedures["meeting-room"].notes)
