@@ -84,6 +84,7 @@ class Converter:
         done = self._memo.get(run)
         if done is None:
             done = self._memo[run] = self._convert_run(run)
+            self._memo.setdefault(done, done)  # converted once is converted: never again (the built site's pass)
         return done
 
     def _convert_run(self, text: str) -> str:
@@ -131,16 +132,17 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
 
     Fixed labels of the templates and the theme reach the reader too, so the built files are
     converted, not only the sources. JSON escapes its characters as ``\\uXXXX`` (the search index and
-    its offline copy in a script, the theme's messages in each page's config script): Han escapes
-    are written out as characters first, which JSON and JavaScript read alike. Files without
-    Chinese text are left alone.
+    its offline copy in a script, the theme's messages in each page's config script): in pages and
+    search/, Han escapes are written out as characters first, which JSON and JavaScript read alike.
+    Libraries' escapes stay (mermaid's regular expressions name character ranges so). Files
+    without Chinese text are left alone.
     """
     changed = 0
     for path in sorted(folder.rglob("*")):
         if path.suffix not in TEXT_FILES or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
-        new = unescape_han(text)
+        new = unescape_han(text) if path.suffix == ".html" or path.parent.name == "search" else text
         if not _HAN.search(new):
             continue
         new = converter.convert(new)

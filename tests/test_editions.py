@@ -185,3 +185,20 @@ def test_notes_quote_the_original_documents_as_they_were() -> None:
     assert not any("SLJW" in n for doc in book.documents() for n in getattr(doc, "notes", []))
     hk = make_context(ROOT, edition="hk").book
     assert any("（LYWG/QR-046）" in n and "沿用原編號" in n for n in hk.procedures["meeting-room"].notes)
+
+
+def test_built_site_pass_converts_escaped_page_json_but_leaves_library_escapes(tmp_path: Path) -> None:
+    """Pages carry the theme's messages as \\u-escaped JSON: decoded and converted. A library's escapes
+    (mermaid names character ranges in regular expressions so) are code, left as they are."""
+    from generator.model.edition import Region
+    from generator.script import Converter, convert_tree
+
+    page = '<html lang="zh"><script id="__config">{"t": "\\u627e\\u5230 1 \\u4e2a\\u7ed3\\u679c"}</script>页</html>'
+    library = 'var range = /[\\u4e2a-\\u9fa5]/; // 个'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "lib.js").write_text(library, encoding="utf-8")
+    convert_tree(tmp_path, Converter(Region.hk), "zh-HK")
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == \
+        '<html lang="zh-HK"><script id="__config">{"t": "找到 1 個結果"}</script>頁</html>'
+    assert (tmp_path / "assets" / "lib.js").read_text(encoding="utf-8") == 'var range = /[\\u4e2a-\\u9fa5]/; // 個'
