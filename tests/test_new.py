@@ -26,6 +26,20 @@ def test_every_skeleton_passes_check(mini: Path) -> None:
     assert book.forms["new-form"].code == "TEST/QR-002"
 
 
+def test_a_new_review_lists_the_documents_in_force_to_uncomment(mini: Path) -> None:
+    result = run_cli("--project", str(mini), "new", "review", "2026-q4-internal", "--today", "2026-12-01")
+    path = mini / result.out.strip()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if line.startswith("  # - {document: ")]
+    assert len(entries) == 3 and "《来访接待规程》A/0" in "".join(entries)  # the mini project's three documents
+    before = run_cli("--project", str(mini), "check", "--today", "2026-12-01")
+    assert before.code == 0 and "《来访接待规程》上次季度复审是 2026-04-01" in before.err  # every line still commented
+    path.write_text("\n".join(line.replace("  # - {document: reception", "  - {document: reception") for line in lines),
+                    encoding="utf-8")
+    after = run_cli("--project", str(mini), "check", "--today", "2026-12-01")
+    assert after.code == 0 and "《来访接待规程》上次" not in after.err and "《来访登记表》上次" in after.err, after.err
+
+
 def test_chinese_kind_names_work(mini: Path) -> None:
     result = run_cli("--project", str(mini), "new", "规程", "renovation")
     assert result.code == 0 and result.out.strip() == "procedures/renovation.yaml", result.text

@@ -47,6 +47,9 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "REC003": (sub(PROC, "records:\n  - form: visit-register\n", ""), PROC, ()),
     "FRM001": (add("forms/old-register.yaml", UNUSED_FORM.replace("TEST/QR-001", "TEST/QR-002")),
                "forms/old-register.yaml", ()),
+    "FRM002": (sub(FORM, "rows: 12", "rows: 12\ncopies:\n  - label: 存根联\n  - label: 客户联\n    omit: [经 办人员]"), FORM, ()),
+    "FRM003": (sub(FORM, "rows: 12", "rows: 12\nfields:\n  - label: 联系电话\n  - label: 联系电话\ncopies:\n"
+                   "  - label: 存根联\n  - label: 客户联\n    omit: [联系电话]"), FORM, ()),
     "ROL001": (sub(PROC, "roles: [clerk]", "roles: [clerk, boss]"), PROC, ()),
     "ROL002": (sub(PROC, "approver: boss", "approver: clerk"), PROC, ()),
     "ID001": (add("forms/copy-register.yaml", UNUSED_FORM), "forms/copy-register.yaml", ()),
@@ -144,6 +147,26 @@ def test_rule_fires_on_its_failing_fixture(mini: Path, code: str) -> None:
     assert any(h["file"] == (rel or None) and (h["line"] or 1) >= 1 for h in hits), hits
     assert all(h["hint"] and h["message"] for h in hits)
     assert exit_code == (1 if RULES[code].severity.value == "error" else exit_code)
+
+
+def test_an_omit_that_names_nothing_says_which_label_was_meant(mini: Path) -> None:
+    CASES["FRM002"][0](mini)
+    _, found = findings(mini)
+    (hit,) = [f for f in found if f["code"] == "FRM002"]
+    assert (hit["file"], hit["line"]) == (FORM, 17) and "「经 办人员」" in hit["message"] and "「经办人」" in hit["message"]
+
+
+def test_a_successor_written_as_a_title_gets_its_id(mini: Path) -> None:
+    add("forms/old-register.yaml", UNUSED_FORM.replace("TEST/QR-001", "TEST/QR-002").replace(
+        "status: approved", "status: obsolete\nsuperseded_by: 来访登记表"))(mini)
+    result = run_cli("--project", str(mini), "check", "--format", "json", "--today", TODAY)
+    (hit,) = json.loads(result.out)["findings"]
+    assert result.code == 2 and hit["line"] == 6 and '是否想写 "visit-register"(来访登记表)?' == hit["hint"], hit
+    # an id that is close but wrong is a rule finding, with the same help
+    edit(mini, "forms/old-register.yaml", "superseded_by: 来访登记表", "superseded_by: visit-registr")
+    _, found = findings(mini)
+    (hit,) = [f for f in found if f["code"] == "DOC006"]
+    assert '是否想写 "visit-register"' in hit["message"], hit
 
 
 def test_text_output_reads_path_line_col_code(mini: Path) -> None:

@@ -100,11 +100,15 @@ def test_refused_values_say_what_to_write(reader: Any, written: Any, ambiguous: 
     assert any("\u4e00" <= c <= "\u9fff" for c in caught.value.message())
 
 
-def test_enums_have_chinese_labels() -> None:
-    from generator.load.names import ENUM_LABELS
+def test_enums_have_chinese_words() -> None:
+    from generator.model.words import ALIASES, WORDS, said
     missing = set()
     for _, _, info in _fields():
         for leaf in _leaves(info.annotation):
             if isinstance(leaf, type) and issubclass(leaf, Enum):
-                missing |= {m.value for m in leaf} - set(ENUM_LABELS)
+                missing |= {m for m in leaf} - set(WORDS)
     assert not missing
+    assert set(ALIASES) <= set(WORDS)
+    for enum in {type(m) for m in WORDS}:  # within one enumeration, a word means one value
+        spoken = [w for m in enum for w in set(said(m))]
+        assert len(spoken) == len(set(spoken)), enum

@@ -52,6 +52,7 @@ def new_source(book: Handbook, kind: kinds.Kind, ident: str, title: str | None, 
         "approver": min((r.id for r in book.roles.values() if "approve-price-list" in {g.value for g in r.grants}),
                         default="待填写岗位id"),
         "schema": "/".join([".."] * len(Path(kind.folder).parts) + ["schemas", schema_name(kind)]),
+        "documents": _review_lines(book) if kind.name == "review" else "",
     }
     text = (SKELETONS / f"{kind.name}.yaml").read_text(encoding="utf-8").format(**values)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +68,21 @@ def next_code(book: Handbook, kind: kinds.Kind) -> str:
     pattern = re.compile(rf"^{re.escape(prefix)}/{kind.code}-(\d+)$")
     numbers = [int(m.group(1)) for doc in book.table(kind.name).values() if (m := pattern.match(doc.code))]
     return f"{prefix}/{kind.code}-{max(numbers, default=0) + 1:03d}"
+
+
+def _review_lines(book: Handbook) -> str:
+    """One commented review entry per document in force, with its current fingerprint, to uncomment."""
+    from generator.model import Status
+    from generator.model.fingerprint import fingerprint
+
+    lines = []
+    for doc in book.documents():
+        if doc.status is Status.obsolete:
+            continue
+        kind, ident = book.key(doc)
+        lines.append(f"  # - {{document: {ident}, kind: {kind}, decision: approved, fingerprint: {fingerprint(doc)}}}"
+                     f"  # {doc.code}《{doc.title}》{doc.version}")
+    return "\n".join(lines) or "  # (还没有现行文档)"
 
 
 def _owner(book: Handbook, kind: kinds.Kind) -> str:

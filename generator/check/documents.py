@@ -7,6 +7,7 @@ from typing import Iterator
 from generator.check.registry import Context, Problem, rule
 from generator.model import Handbook, Status, kinds
 from generator.model.lifecycle import successor
+from generator.suggest import hint_for, names_of
 
 
 @rule("DOC001", "已批准的文档不得引用草稿或作废的文档", "先批准被引用的文档,或改为引用替代文件(superseded_by),或去掉该引用")
@@ -69,7 +70,9 @@ def superseded_by_names_a_successor(book: Handbook, ctx: Context) -> Iterator[Pr
         if doc.status is not Status.obsolete:
             yield Problem(f"《{doc.title}》写了 superseded_by,但状态不是 obsolete(作废)", where)
         elif target is None:
-            yield Problem(f"《{doc.title}》的替代文件 {doc.superseded_by!r} 不存在(须为同类文件的 id)", where)
+            meant = hint_for(doc.superseded_by, names_of(book.tables[book.key(doc)[0]]))
+            yield Problem(f"《{doc.title}》的替代文件 {doc.superseded_by!r} 不存在(须为同类文件的 id)"
+                          + (f";{meant}" if meant else ""), where)
         elif target is doc:
             yield Problem(f"《{doc.title}》不能以自身为替代文件", where)
         elif target.status is Status.obsolete:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -55,6 +56,8 @@ class _Parser(argparse.ArgumentParser):
 def date_arg(text: str) -> dt.date:
     """An argparse type: a calendar date written YYYY-MM-DD."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)  # Python also reads 20260101 and 2026-W01-1; a person writes 2026-01-01
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"不是日期(应写作 YYYY-MM-DD): {text!r}") from None

@@ -158,7 +158,8 @@ def _bound(args: argparse.Namespace) -> int:
 
 
 def _run(context: BuildContext, args: argparse.Namespace, make_plan: Callable[[Any], Any],
-         refuse_on: list[Any] | None = None, after: Callable[[list[Path]], list[Path]] | None = None) -> int:
+         refuse_on: list[Any] | None = None,
+         after: Callable[[list[Path]], tuple[list[Path], list[Any]]] | None = None) -> int:
     """Plan, render and write; report findings; exit 1 if anything was refused. ``after`` makes more
     files from those written (e.g. 2-up sheets). A Traditional edition's jobs are converted and
     printed in its region's faces, as in ``handbook build`` (generator.render.print.build_prints)."""
@@ -186,7 +187,9 @@ def _run(context: BuildContext, args: argparse.Namespace, make_plan: Callable[[A
         return _finish(plan.findings, [], EXIT_REFUSED)
     report = run_plan(book, plan, out, workers=args.workers, region=region)
     if after is not None:
-        report.files += after(list(report.files))
+        more, notes = after(list(report.files))
+        report.files += more
+        report.findings += notes
     failed = any(f.severity is Severity.error for f in report.findings)
     return _finish(report.findings, report.files, EXIT_REFUSED if failed else EXIT_OK)
 

@@ -55,22 +55,6 @@ FIELD_SYNONYMS: dict[str, str] = {
     "上级": "parent", "汇报对象": "reports_to", "别名": "aliases", "禁用词": "variants", "电话号码": "phone",
 }
 
-ENUM_LABELS: dict[str, str] = {
-    "CN": "中国内地", "HK": "香港", "TW": "台湾", "address": "地址", "date": "日期", "idno": "证件号码",
-    "money": "金额", "name": "姓名", "number": "数字", "obsolete": "作废", "phone": "电话", "staff": "员工",
-    "text": "文字", "zh-Hans": "简体中文", "zh-Hant": "繁体中文",
-    "draft": "草稿", "approved": "已批准/通过", "retired": "已废止", "internal": "内部", "public": "公开",
-    "sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引",
-    "portrait": "纵向", "landscape": "横向", "market": "市场调节价", "guided": "政府指导价",
-    "company": "公司", "region": "区域", "site": "项目", "quarterly": "季度内部复审", "expert": "年度专家评审",
-    "revise": "修订后通过", "retire": "不通过/废止", "approve-price-list": "审批收费标准",
-    "approve-procedure": "审批规程", "approve-service-items": "审批服务项目", "waive-fee": "减免费用",
-    "approve-vehicle-repair": "审批车辆维修", "A3": "A3 纸", "A4": "A4 纸", "A5": "A5 纸",
-    "property": "物业服务费", "parking": "停车服务费/车位", "utilities": "代收代缴费用", "services": "有偿服务",
-    "low-rise": "多层", "high-rise": "高层", "villa": "别墅", "commercial": "商业",
-    "procedure": "规程", "instruction": "作业指导书", "form": "表单",
-}
-
 
 def field_label(name: str | int) -> str:
     """``目的(purpose)`` for a field name; list positions read ``第 3 项``."""
@@ -102,13 +86,17 @@ def field_for_chinese(key: str, allowed: list[str]) -> str | None:
 
 
 def choices(enum: type[Enum]) -> str:
-    """``draft(草稿)、approved(已批准/通过)`` for an enum's values."""
-    return "、".join(f"{m.value}({ENUM_LABELS[m.value]})" if m.value in ENUM_LABELS else str(m.value) for m in enum)
+    """``draft(草稿)、approved(现行有效)`` for an enum's values (words: generator.model.words)."""
+    from generator.model.words import WORDS
+
+    return "、".join(f"{m.value}({WORDS[m]})" if m in WORDS else str(m.value) for m in enum)
 
 
 def enum_for_chinese(text: str, enum: type[Enum]) -> str | None:
     """The enum value a Chinese label such as ``已批准`` means."""
+    from generator.model.words import said
+
     for member in enum:
-        if text in ENUM_LABELS.get(member.value, "").split("/"):
+        if text in said(member):
             return str(member.value)
     return None

@@ -249,6 +249,8 @@ def _ref_kinds(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
     owner = _model_at(model, loc[: len(loc) - list(reversed(loc)).index(name) - 1])
     if not (isinstance(owner, type) and issubclass(owner, SourceModel)):
         return ()
+    if name in getattr(owner, "same_kind_ids", ()):
+        return tuple(k.name for k in kind_registry.kinds() if k.model is owner)
     mark = dict(shape(owner).refs).get(name)
     if mark is None or mark.kind == "step":
         return ()

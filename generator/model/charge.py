@@ -17,11 +17,11 @@ from decimal import Decimal
 
 from generator.model.price_list import Building, Component, Fee, PriceItem, Pricing
 from generator.model.prices import money, parse_float_range
+from generator.model.words import word
 
-PRICING = {Pricing.market: "市场调节价", Pricing.guided: "政府指导价"}
-BUILDING = {Building.low_rise: "多层", Building.high_rise: "高层", Building.villa: "别墅",
-            Building.commercial: "商业", Building.parking: "车位"}  # 物业服务费 by building type
-FEE = {Fee.property: "物业服务费", Fee.parking: "停车服务费", Fee.utilities: "代收代缴费用", Fee.services: "有偿服务"}
+PRICING = {p: word(p) for p in Pricing}  # 价格形式
+BUILDING = {b: word(b) for b in Building}  # 物业服务费 by building type
+FEE = {f: word(f) for f in Fee}
 FREE = "免费"
 
 

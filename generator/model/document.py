@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field, field_validator
 
@@ -58,6 +58,10 @@ class Document(SourceModel):
     version: Version = Field(description="Edition/revision, e.g. A/0")
     effective: Date = Field(description="Effective date (生效日期)")
     status: Status = Field(default=Status.draft, description="draft 草稿 / approved 现行有效 / obsolete 作废")
+    # Ids of a document of the model's own kind (not a RefTo: the kind is whichever this model is);
+    # the loader's did-you-mean reads it (generator.load.validate).
+    same_kind_ids: ClassVar[frozenset[str]] = frozenset({"superseded_by"})
+
     superseded_by: Id | None = Field(default=None, description="Id of the document of the same kind that replaces "
                                                                "this obsolete one (替代文件)")
     owner: DepartmentRef = Field(description="Owning department id")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from generator.model.base import Id, Line, RefTo, SourceModel, Text
 from generator.model.scalars import Date, Flag
@@ -43,6 +43,13 @@ class Review(SourceModel):
     date: Date
     reviewers: list[Reviewer] = Field(min_length=1)
     scope: Text
-    documents: list[DocumentReview] = Field(default_factory=list)
+    documents: list[DocumentReview] = Field(default_factory=list, description="The documents reviewed; "
+                                            "`documents:` with nothing under it (every line commented) is none yet")
     sample: Flag = False
     notes: list[Text] = Field(default_factory=list)
+
+    @field_validator("documents", mode="before")
+    @classmethod
+    def _none_yet(cls, value: object) -> object:
+        """``documents:`` left empty (the skeleton's entries all still commented out) means no entry yet."""
+        return [] if value is None else value

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
 from typing import Any, Iterable
 
-from generator.model import Form, PriceItem, PriceList
+from generator.model import Form, PriceItem, PriceList, Status, Visibility
 from generator.model.charge import charge
 from generator.model.base import SourceModel
 from generator.model.handbook import AnyDocument
+from generator.model.words import word, words_of
 
 ITEM_LABELS = {  # PriceItem fields, in the order of a price notice (明码标价规定 第六条)
     "category": "类别", "building": "物业类型", "grade": "服务等级", "content": "服务内容", "standard": "服务标准",
@@ -25,10 +27,8 @@ FORM_PART_LABELS = {"label": "名称", "width": "宽度", "hint": "填写提示"
                     "note": "用途", "omit": "本联不印"}
 FORM_PARTS = (("fields", "表头栏目"), ("columns", "表格栏"), ("sections", "填写栏"), ("signatures", "签名"),
               ("copies", "联次"))
-VALUES = {"market": "市场调节价", "guided": "政府指导价", "phone": "电话", "idno": "证件号码", "address": "地址",
-          "name": "姓名", "date": "日期",
-          "money": "金额", "number": "数字", "text": "文字", "draft": "草稿", "approved": "已批准", "obsolete": "作废",
-          "internal": "内部", "public": "可对外公示"}
+# the metadata rows hold the dumped values (status: "approved"); the item and form rows hold members
+METADATA_VALUES = words_of(Status) | words_of(Visibility)
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,9 @@ def shown(value: Any) -> str:
         return format(value.normalize(), "f")
     if isinstance(value, (list, tuple)):
         return "、".join(shown(v) for v in value)
-    text = str(getattr(value, "value", value))
-    return VALUES.get(text, text)
+    if isinstance(value, Enum):
+        return word(value)
+    return METADATA_VALUES.get(str(value), str(value))
 
 
 def _items(doc: AnyDocument | None) -> dict[str, SourceModel]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdfplumber
+import pytest
 
 from generator.cli import main
 
@@ -13,9 +14,11 @@ from .pdfkit import compact, page_texts, sizes_mm
 MM = 72 / 25.4
 
 
-def test_a5_form_prints_two_up_on_a4_with_cut_marks(office: Path) -> None:
+def test_a5_form_prints_two_up_on_a4_with_cut_marks(office: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(office), "forms", "--two-up", "request-slip", "visit-register",
                  "--out", str(office / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "PRT026" in err and "visit-register 不是 A5 表单" in err and "request-slip" not in err.split("PRT026")[1]
     forms = office / "out" / "forms"
     assert not (forms / "visit-register-2up.pdf").exists()  # A4: nothing to impose
     sheet = forms / "request-slip-2up.pdf"

@@ -1,5 +1,6 @@
 """Warnings about a laid-out form, at its source: blanks too narrow to write in, headings that would
-break inside a word, editorial notes written as hints, copies that leave out what is not there.
+break inside a word, editorial notes written as hints. (A copy's ``omit`` is checked with the sources:
+FRM002, FRM003 in generator/check/forms.py.)
 
 Minimum widths and sizes: generator.render.print.formtext (the rules and their sources).
 """
@@ -12,7 +13,6 @@ from typing import Iterator
 from generator.findings import Finding, Severity
 from generator.model import Form
 from generator.model.base import Position
-from generator.model.form import INSTRUCTIONS_WORDS
 from generator.render.print import formtext as ft
 from generator.render.print.formlayout import fill_width
 from generator.render.print.views.forms import FormView
@@ -23,7 +23,7 @@ EDITORIAL = re.compile(r"原表|原文|原始(?:资料|文件)|示例设计|本�
 
 
 def layout_findings(form: Form, view: FormView) -> list[Finding]:
-    """PRT022–PRT025 warnings for ``form`` laid out as ``view``."""
+    """PRT022–PRT024 warnings for ``form`` laid out as ``view``."""
     return [Finding(code, f"表单《{form.title}》{message}", where, Severity.warning, HINTS[code])
             for code, message, where in _problems(form, view)]
 
@@ -32,7 +32,6 @@ HINTS = {
     "PRT022": "加大该栏的 width、把它移到单独一行,或写明 type(phone/name/date/money/text);纸张太小时改用 paper: A4",
     "PRT023": "加大该栏的 width,或缩短栏目名称(标题只在词与词之间换行)",
     "PRT024": "关于原始资料或编写的说明写在 notes 中,不印在表单上;hint 只写填表人需要的提示",
-    "PRT025": "omit 只能写本表已有的表头栏目、填写栏或签名的名称,或“填表说明”",
 }
 
 
@@ -60,8 +59,3 @@ def _problems(form: Form, view: FormView) -> Iterator[tuple[str, str, Position |
     for item in (*form.fields, *form.columns, *form.sections):
         if item.hint and EDITORIAL.search(item.hint):
             yield "PRT024", f"栏目「{item.label}」的提示像编写说明,会印在表单上:「{item.hint}」", item.where("hint")
-    labels = {f.label for f in (*form.fields, *form.sections)} | {s.label for s in form.signatures} | INSTRUCTIONS_WORDS
-    for copy in form.copies:
-        for name in copy.omit:
-            if name not in labels:
-                yield "PRT025", f"联次「{copy.label}」的 omit 写了本表没有的「{name}」", copy.where("omit")

@@ -13,6 +13,7 @@ from pathlib import Path
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import ContentStream
 
+from generator.findings import Finding, Severity
 from generator.render.print.cache import write_atomic
 
 MM = 72 / 25.4
@@ -63,13 +64,20 @@ def _cut_marks(sheet: PageObject, at: float, vertical: bool) -> None:
     sheet.replace_contents(stream)
 
 
-def impose_files(paths: list[Path]) -> list[Path]:
-    """Write ``<name>-2up.pdf`` beside every A5 PDF of ``paths``; the files written."""
-    written = []
+def impose_files(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
+    """Write ``<name>-2up.pdf`` beside every A5 PDF of ``paths``: the files written, and a PRT026
+    warning naming the PDFs left as they are (A4 and A3 forms fill their sheet already)."""
+    written, other = [], []
     for path in paths:
         pdf = path.read_bytes()
         if is_a5(pdf):
             target = path.with_name(f"{path.stem}-2up.pdf")
             write_atomic(target, two_up(pdf))
             written.append(target)
-    return written
+        else:
+            other.append(path.stem)
+    if not other:
+        return written, []
+    named = "、".join(other) if len(other) <= 5 else f"{'、'.join(other[:5])} 等 {len(other)} 份"
+    return written, [Finding("PRT026", f"--two-up:{named} 不是 A5 表单,没有拼版(原样打印)", None,
+                             Severity.warning, "两张拼一张 A4 只适用于 paper: A5 的表单")]

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from generator.model import charge, kinds
+from generator.model import Decision, Grant, ReviewKind, Status, Visibility, kinds
+from generator.model.form import Orientation
+from generator.model.price_list import Building, Fee, Level, Pricing
+from generator.model.procedure import Category
+from generator.model.words import words_of
 
-CATEGORY = {"sop": "标准作业规程", "policy": "管理制度", "workflow": "工作流程", "guide": "指引与参考"}
-STATUS = {"draft": "草案", "approved": "现行有效", "obsolete": "作废"}
-VISIBILITY = {"internal": "内部", "public": "可对外公示"}
-PRICING = {"market": "市场调节价", "guided": "政府指导价"}
-LEVEL = {"company": "全公司", "region": "区域", "site": "项目"}
-FEE = {fee.value: text for fee, text in charge.FEE.items()}
-BUILDING = {kind.value: text for kind, text in charge.BUILDING.items()}
-ORIENTATION = {"portrait": "纵向", "landscape": "横向"}
-REVIEW_KIND = {"quarterly": "季度复审", "expert": "年度专家评审"}
-DECISION = {"approved": "通过", "revise": "修订后通过", "retire": "不通过/废止"}
-GRANTS = {
-    "approve-price-list": "批准收费标准",
-    "approve-procedure": "批准规程",
-    "approve-service-items": "批准服务项目",
-    "waive-fee": "减免服务费",
-    "approve-vehicle-repair": "批准车辆维修",
-}
+# {raw value: word} for the templates, which hold the raw values (doc.status.value); the words: model.words
+CATEGORY = words_of(Category)
+STATUS = words_of(Status)
+VISIBILITY = words_of(Visibility)
+PRICING = words_of(Pricing)
+LEVEL = words_of(Level)
+FEE = words_of(Fee)
+BUILDING = words_of(Building)
+ORIENTATION = words_of(Orientation)
+REVIEW_KIND = words_of(ReviewKind)
+DECISION = words_of(Decision)
+GRANTS = words_of(Grant)
 
 
 def kind_label(kind: str) -> str:

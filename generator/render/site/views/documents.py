@@ -8,11 +8,12 @@ from enum import Enum
 from typing import Any
 
 from generator.model import Form, Instruction, PriceItem, PriceList, Procedure, kinds
-from generator.load.names import ENUM_LABELS, FIELD_NAMES
+from generator.load.names import FIELD_NAMES
 from generator.model.base import SourceModel, shape
 from generator.model.charge import charge
 from generator.model.prices import money, price_list_sites
 from generator.model.procedure import Record
+from generator.model.words import word
 from generator.render.site.index import SiteIndex
 from generator.render.site.labels import PRICING
 from generator.render.site.mermaid import flowchart
@@ -113,7 +114,7 @@ def entity(ix: SiteIndex, obj: Any) -> dict[str, Any]:
 
 def _plain(value: Any) -> str:
     if isinstance(value, Enum):
-        return ENUM_LABELS.get(str(value.value), str(value.value))
+        return word(value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, SourceModel):
