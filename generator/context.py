@@ -79,7 +79,11 @@ class Issue:
         from generator.script import convert_view
 
         issued = fill_placeholders(view if view is not None else edition_view(book, self.edition))
-        return convert_view(issued, self.converter) if self.converter is not None else issued
+        if self.converter is None:
+            return issued
+        converted = convert_view(issued, self.converter)
+        self.converter.keep()
+        return converted
 
     @property
     def region(self) -> str | None:
@@ -97,7 +101,7 @@ def resolve_edition(book: Handbook, name: str, today: dt.date | None = None) -> 
     from generator.script import converter_for
 
     chosen, view, findings = checked_edition(book, name, today or dt.date.today())
-    return Issue(chosen, converter_for(book, chosen), findings), view
+    return Issue(chosen, converter_for(book, chosen, memory=True), findings), view
 
 
 def make_context(project: Path, audience: Audience = Audience.staff, today: dt.date | None = None,

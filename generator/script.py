@@ -26,6 +26,7 @@ from generator.model.glossary import Conversion
 from generator.model.handbook import Handbook
 
 CONFIGS = {Region.hk: "s2hk", Region.tw: "s2twp"}
+MEMORY_VERSION = "1"  # bump when Converter.convert changes what it makes of a run
 _OPENCC: dict[str, Any] = {}
 _PRIVATE = 0xF0000  # Supplementary Private Use Area-A: no converter dictionary maps it
 _RUN = re.compile(r"[^\x00-\x7f]+")
@@ -37,6 +38,7 @@ class Converter:
 
     region: Region
     table: list[Conversion] = field(default_factory=list)
+    memory: Path | None = None  # folder keeping conversions between builds (keep()); None: this process only
 
     @property
     def _opencc(self) -> Any:
@@ -48,7 +50,7 @@ class Converter:
         return _OPENCC[config]
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"region": self.region, "table": self.table}  # not the compiled caches
+        return {"region": self.region, "table": self.table, "memory": None}  # not the compiled caches
 
     @cached_property
     def terms(self) -> dict[str, str]:
@@ -68,8 +70,51 @@ class Converter:
         return str(self._opencc.convert(text))
 
     @cached_property
+    def _memory_file(self) -> Path | None:
+        """convert-REGION-HASH.json: the hash covers the term table and the converter's version, so a
+        changed table or converter never reads an old answer."""
+        if self.memory is None:
+            return None
+        import opencc_purepy
+
+        table = json.dumps([c.model_dump() for c in self.table], ensure_ascii=False, sort_keys=True)
+        salt = f"{MEMORY_VERSION}\n{getattr(opencc_purepy, '__version__', '')}\n{self.region.value}\n{table}"
+        return self.memory / f"convert-{self.region.value}-{hashlib.sha1(salt.encode()).hexdigest()[:16]}.json"
+
+    @cached_property
     def _memo(self) -> dict[str, str]:
-        return {}
+        """Run -> its conversion; read from the memory file when there is one."""
+        path = self._memory_file
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path is not None and path.exists() else {}
+        except (OSError, ValueError):
+            data = {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} \
+            if isinstance(data, dict) else {}
+
+    @cached_property
+    def _used(self) -> set[str]:
+        return set()
+
+    def keep(self) -> None:
+        """Write the conversions to the memory file, so the next build of the edition converts only
+        text that changed. Those this process did not use stay while the file holds at most ten
+        times what it used (a print command uses only the handbook's text, a build the site's too;
+        edited sources leave old runs behind); beyond that only the used ones are kept. Never fails
+        a build."""
+        path = self._memory_file
+        if path is None or not self._used:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob(f"convert-{self.region.value}-*.json"):
+                if old != path:
+                    old.unlink()
+            used = self._used if len(self._memo) > 10 * len(self._used) else self._memo
+            kept = {run: self._memo[run] for run in sorted(used) if run in self._memo}
+            path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass  # a read-only project builds without it
 
     def convert(self, text: str) -> str:
         """``text`` in the region's script. Only runs of non-ASCII characters are converted (markup
@@ -85,6 +130,8 @@ class Converter:
         if done is None:
             done = self._memo[run] = self._convert_run(run)
             self._memo.setdefault(done, done)  # converted once is converted: never again (the built site's pass)
+            self._used.add(done)
+        self._used.add(run)
         return done
 
     def _convert_run(self, text: str) -> str:
@@ -103,12 +150,18 @@ class Converter:
         return [word for c in self.table for word in c.forbidden if word in text]
 
 
-def converter_for(book: Handbook, edition: Edition | None) -> Converter | None:
-    """The converter of a Traditional edition (None for Simplified ones)."""
+def converter_for(book: Handbook, edition: Edition | None, memory: bool = False) -> Converter | None:
+    """The converter of a Traditional edition (None for Simplified ones); ``memory``: it keeps its
+    conversions in the project's cache between builds (not with HANDBOOK_NO_CACHE=1)."""
+    import os
+
+    from generator.caches import cache_root
+
     if edition is None or edition.script is Script.hans:
         return None
     glossary = book.glossary
-    return Converter(edition.region, list(glossary.conversions) if glossary else [])
+    folder = cache_root(book.root) / "convert" if memory and not os.environ.get("HANDBOOK_NO_CACHE") else None
+    return Converter(edition.region, list(glossary.conversions) if glossary else [], folder)
 
 
 def convert_view(book: Handbook, converter: Converter) -> Handbook:

@@ -7,6 +7,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import TODAY, edit, run_cli
 from generator.load import load_or_raise
 from generator.model.edition_view import edition_view, without_editions
@@ -202,3 +204,29 @@ def test_built_site_pass_converts_escaped_page_json_but_leaves_library_escapes(t
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == \
         '<html lang="zh-HK"><script id="__config">{"t": "找到 1 個結果"}</script>頁</html>'
     assert (tmp_path / "assets" / "lib.js").read_text(encoding="utf-8") == 'var range = /[\\u4e2a-\\u9fa5]/; // 個'
+
+
+def test_converter_memory_serves_the_next_build_and_follows_the_term_table(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Conversions kept in the project's cache are read back by the next build; a changed term table
+    (or converter) makes a new memory, so an old answer is never used."""
+    from generator.model.edition import Region
+    from generator.model.glossary import Conversion
+    from generator.script import Converter
+
+    text = "标准作业规程的服务质量"
+    first = Converter(Region.hk, [], tmp_path)
+    converted = first.convert(text)
+    first.keep()
+
+    def no_converter(self: Converter, text: str) -> str:
+        raise AssertionError(f"converted again: {text}")
+    again = Converter(Region.hk, [], tmp_path)
+    monkeypatch.setattr(Converter, "raw", no_converter)
+    assert again.convert(text) == converted == "標準作業規程的服務質量"
+    monkeypatch.undo()
+    table = [Conversion(simplified="质量", hk="質素", forbidden=["質量"])]
+    changed = Converter(Region.hk, table, tmp_path)
+    assert changed.convert(text) == "標準作業規程的服務質素"
+    changed.keep()
+    assert len(list(tmp_path.glob("convert-HK-*.json"))) == 1  # the old table's memory is gone

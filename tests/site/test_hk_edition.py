@@ -26,16 +26,19 @@ def test_the_table_knows_simplified_from_traditional() -> None:
 @pytest.fixture(scope="module")
 def hk_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hk") / "site"
-    run = run_cli("build", "--edition", "hk", "--no-pdf", "--out", str(out))
+    run = run_cli("build", "--edition", "hk", "--out", str(out))  # site and every PDF
     assert run.code == 0, run.text
     return out
 
 
 def test_hk_site_and_search_index_have_no_simplified_characters(hk_site: Path) -> None:
-    """Every file a browser reads, \\u-escapes decoded: pages (with the theme's messages in their
-    config script), scripts, stylesheets, the search index and its offline copy, the sitemap."""
+    """Every file a reader opens, \\u-escapes decoded: pages (with the theme's messages in their config
+    script), scripts, stylesheets, the search index and its offline copy, the sitemap; every PDF's text
+    and metadata (forms, notices, the bound handbook)."""
     files = scanned(hk_site)
     assert len([f for f in files if f.endswith(".html")]) > 50
+    assert len([f for f in files if f.startswith("pdf/forms/")]) > 30 and "pdf/handbook.pdf" in files
+    assert any(f.startswith("pdf/notices/") for f in files)
     assert {"search/search_index.json", "search/search_index.js", "assets/javascripts/handbook.js",
             "assets/stylesheets/print.css", "404.html"} <= set(files)
     assert leaks(hk_site) == {}
