@@ -39,7 +39,7 @@ from benchmarks.edition_bench import edition_rows  # noqa: E402
 from benchmarks.corpus import ROOT, make_corpus  # noqa: E402
 from benchmarks.preview_bench import CHROMIUM, CORPUS_FILE, CORPUS_PAGE, copy_project, measure  # noqa: E402
 from benchmarks.print_bench import plain_html  # noqa: E402
-from benchmarks.search_bench import search_rows  # noqa: E402
+from benchmarks.search_bench import distinct_rows, search_rows  # noqa: E402
 from benchmarks.site_bench import build as site_build, markdown_twin, side_by_side, sizes  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
@@ -73,6 +73,7 @@ def main() -> None:
         rows += pdf_rows(corpus, args.pdf_runs, args.pdf_sample)
         rows += preview_rows(corpus, Path(tmp), args.runs)
         rows += edition_rows(Path(tmp), args.runs)  # the repository with its editions, not the corpus
+        rows += distinct_rows(Path(tmp), args.scale)  # search on 1000 procedures that differ in wording
     rows.append(("peak memory, largest child process (a site build)", f"{_maxrss(resource.RUSAGE_CHILDREN)} MB",
                  "", ""))
     rows.append(("peak memory, this process (PDF rows, 1 worker)", f"{_maxrss(resource.RUSAGE_SELF)} MB", "", ""))

@@ -63,12 +63,19 @@ def make_corpus(dest: Path, procedures: int = 1000, forms: int = 500, sites: int
     return dest
 
 
-def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str) -> None:
-    """Point every id reference at the copy of the same batch (wrapping when that kind has fewer batches)."""
+def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str, seen: set[int] | None = None) -> None:
+    """Point every id reference at the copy of the same batch (wrapping when that kind has fewer batches).
+    A node shared through a YAML alias is rewired once."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, dict):
         for key, value in node.items():
             if key in REF_LISTS and isinstance(value, list):
                 node[key] = [_copy_id(v, batch, batches[REF_LISTS[key]]) for v in value]
+            elif key == "records" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                node[key] = [_copy_id(v, batch, batches["forms"]) for v in value]  # a variant's record list
             elif key == "form" and isinstance(value, str):
                 node[key] = _copy_id(value, batch, batches["forms"])
             elif key == "see" and isinstance(value, list):
@@ -80,10 +87,10 @@ def _rewire(node: Any, batch: int, batches: dict[str, int], folder: str) -> None
             elif key == "price_lists" and folder == "sites":
                 node[key] = [_copy_id(v, batch, batches["price-lists"]) for v in value]
             else:
-                _rewire(value, batch, batches, folder)
+                _rewire(value, batch, batches, folder, seen)
     elif isinstance(node, list):
         for item in node:
-            _rewire(item, batch, batches, folder)
+            _rewire(item, batch, batches, folder, seen)
 
 
 def _copy_id(ident: str, batch: int, available: int) -> str:

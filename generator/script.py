@@ -174,7 +174,7 @@ def convert_view(book: Handbook, converter: Converter) -> Handbook:
     return Handbook(root=book.root, tables=tables, singles=singles, texts=book.texts)
 
 
-TEXT_FILES = (".html", ".xml", ".json", ".js", ".css")
+TEXT_FILES = (".html", ".xml", ".json", ".js", ".css", ".svg")  # .svg: each flowchart's full-size view
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_ESCAPE = re.compile(r"(?<!\\)\\u(3[4-9a-fA-F][0-9a-fA-F]{2}|[4-9][0-9a-fA-F]{3})")  # U+3400-U+9FFF
 _HTML_LANG = re.compile(r'(<html\b[^>]*\blang=")[^"]*(")')

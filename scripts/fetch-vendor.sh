@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fetch the browser libraries the handbook site serves itself, so it works offline (no CDN):
-#   mermaid (flowcharts) and iframe-worker (search when the site is opened from disk).
-# They come from the npm registry (npm pack: one tarball, no dependencies), pinned and checked,
+# Fetch the browser library the handbook site serves itself, so it works offline (no CDN):
+#   iframe-worker (search when the site is opened from disk). Flowcharts need no script: Graphviz
+#   draws them at build time (scripts/setup-system.sh installs it).
+# It comes from the npm registry (npm pack: one tarball, no dependencies), pinned and checked,
 # into .cache/vendor/ (git-ignored). Idempotent: does nothing when the files are already there.
 set -euo pipefail
 
@@ -10,7 +11,6 @@ dest="${HANDBOOK_VENDOR_DIR:-$root/.cache/vendor}"
 
 # name@version  file-in-tarball  saved-as  sha256
 packages=(
-  "mermaid@11.17.2 package/dist/mermaid.min.js mermaid.min.js 581ed7d74bd9048d0e3a91363927d72ef22942d7722546b27f7cc29e35390eb8"
   "iframe-worker@1.0.4 package/shim/index.js iframe-worker-shim.js e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"
 )
 
@@ -24,7 +24,7 @@ done
 [ "$missing" -eq 0 ] && exit 0
 
 if ! command -v npm >/dev/null; then
-  echo "installing npm (to fetch mermaid for offline flowcharts)" >&2
+  echo "installing npm (to fetch iframe-worker for offline search)" >&2
   SUDO=; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages the project needs, only those missing. Usage: setup-system.sh build|test|venv
-#   build: CJK fonts for the PDFs, HarfBuzz subsetting (WeasyPrint is ~50x slower without it)
+#   build: CJK fonts for the PDFs, HarfBuzz subsetting (WeasyPrint is ~50x slower without it),
+#          Graphviz (dot draws the flowcharts as SVG at build time)
 #   test:  build + poppler-utils (pdftotext, pdftoppm) and Chromium for the browser test
 set -euo pipefail
 
 case "${1:-build}" in
-  build) packages=(fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0) ;;
-  test)  packages=(fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils chromium) ;;
+  build) packages=(fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 graphviz) ;;
+  test)  packages=(fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 graphviz poppler-utils chromium) ;;
   venv)  packages=(python3-venv) ;;
   *) echo "usage: $0 build|test|venv" >&2; exit 2 ;;
 esac

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from generator.script import simplified_in
 
-TEXT_SUFFIXES = (".html", ".js", ".json", ".css", ".xml", ".txt")
+TEXT_SUFFIXES = (".html", ".js", ".json", ".css", ".xml", ".txt", ".svg")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 

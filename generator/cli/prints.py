@@ -163,7 +163,7 @@ def _run(context: BuildContext, args: argparse.Namespace, make_plan: Callable[[A
     """Plan, render and write; report findings; exit 1 if anything was refused. ``after`` makes more
     files from those written (e.g. 2-up sheets). A Traditional edition's jobs are converted and
     printed in its region's faces, as in ``handbook build`` (generator.render.print.build_prints)."""
-    from generator.findings import Severity
+    from generator.findings import Severity, SourceError
     from generator.publish.safety import unsafe_target
     from generator.render.print import EditionHtml, cache_dir, run_plan
     from generator.render.print.fonts import FontProblem, load_fonts
@@ -178,7 +178,10 @@ def _run(context: BuildContext, args: argparse.Namespace, make_plan: Callable[[A
         fonts = load_fonts(cache_dir(book.root), region)
     except FontProblem as problem:
         return _finish(problem.findings, [], EXIT_REFUSED)
-    plan = make_plan(fonts)
+    try:
+        plan = make_plan(fonts)
+    except SourceError as exc:  # the bound handbook's flowcharts need Graphviz (CFG007)
+        return _finish(exc.findings, [], EXIT_SOURCES)
     if context.converter is not None:
         plan = plan.converted(fonts, EditionHtml(context.converter.convert, region))
     if refuse_on:

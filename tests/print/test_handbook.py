@@ -112,3 +112,13 @@ def test_controlled_copy_needs_the_compilation_block(office: Path, capsys: pytes
     assert "company.yaml:1:1: PRT021" in capsys.readouterr().err
     assert main(["--project", str(office), "bound", "--out", str(office / "out")]) == 0  # uncontrolled: blank fields
     assert "汇编编号—版次—" in compact(page_texts(office / "out" / "handbook.pdf")[0])
+
+
+def test_procedures_carry_the_sites_flowchart(pages: list[str]) -> None:
+    """The chart of the site's page, drawn by Graphviz, is printed before the steps as real text."""
+    first = doc_pages(pages)["DCWY/QP-001"]
+    text = "".join(pages[i] for i in first)
+    assert "流程图" in text, text[:400]
+    chart = text[text.index("流程图"):text.index("工作程序", text.index("流程图"))]
+    for label in ("1登记", "2处理", "①属于维修"):  # step boxes and a branch's condition on its arrow
+        assert label in chart, (label, chart)

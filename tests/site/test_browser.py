@@ -108,13 +108,16 @@ def test_record_link_opens_the_form_page(browser, base_url: str) -> None:
     page.close()
 
 
-def test_flowchart_is_drawn_from_the_local_mermaid(browser, base_url: str) -> None:
-    page = _page(browser)
-    page.goto(base_url + "procedures/resident-help/")
-    page.wait_for_function("document.querySelector('div.mermaid') !== null", timeout=20_000)
-    box = page.locator("div.mermaid").first.bounding_box()
+def test_flowchart_is_drawn_without_a_script(browser, base_url: str) -> None:
+    """The chart is SVG in the page as built: there with JavaScript off, and no script is fetched for it."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    bare = context.new_page()
+    bare.goto(base_url + "procedures/resident-help/")
+    box = bare.locator("svg.hb-flow__svg").bounding_box()
     assert box and box["height"] > 300  # drawn as a diagram, not left as source text
-    page.locator("div.mermaid").first.screenshot(path=str(ARTIFACTS / "flowchart-desktop.png"))
+    bare.locator(".hb-flow__chart").screenshot(path=str(ARTIFACTS / "flowchart-desktop.png"))
+    context.close()
+    page = _page(browser)
     page.goto(base_url + "procedures/resident-help/#step-3-1")
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "branches-desktop.png"))
@@ -139,7 +142,7 @@ def test_site_works_opened_from_disk(browser, real_site: Path, tmp_path: Path) -
     shutil.copytree(real_site, copy)
     page = _page(browser)
     page.goto((copy / "procedures/resident-help/index.html").as_uri())
-    page.wait_for_function("document.querySelector('div.mermaid') !== null", timeout=20_000)
+    assert page.locator("svg.hb-flow__svg text").count() > 20
     assert _has(_search(page, "投诉"), "procedures/complaint-handling/")
     page.screenshot(path=str(ARTIFACTS / "offline-search.png"))
     assert page.outside == []
@@ -151,7 +154,6 @@ def test_procedure_prints_on_a4_without_navigation(browser, base_url: str, tmp_p
         pytest.skip("needs pdftotext (poppler-utils)")
     page = _page(browser)
     page.goto(base_url + "procedures/resident-help/")
-    page.wait_for_function("document.querySelector('div.mermaid') !== null", timeout=20_000)
     pdf = tmp_path / "resident-help.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     shutil.copy(pdf, ARTIFACTS / "procedure-print.pdf")

@@ -20,6 +20,7 @@ from generator.load import load_or_raise
 from generator.render.site.plugin import WORKER
 from generator.render.site.search.segment import jieba_segmenter
 from generator.render.site.searchdict import words
+from generator.render.site.search.pack import unpack
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
@@ -110,14 +111,14 @@ def test_browser_cuts_text_as_the_index_did(browser, real_site: Path) -> None:
     """The worker's segment() on every distinct entry text gives the words the build's cut gives."""
     index = (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
     cut = jieba_segmenter(words(load_or_raise(ROOT))).words
-    table = [html.unescape(t) for t in json.loads(index)["config"]["handbook"]["texts"]]
+    table = [html.unescape(t) for t in unpack(json.loads(index)["config"]["handbook"])]
     expected = [" ".join(cut(t)) for t in table]
     page = _page(browser)
     page.goto("about:blank")
     page.add_script_tag(content="var module = {exports: null};" + WORKER.read_text(encoding="utf-8"))
     got = page.evaluate("""index => {
         const w = module.exports, data = JSON.parse(index); w.setup(data)
-        return data.config.handbook.texts.map(t => w.segment(t.replace(/&(lt|gt|quot|#x27|amp);/g,
+        return w.unpack(data.config.handbook.vocab, data.config.handbook.texts).map(t => w.segment(t.replace(/&(lt|gt|quot|#x27|amp);/g,
             (_, e) => ({lt: "<", gt: ">", quot: '"', "#x27": "'", amp: "&"})[e])).join(" "))
     }""", index)
     page.close()

@@ -138,6 +138,7 @@ def test_zensical_drops_the_plugin_but_builds_the_page_tree(built: tuple[Path, P
     name = "procedures/community-culture/index.html"
     page = theirs[name]
     assert all(f'id="{i}"' in page for i in ("annual-plan", "activity-record"))
-    assert 'class="mermaid"' in page and "<table" in page and "handbook.css" in page
+    assert '<svg class="hb-flow__svg"' in page and "<table" in page and "handbook.css" in page
+    assert (tree / "site" / "procedures/community-culture/flowchart.svg").is_file()  # the full-size view
     assert "unpkg.com" not in page  # the local iframe-worker from the tree's config
     assert "客户需求处理单" in (tree / "site" / "search.json").read_text(encoding="utf-8")  # its own index, not segmented

@@ -1,54 +1,128 @@
-"""Flowcharts stay drawable however long the procedure: past MAX_DRAWN boxes the chart is cut, with a note."""
+"""Flowcharts: drawn by Graphviz at build time, readable on a phone, escaped, capped however long the procedure."""
 
 from __future__ import annotations
 
-from sitekit import ROOT, real_site  # noqa: F401 (fixture)
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+import xml.etree.ElementTree as ET
+
+import pytest
+from sitekit import MINI, ROOT, real_site, site_project  # noqa: F401 (fixture)
 from test_browser import ARTIFACTS, _page, base_url, browser  # noqa: F401 (fixtures)
 
+from generator.findings import SourceError
 from generator.load import load_or_raise
+from generator.render.flowchart import graphviz, svg
+from generator.render.flowchart.dot import MAX_DRAWN, MAX_NODES, flowchart
 from generator.render.site.index import SiteIndex
-from generator.render.site.mermaid import MAX_DRAWN, MAX_NODES, flowchart
 from generator.render.site.views.steps import step_tree
 
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = ['a "quote"', "<b>&amp;", "{brace} }", "\\n back\\slash\\", "</text><script>", "&lt;"]
 
-def _chart(steps_per_copy: int) -> tuple[str, int]:
+
+def _chart(steps_per_copy: int, titles: list[str] | None = None) -> tuple[str, int]:
     book = load_or_raise(ROOT)
     proc = next(p for p in book.procedures.values() if len(p.steps) > 3)
     steps = [s.model_copy(deep=True) for _ in range(steps_per_copy) for s in proc.steps]
+    if titles is not None:
+        steps = [s.model_copy(update={"title": titles[n % len(titles)]}) for n, s in enumerate(steps)]
     long = proc.model_copy(update={"steps": steps})
     book.procedures[long.id] = long
     ix = SiteIndex.build(book)
     tree = step_tree(long.steps, ix.numbers)
     chart = flowchart(tree)
     assert chart is not None
-    return chart, len(tree)
+    return chart, sum(s.count() for s in tree)
+
+
+def _boxes(dot: str) -> int:
+    return len(re.findall(r"^\s*n\d+ \[label=", dot, re.M))
+
+
+def _texts(drawn: str) -> list[str]:
+    root = ET.fromstring(svg.standalone(drawn).split("\n", 1)[1])  # well-formed XML, or this raises
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
 
 def test_a_procedure_of_thousands_of_steps_gets_a_capped_chart() -> None:
-    chart, count = _chart(1000)
-    boxes = sum(1 for line in chart.splitlines() if "-->" not in line and line.strip().startswith("n"))
-    assert count > 3000 and boxes <= MAX_NODES + 1
-    assert "其余" in chart and "未画出，见下方步骤" in chart
-    assert len(chart) < 20_000  # far below Mermaid's maximum text size (50,000)
+    dot, count = _chart(1000)
+    assert count >= 5000 and _boxes(dot) <= MAX_NODES + 1
+    started = time.monotonic()
+    texts = _texts(graphviz.render(dot))
+    assert time.monotonic() - started < 30
+    note = "".join(t for t in texts if t.startswith(("……", "其余")) or "未画出" in t or "见下方" in t)
+    assert "其余" in note and "未画出" in "".join(texts) and "步骤" in note
 
 
 def test_an_ordinary_procedure_is_drawn_whole() -> None:
-    chart, count = _chart(1)
-    assert "其余" not in chart
-    assert sum(1 for line in chart.splitlines() if "-->" not in line and line.strip().startswith("n")) <= MAX_DRAWN
+    dot, _ = _chart(1)
+    assert "其余" not in dot and _boxes(dot) <= MAX_DRAWN
+    assert "rankdir=TB" in dot  # top to bottom: narrow enough for a phone
+
+
+def test_hostile_step_text_is_text_in_the_svg_and_the_page() -> None:
+    dot, _ = _chart(2, HOSTILE)
+    drawn = graphviz.render(dot)
+    texts = "".join(_texts(drawn))  # the lines of a wrapped label, joined
+    for piece in HOSTILE:
+        assert piece.replace(" ", "") in texts.replace(" ", ""), piece
+    page = svg.inline(drawn)
+    assert "<script" not in page and "</text><" not in page.replace("</text>\n<", "")
+    assert "&lt;script&gt;" in page and "&amp;amp;" in page
+    assert "<script" not in svg.printed(drawn, "Noto Sans CJK SC Subset")
+
+
+def test_missing_graphviz_is_a_clear_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graphviz.shutil, "which", lambda name: None)
+    assert graphviz.missing() is not None and graphviz.missing().code == "CFG007"
+    with pytest.raises(SourceError) as raised:
+        graphviz.render_all(["digraph { never_drawn_before_" + str(time.time_ns()) + " }"])
+    finding = raised.value.findings[0]
+    assert finding.code == "CFG007" and "graphviz" in (finding.hint or "")
+
+
+def test_build_and_bound_handbook_without_graphviz_stop_with_cfg007(tmp_path: Path) -> None:
+    """No dot on PATH (the rest there): the site build and the bound handbook stop, exit 2, in Chinese."""
+    project = site_project(MINI, tmp_path / "project")
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for name in ("fc-match", "git"):
+        if (found := Path("/usr/bin") / name).exists():
+            (tools / name).symlink_to(found)
+    env = dict(os.environ, PATH=str(tools), HANDBOOK_NO_CUT_CACHE="1")
+    for args in (["build", "--no-pdf"], ["bound", "--out", str(tmp_path / "print")]):
+        run = subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=env,
+                             capture_output=True, text=True, timeout=300)
+        assert run.returncode == 2, (args, run.stderr)
+        assert "CFG007" in run.stderr and "graphviz" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert not (project / "site").exists()
 
 
 def test_flowchart_keeps_its_size_on_a_phone(browser, base_url: str) -> None:  # noqa: F811 (fixtures)
-    """Labels stay at their own size (not shrunk to the column): the chart scrolls sideways instead,
-    starts at its middle and says so; the page itself does not scroll sideways."""
+    """Labels stay at their own size (at least 12 px as shown on a 390 px phone, never shrunk to the
+    column): the chart scrolls sideways instead, starts at its middle and says so; the page itself
+    does not scroll sideways. Its boxes link to the steps; the full-size file opens alone."""
     page = _page(browser, 390, 844)
     page.goto(base_url + "procedures/resident-help/")
-    page.wait_for_selector("div.mermaid", timeout=20_000)
     page.wait_for_timeout(500)
     wide, shown, left = page.evaluate("(() => { const c = document.querySelector('.hb-flow__chart');"
                                       " return [c.scrollWidth, c.clientWidth, c.scrollLeft] })()")
     assert wide > 1.5 * shown and left > 0
+    sizes = page.evaluate("[...document.querySelectorAll('.hb-flow__chart svg text')].map(t =>"
+                          " parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")
+    assert len(sizes) > 20 and min(sizes) >= 12, min(sizes)
     assert page.locator(".hb-scroll-cue", has_text="流程图").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
     page.locator(".hb-flow__chart").screenshot(path=str(ARTIFACTS / "flowchart-phone.png"))
+    anchors = page.evaluate("[...document.querySelectorAll('.hb-flow__chart a')].map(a => a.getAttribute('href'))")
+    assert len(anchors) > 20 and all(page.locator(f'[id="{a[1:]}"]').count() == 1 for a in anchors)
+    href = page.locator(".hb-flow__open a").get_attribute("href")
+    page.goto(base_url + "procedures/resident-help/" + href)
+    assert page.evaluate("document.documentElement.tagName") == "svg"
+    assert page.locator("text").count() == len(sizes)
     page.close()

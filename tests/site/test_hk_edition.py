@@ -42,6 +42,9 @@ def test_hk_site_and_search_index_have_no_simplified_characters(hk_site: Path) -
     assert {"search/search_index.json", "search/search_index.js", "assets/javascripts/handbook.js",
             "assets/stylesheets/print.css", "404.html"} <= set(files)
     assert leaks(hk_site) == {}
+    charts = sorted(hk_site.rglob("flowchart.svg"))  # each chart's full-size view; the pages inline theirs
+    assert len(charts) > 5 and all("<text" in p.read_text(encoding="utf-8") for p in charts)
+    assert all(p.relative_to(hk_site).as_posix() in files for p in charts)  # scanned with the rest, above
     index = json.loads((hk_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = " ".join(d["title"] for d in index["docs"])
     assert len(index["docs"]) > 40 and "標準作業規程" in titles

@@ -13,6 +13,7 @@ from generator.check import RULES
 from generator.load import load_or_raise
 from generator.model import Handbook
 from generator.model import kinds
+from generator.model.words import word
 from generator.model.charge import charge
 from generator.model.prices import price_list_sites, site_price_lists
 from generator.render.site.urls import SINGLES, form_pdf, step_anchor
@@ -51,6 +52,7 @@ def test_procedure_page_shows_card_badges_branches_and_records(real_site: Path, 
     for label in ("文件编号", "版本", "生效日期", "归口部门", "批准人", "最近修订", "下次复审"):
         assert label in page.text
     assert proc.code in page.text and proc.version in page.text
+    assert re.search(r'<span class="hb-status hb-status--approved">现行有效</span>', html)  # not a review's 通过
     links = targets(real_site, page)
     assert "roles/front-desk-clerk/index.html" in links
     assert 'class="hb-badge hb-badge--role">' in html
@@ -58,7 +60,7 @@ def test_procedure_page_shows_card_badges_branches_and_records(real_site: Path, 
     branches = re.findall(r'<p class="hb-branch__head"><span class="hb-branch__mark">情形(.)</span>如果([^<]+)</p>', html)
     assert [mark for mark, _ in branches] == ["①", "②", "③"]
     assert branches[0][1] == proc.steps[2].steps[0].branches[0].condition
-    assert page.classes.get("mermaid") == 1 and "flowchart TD" in page.text
+    assert page.classes.get("hb-flow__svg") == 1 and "3.1 总服务台" in page.text  # drawn at build time
     assert "forms/resident-help-register/index.html" in links
     assert form_pdf("resident-help-register") in links
     assert "未收录" in page.text  # documents named but not in the handbook
@@ -107,6 +109,7 @@ def test_price_lists_show_items_and_the_sample_banner(real_site: Path, book: Han
     for pl in book.price_lists.values():
         page = page_of(real_site, f"price-lists/{pl.id}/")
         assert ("示例价格" in page.text) == pl.sample, pl.id
+        assert f"收费类别{word(pl.fee)}" in page.text.replace(" ", "")  # 停车服务费, never a building type's 车位
         for item in pl.items:
             assert item.name in page.text
             if item.free:
@@ -165,11 +168,13 @@ def test_home_lists_this_quarters_revisions_newest_first(real_site: Path) -> Non
 
 
 def test_browser_libraries_are_served_by_the_site(real_site: Path) -> None:
-    """Mermaid and the file:// search shim come from the site itself, never from a CDN."""
-    assert (real_site / "assets/vendor/mermaid.min.js").is_file(), "run scripts/fetch-vendor.sh (make does)"
-    assert (real_site / "assets/vendor/iframe-worker-shim.js").is_file()
+    """The file:// search shim comes from the site itself, never from a CDN; no page loads Mermaid
+    (flowcharts are SVG drawn at build time)."""
+    assert (real_site / "assets/vendor/iframe-worker-shim.js").is_file(), "run scripts/fetch-vendor.sh (make does)"
+    assert not list(real_site.rglob("mermaid*"))
+    for path in real_site.rglob("*.html"):
+        assert "mermaid" not in path.read_text(encoding="utf-8").lower(), path
     html = (real_site / "procedures/resident-help/index.html").read_text(encoding="utf-8")
-    assert '<script src="../../assets/vendor/mermaid.min.js">' in html
     assert '<script src="../../assets/vendor/iframe-worker-shim.js">' in html
     assert "unpkg.com" not in html and "fonts.googleapis" not in html
 

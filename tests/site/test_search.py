@@ -13,6 +13,7 @@ from generator.load import load_or_raise
 from generator.render.site.search.entries import MAX_TEXT
 from generator.render.site.search.segment import jieba_segmenter
 from generator.render.site.searchdict import words
+from generator.render.site.search.pack import unpack
 
 
 def index(site: Path) -> dict:
@@ -20,7 +21,7 @@ def index(site: Path) -> dict:
 
 
 def texts(site: Path) -> list[str]:
-    return [html.unescape(t) for t in index(site)["config"]["handbook"]["texts"]]
+    return [html.unescape(t) for t in unpack(index(site)["config"]["handbook"])]
 
 
 def locations(site: Path) -> dict[str, tuple[str, str]]:
@@ -101,3 +102,17 @@ def test_a_formula_part_amount_is_not_the_item_title() -> None:
             '<span>维修费 <strong>30 元/次</strong></span></td></tr></table>')
     item = [e for e in entries("有偿服务收费标准", html) if e.kind == "item"]
     assert [e.title for e in item] == ["家电维修"]
+
+
+def test_texts_are_packed_as_vocabulary_numbers() -> None:
+    """pack.py: every number has one short code that reads back; a text's tokens join to it exactly."""
+    from generator.render.site.search.pack import DIGITS, code, decode, pack
+
+    assert len(DIGITS) == 90 and not set('"\\<>&') & set(DIGITS)
+    for n in [*range(2000), 1859, 1860, 55859, 55860, 10**6]:
+        assert decode(code(n)) == [n], n
+    assert [len(code(n)) for n in (0, 59, 60, 1859, 1860, 55859, 55860)] == [1, 1, 2, 2, 3, 3, 4]
+    texts = ["接待员登记 50元 <b>&amp; \"引号\"", "", "登记"]
+    vocab, codes = pack(texts, lambda run: [run[i:i + 2] for i in range(0, len(run), 2)])
+    assert [html.unescape(t) for t in unpack({"vocab": vocab, "texts": codes})] == texts
+    assert vocab[0] in ("登记", " ") and all(c in DIGITS for c in "".join(codes))

@@ -26,6 +26,7 @@ from generator.context import BuildContext, SourcesFailed, make_context
 from generator.findings import Finding, Severity
 from generator.model.audience import Audience
 from generator.publish.safety import STAMP, unsafe_out
+from generator.render.site.charts import prerender
 from generator.render.site.notfound import relative_error_page, top_folders
 from generator.render.site.page import HandbookPage
 from generator.render.site.render import Renderer, compact
@@ -83,11 +84,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"源文件有 {len(self.errors)} 个错误，未生成网站（见上面各条；改正后重新构建）")
         return config
 
-    # Add one virtual page per handbook page, and the local copies of the browser libraries.
+    # Add one virtual page per handbook page, its flowchart drawn (Graphviz), and the local copy of iframe-worker.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         prepared = self.prepared
         assert prepared.index is not None  # on_config stopped the build otherwise
-        renderer = Renderer(prepared.index, files, mermaid=prepared.vendor is not None)
+        renderer = Renderer(prepared.index, files)
         left_out = files.get_file_from_path(HELP_PAGE) if prepared.help_page is None else None
         if left_out is not None:
             files.remove(left_out)  # the public site has no help page (prepare decides)
@@ -96,6 +97,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = File.generated(config, spec.uri, content="", inclusion=level)
             files.append(file)
             HandbookPage(spec, file, config, renderer)
+        for uri, chart in prerender(prepared.index, prepared.specs).items():  # full-size views, beside the pages
+            files.append(File.generated(config, uri, content=chart))
         vendor = prepared.vendor
         if vendor is not None:
             for name, uri in VENDOR.items():

@@ -82,13 +82,12 @@ class Links:
 
 
 @functools.cache
-def environment(mermaid: bool = False) -> Environment:
+def environment() -> Environment:
     """The page-body templates, compiled once per process (a preview builds again and again)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(labels=labels, form_pdf=form_pdf, notice_pdf=notice_pdf, NOTICES=NOTICES,
                        step_anchor=step_anchor, kind_of=kind_of, is_document=_is_document, lifecycle=lifecycle)
-    env.globals["vendor_mermaid"] = mermaid
     env.filters["money"] = money
     return env
 
@@ -96,9 +95,9 @@ def environment(mermaid: bool = False) -> Environment:
 class Renderer:
     """Renders one page body; the environment and the index are shared by every page of a build."""
 
-    def __init__(self, ix: SiteIndex, files: Files, *, mermaid: bool):
+    def __init__(self, ix: SiteIndex, files: Files):
         self.ix, self.files = ix, files
-        self.env = environment(mermaid)
+        self.env = environment()
 
     def render(self, spec: PageSpec, file: File) -> tuple[str, list[dict[str, Any]]]:
         view = SINGLE_PAGES.get(spec.kind) or VIEWS[spec.kind]

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.context import BuildContext
 from generator.findings import Finding, Severity
+from generator.render.flowchart import graphviz
 from generator.render.site.index import SiteIndex
 from generator.render.site.nav import navigation
 from generator.render.site.pages import PageSpec, plan
@@ -23,7 +24,6 @@ HELP_PAGE = "help/index.md"
 THEME_LANGUAGES = {"zh-HK": "zh-Hant", "zh-TW": "zh-TW"}
 STAFF_ONLY = frozenset({"rules", "revisions"})  # page kinds the public site leaves out (checks, review records)
 VENDOR = {  # file fetched by scripts/fetch-vendor.sh -> where the site serves it
-    "mermaid.min.js": "assets/vendor/mermaid.min.js",
     "iframe-worker-shim.js": "assets/vendor/iframe-worker-shim.js",
 }
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -53,6 +53,10 @@ def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor:
     """
     book, root, public = context.book, context.project, context.public
     result = Prepared(list(context.findings))
+    no_graphviz = graphviz.missing()  # flowcharts are drawn at build time: stop before MkDocs starts
+    if no_graphviz is not None:
+        result.findings.append(no_graphviz)
+        return result
     if public and book.company:  # the header, title and footer say whose site this is, and for whom
         config.site_name = str(escape(context.site_title or f"{book.company.short_name}服务信息公开"))
         config.site_description = str(escape(
@@ -93,7 +97,7 @@ def _only(nav: list, dropped: set[str]) -> list:
 
 
 def vendor_dir(root: Path, configured: str | None) -> Path | None:
-    """Where scripts/fetch-vendor.sh put mermaid and iframe-worker, or None (flowcharts stay text)."""
+    """Where scripts/fetch-vendor.sh put iframe-worker, or None (search from disk unavailable)."""
     candidates = [Path(configured)] if configured else []
     candidates += [root / ".cache" / "vendor", Path(__file__).resolve().parents[3] / ".cache" / "vendor"]
     if os.environ.get("HANDBOOK_VENDOR_DIR"):
@@ -102,5 +106,5 @@ def vendor_dir(root: Path, configured: str | None) -> Path | None:
         folder = folder if folder.is_absolute() else root / folder
         if all((folder / name).is_file() for name in VENDOR):
             return folder
-    log.warning("未找到本地 mermaid/iframe-worker（运行 scripts/fetch-vendor.sh）：流程图以文本显示，离线搜索不可用")
+    log.warning("未找到本地 iframe-worker（运行 scripts/fetch-vendor.sh）：从磁盘打开网站时不能搜索")
     return None

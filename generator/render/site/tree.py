@@ -4,7 +4,8 @@
 
 - ``DIR/docs/<page>.md`` for every page: YAML front matter (``title``, ``template``, the page
   meta the theme reads) and the page body as HTML (Markdown passes it through unchanged); the
-  hand-written pages of ``docs_dir`` and the local browser libraries beside them;
+  hand-written pages of ``docs_dir``, the local browser library and each chart's full-size
+  ``flowchart.svg`` beside them (the pages carry their charts inline);
 - ``DIR/nav.yml``: the navigation, titles to page paths;
 - ``DIR/mkdocs.yml``: the project's configuration without the handbook plugin, pointing at
   ``docs/``, the nav and the project's ``site_overrides``: plain MkDocs, ProperDocs and Zensical
@@ -64,8 +65,8 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
             page.render(config, files)
             front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False)
             wanted[f"docs/{file.src_uri}"] = f"---\n{front}---\n\n{compact(page.content or '')}\n".encode()
-        elif file.abs_src_path:
-            wanted[f"docs/{file.src_uri}"] = Path(file.abs_src_path).read_bytes()
+        elif file.abs_src_path or file.generated_by:  # files of docs_dir, vendor copies, flowchart.svg
+            wanted[f"docs/{file.src_uri}"] = file.content_bytes
     nav = yaml.safe_dump(config.nav, allow_unicode=True, sort_keys=False).encode()
     wanted["nav.yml"] = nav
     wanted["mkdocs.yml"] = _engine_config(context.project, config).encode()

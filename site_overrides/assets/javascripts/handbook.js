@@ -34,15 +34,10 @@
   setTimeout(cue, 300);
 })();
 
-// A flowchart is drawn at its own size (mermaid.py): when wider than the screen, start at its middle,
-// where the flow begins, and say that it scrolls.
+// A flowchart is drawn at its own size (generator/render/flowchart): when wider than the screen,
+// start at its middle, where the flow begins, and say that it scrolls.
 (function () {
   document.querySelectorAll(".hb-flow__chart").forEach(function (chart) {
-    new MutationObserver(function (changes, observer) {
-      if (!chart.querySelector("div.mermaid")) return;
-      observer.disconnect();
-      chart.scrollLeft = (chart.scrollWidth - chart.clientWidth) / 2;
-      window.dispatchEvent(new Event("resize"));
-    }).observe(chart, { childList: true, subtree: true });
+    chart.scrollLeft = (chart.scrollWidth - chart.clientWidth) / 2;
   });
 })();

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from generator.model import Handbook, Instruction, Procedure, Status, kinds
 from generator.model.lifecycle import printable, status_mark
+from generator.render.flowchart import graphviz, svg
+from generator.render.flowchart.dot import document_chart
+from generator.render.print.fonts import FAMILIES
 from generator.render.print.trace import Traced, Tracer, cn_date
 from generator.render.print.views.common import company_name, department_name, role_name
 from generator.render.print.views.steps import StepNumbers, StepView, link_titles, step_views
+from generator.render.site.views.steps import step_tree
 
 _NUMERALS = "〇一二三四五六七八九十"
 
@@ -67,6 +73,7 @@ class DocView:
     tools: tuple[str, ...]
     materials: tuple[str, ...]
     steps: tuple[StepView, ...]
+    flowchart: Markup | None  # the site's chart of the steps, as SVG (generator.render.flowchart)
     acceptance: tuple[Pair, ...]
     records: tuple[Record, ...]
     related: tuple[str, ...]
@@ -119,7 +126,8 @@ def handbook_view(book: Handbook, *, copy_number: int | None,
     bound = [(k.part, sorted((d for d in book.table(k.name).values()
                               if printable(d, controlled=controlled, include_obsolete=include_obsolete)), key=_order))
              for k in kinds.kinds() if k.part]
-    parts = tuple(Part(f"第{_NUMERALS[n]}部分　{title}", tuple(_doc(book, d, numbers, t) for d in docs))
+    charts = flowcharts(book, [d for _, docs in bound for d in docs], numbers)
+    parts = tuple(Part(f"第{_NUMERALS[n]}部分　{title}", tuple(_doc(book, d, numbers, t, charts.get(id(d))) for d in docs))
                   for n, (title, docs) in enumerate((b for b in bound if b[1]), start=1))
     label = f"受控文件 No. {copy_number:02d}" if copy_number is not None else "非受控副本"
     compilation = book.company.handbook if book.company else None
@@ -137,7 +145,23 @@ def _order(doc: Procedure | Instruction) -> tuple[str, str]:
     return (doc.code, doc.id)
 
 
-def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: Tracer) -> DocView:
+def flowcharts(book: Handbook, docs: list[Procedure | Instruction], numbers: StepNumbers) -> dict[int, Markup]:
+    """{id(doc): its flowchart as printed SVG}: the same charts as the site's pages (dot.document_chart),
+    drawn all at once (two Graphviz processes, cached), black on white in the print face.
+    Raises SourceError (CFG007) when Graphviz is missing."""
+    sources = {}
+    for doc in docs:
+        dot = document_chart("procedure" if isinstance(doc, Procedure) else "instruction",
+                             step_tree(doc.steps, numbers.numbers))
+        if dot is not None:
+            sources[id(doc)] = dot
+    drawn = graphviz.render_all(list(sources.values()), graphviz.cache_dir(book.root))
+    face = f"{FAMILIES[1]} Subset"  # the sans face the print stage embeds (fonts.py)
+    return {key: Markup(svg.printed(drawn[dot], face)) for key, dot in sources.items()}  # noqa: S704 (Graphviz escaped it)
+
+
+def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: Tracer,
+         chart: Markup | None = None) -> DocView:
     is_procedure = isinstance(doc, Procedure)
     _, related = link_titles(book, doc.related, t)
     meta = (Pair("文件编号", t.take(doc, "code")), Pair("版本", t.take(doc, "version")),
@@ -156,7 +180,7 @@ def _doc(book: Handbook, doc: Procedure | Instruction, numbers: StepNumbers, t: 
         roles=tuple(role_name(book, r, t) for r in getattr(doc, "roles", [])) if not is_procedure else (),
         tools=tuple(t.take_all(doc, "tools")) if not is_procedure else (),
         materials=tuple(t.take_all(doc, "materials")) if not is_procedure else (),
-        steps=step_views(book, doc, doc.steps, numbers, t),
+        steps=step_views(book, doc, doc.steps, numbers, t), flowchart=chart,
         acceptance=tuple(Pair(t.take(c, "text"), "；".join(filter(None, (t.take(c, "measure"), "示例" if c.sample else ""))))
                          for c in getattr(doc, "acceptance", [])),
         records=tuple(_record(book, r, t) for r in getattr(doc, "records", [])),

@@ -12,9 +12,10 @@ reads this format:
   ``e`` its other entries (``entries.py``: sections, steps, branches, price items) with their anchor,
   title and text number;
 - ``config.handbook`` = ``{"total", "words": {word: frequency}, "units", "synonyms", "rewrite", "t2s",
-  "texts"}``: what the browser needs to cut text and queries the same way (segment.py) and to widen a
-  query (words.py); ``texts`` is the table of distinct entry texts (at most ``entries.MAX_TEXT``
-  characters each), stored once however many entries share one.
+  "vocab", "texts"}``: what the browser needs to cut text and queries the same way (segment.py) and to
+  widen a query (words.py); ``texts`` is the table of distinct entry texts (at most ``entries.MAX_TEXT``
+  characters each), stored once however many entries share one, each written as numbers of the
+  tokens of ``vocab`` (pack.py: a third of the size).
 
 Titles and texts are HTML-escaped, as in the theme's own index. The browser cuts each distinct text
 once when the index loads, with ``words``: every word the build's cut of these texts and titles used,
@@ -30,6 +31,7 @@ from typing import Any
 
 from generator.model import Handbook
 from generator.render.site.search.entries import entries
+from generator.render.site.search.pack import pack
 from generator.render.site.search.segment import UNITS, Segmenter, jieba_segmenter
 from generator.render.site.search.words import rewrites, synonyms, traditional_pairs
 from generator.render.site.searchdict import words as handbook_words
@@ -74,7 +76,8 @@ class HandbookSearchIndex:
         return number
 
     def generate_search_index(self, prev: Any = None) -> str:
-        used = self.segmenter.used
+        used = dict(self.segmenter.used)  # before packing: its cuts must not widen the dictionary
+        vocab, texts = pack(list(self.texts), self.segmenter.han)
         chars = {c for w in used for c in w}
         data = {
             "config": {
@@ -86,7 +89,8 @@ class HandbookSearchIndex:
                     "synonyms": synonyms(self.book),
                     "rewrite": rewrites(self.book),
                     "t2s": traditional_pairs(chars),
-                    "texts": [html.escape(t) for t in self.texts],
+                    "vocab": vocab,
+                    "texts": texts,
                 },
             },
             "docs": self.docs,

@@ -82,6 +82,10 @@ class Segmenter:
                 out.append(piece)
         return out
 
+    def han(self, run: str) -> tuple[str, ...]:
+        """The words of a run of Han characters (cached; the words join ``used``)."""
+        return self._cut(run)
+
     def _cut_han(self, run: str) -> tuple[str, ...]:
         n = len(run)
         route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)

@@ -21,7 +21,10 @@ var STOP = {"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么"
 
 /* --- the cut: a port of segment.py ------------------------------------------------------------ */
 
+var PLAIN = /^[^A-Z\u3000\uFF01-\uFF5E]*$/  // nothing to normalize: most texts
+
 function normalize(text) {
+  if (PLAIN.test(text)) return text
   var out = ""
   for (var i = 0; i < text.length; i++) {
     var c = text.charCodeAt(i)
@@ -33,13 +36,22 @@ function normalize(text) {
   return out
 }
 
+/* A Han run cut once: the same clauses recur across pages (cleared with each new index). */
+function cutRun(run) {
+  var words = H.runs.get(run)
+  if (!words) H.runs.set(run, words = cutHan(run))
+  return words
+}
+
 function cutHan(run) {
   var n = run.length, score = new Array(n + 1), next = new Array(n + 1)
   score[n] = 0
   for (var i = n - 1; i >= 0; i--) {
     var best = -Infinity, bestJ = i
     for (var j = i; j < n && j - i < H.maxLen; j++) {
-      var f = H.words.get(run.slice(i, j + 1)) || 0
+      var frag = run.slice(i, j + 1)
+      if (j > i && !H.prefixes.has(frag)) break  // no word starts so: as segment.py's prefix test
+      var f = H.words.get(frag) || 0
       if (f || j === i) {
         var s = Math.log(f || 1) - H.logTotal + score[j + 1]
         if (s >= best) { best = s; bestJ = j }
@@ -75,7 +87,7 @@ function segment(text) {
       var unit = unitAfter(text, end, runs[i + 1])
       if (unit) { out.push(piece + unit); skipTo = runs[i + 1].index + unit.length; continue }
     }
-    if (HAN.test(piece[0])) out.push.apply(out, cutHan(piece))
+    if (HAN.test(piece[0])) out.push.apply(out, cutRun(piece))
     else out.push(piece)
   }
   return out
@@ -85,15 +97,19 @@ function segment(text) {
 
 function setup(data) {
   var hb = data.config.handbook
-  var words = new Map(), maxLen = 1
-  for (var w in hb.words) { words.set(w, hb.words[w]); if (w.length > maxLen) maxLen = w.length }
+  var words = new Map(), prefixes = new Set(), maxLen = 1
+  for (var w in hb.words) {
+    words.set(w, hb.words[w])
+    if (w.length > maxLen) maxLen = w.length
+    for (var k = 1; k <= w.length; k++) prefixes.add(w.slice(0, k))
+  }
   var t2s = new Map()
   for (var i = 0; i + 1 < hb.t2s.length; i += 2) t2s.set(hb.t2s[i], hb.t2s[i + 1])
-  H = { words: words, maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
+  H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
         synonyms: hb.synonyms, rewrite: hb.rewrite || {}, docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
     .sort(function (a, b) { return b.length - a.length })
-  var texts = hb.texts.map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
+  var texts = unpack(hb.vocab, hb.texts).map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
   var titles = new Map()
   function textWords(n) { return cut[n] || (cut[n] = new Set(segment(texts[n]))) }
   function titleWords(t) { var w = titles.get(t); if (!w) titles.set(t, w = new Set(segment(t))); return w }
@@ -275,6 +291,26 @@ function candidates(list, query) {
   return ids
 }
 
+/* The texts are numbers of vocab tokens (pack.py): digits are printable ASCII but for quote, backslash, < > &;
+   the first 60 end a number, the other 30 lead it (bijective base 30 before the last digit). */
+var DIGITS = (function () {
+  var d = {}, n = 0
+  for (var c = 0x20; c < 0x7f; c++) if ("\"\\<>&".indexOf(String.fromCharCode(c)) < 0) d[c] = n++
+  return d
+})()
+
+function unpack(vocab, codes) {
+  return codes.map(function (code) {
+    var out = [], q = 0
+    for (var i = 0; i < code.length; i++) {
+      var k = DIGITS[code.charCodeAt(i)]
+      if (k >= 60) q = q * 30 + (k - 60) + 1
+      else { out.push(vocab[q * 60 + k]); q = 0 }
+    }
+    return out.join("")
+  })
+}
+
 function unescapeHTML(text) {
   return text.replace(/&(lt|gt|quot|#x27|#39|amp);/g, function (_, e) {
     return { lt: "<", gt: ">", quot: "\"", "#x27": "'", "#39": "'", amp: "&" }[e]
@@ -356,4 +392,4 @@ if (typeof addEventListener === "function") addEventListener("message", function
   }
 })
 
-if (typeof module !== "undefined") module.exports = { setup: setup, segment: segment, search: search }
+if (typeof module !== "undefined") module.exports = { setup: setup, segment: segment, search: search, unpack: unpack }

@@ -16,7 +16,7 @@ from generator.model.procedure import Record
 from generator.model.words import word
 from generator.render.site.index import SiteIndex
 from generator.render.site.labels import PRICING
-from generator.render.site.mermaid import flowchart
+from generator.render.site.charts import chart
 from generator.render.site.views import page
 from generator.render.site.views.links import backlinks, kind_of
 from generator.render.site.views.steps import step_tree
@@ -47,13 +47,13 @@ def common(ix: SiteIndex, doc: Any, kind: str) -> dict[str, Any]:
 def procedure(ix: SiteIndex, proc: Procedure) -> dict[str, Any]:
     tree = step_tree(proc.steps, ix.numbers)
     records = [RecordRow(r, ix.book.forms.get(r.form), r.retention or _retention(ix, r.form)) for r in proc.records]
-    return common(ix, proc, "procedure") | {"steps": tree, "flowchart": flowchart(tree), "records": records}
+    return common(ix, proc, "procedure") | {"steps": tree, "flowchart": chart(ix, "procedure", tree), "records": records}
 
 
 @page("instruction")
 def instruction(ix: SiteIndex, ins: Instruction) -> dict[str, Any]:
     tree = step_tree(ins.steps, ix.numbers)
-    return common(ix, ins, "instruction") | {"steps": tree, "flowchart": flowchart(tree)}
+    return common(ix, ins, "instruction") | {"steps": tree, "flowchart": chart(ix, "instruction", tree)}
 
 
 @page("form")
