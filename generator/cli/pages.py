@@ -36,4 +36,8 @@ def _pages(args: argparse.Namespace) -> int:
     result = write_tree(context, out)
     print_findings(context.findings, EXIT_OK, verdict=False)
     print(f"页面树: {out}  写入 {len(result.written)} 个文件, {result.kept} 个未变, 删除 {len(result.removed)} 个")
+    if result.foreign:
+        shown = "、".join(result.foreign[:10]) + (f" 等 {len(result.foreign)} 个" if len(result.foreign) > 10 else "")
+        print(f"保留了不是 handbook pages 写出的文件(不会删除,也不属于生成的页面,引擎会照样构建它们): {shown}"
+              "。如不需要,请自行删除;自己的页面请写在项目的 docs/ 中")
     return EXIT_OK

@@ -168,3 +168,41 @@ def test_zensical_drops_the_plugin_but_builds_the_page_tree(built: tuple[Path, P
     assert (tree / "site" / "procedures/community-culture/flowchart.svg").is_file()  # the full-size view
     assert "unpkg.com" not in page  # the local iframe-worker from the tree's config
     assert "客户需求处理单" in (tree / "site" / "search.json").read_text(encoding="utf-8")  # its own index, not segmented
+
+
+def test_page_tree_deletes_only_files_it_wrote_and_is_self_contained(tmp_path: Path) -> None:
+    """A rerun never deletes a file no run wrote (the user's own), deletes a page file a run wrote
+    that is no longer wanted, writes nothing when nothing changed, and the tree builds when moved."""
+    from generator.context import make_context
+    from generator.render.site.tree import STATE, write_tree
+
+    project = copy_project(tmp_path / "project")
+    own = project / "site_overrides" / "pages" / "extra-help.md"
+    own.write_text("# 补充说明\n\n临时页面。\n", encoding="utf-8")
+    tree = tmp_path / "tree"
+    write_tree(make_context(project), tree)
+    assert (tree / "docs" / "extra-help.md").is_file()
+    mine = [tree / "docs" / "extra.md", tree / "docs" / "procedures" / "mine" / "index.md"]
+    for path in mine:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("# 我的笔记\n", encoding="utf-8")
+    own.unlink()
+    again = run_cli("--project", str(project), "pages", "--out", str(tree))
+    assert again.code == 0 and "删除 1 个" in again.out, again.out
+    assert all(path.read_text(encoding="utf-8") == "# 我的笔记\n" for path in mine)
+    assert "docs/extra.md" in again.out and "docs/procedures/mine/index.md" in again.out
+    assert not (tree / "docs" / "extra-help.md").exists()  # a run wrote it, its page is gone: deleted
+    state = (tree / STATE).stat().st_mtime_ns
+    repeat = write_tree(make_context(project), tree)
+    assert repeat.written == [] and repeat.removed == [] and (tree / STATE).stat().st_mtime_ns == state
+    config = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["theme"]["custom_dir"] == "overrides" and (tree / "overrides" / "main.html").is_file()
+    for path in mine:
+        path.unlink()
+    moved = tmp_path / "elsewhere" / "tree"
+    moved.parent.mkdir()
+    tree.rename(moved)
+    (project / "site_overrides").rename(tmp_path / "gone")  # the tree must not need the project's copy
+    _run([sys.executable, "-m", "mkdocs", "build", "-q"], moved)
+    page = (moved / "site" / "procedures" / "community-culture" / "index.html").read_text(encoding="utf-8")
+    assert "社区文化工作制度及活动组织程序" in page

@@ -11,9 +11,13 @@
   ``docs/``, the nav and the project's ``site_overrides``: plain MkDocs, ProperDocs and Zensical
   build it as it is.
 
-Only files whose bytes change are written (an engine watching the tree rebuilds only those);
-files of pages that no longer exist are deleted. ``DIR/.handbook-pages.json`` records what a run
-wrote from (date, mkdocs.yml, each source file's digest and entries, each document's neighbours),
+Only files whose bytes change are written (an engine watching the tree rebuilds only those); a
+repeated run with no change writes nothing. Files a previous run wrote that are no longer wanted
+(pages that no longer exist) are deleted; a file the tree holds that no run wrote (the user's own)
+is never deleted: it is listed in ``TreeResult.foreign`` and left as it is. The project's
+``site_overrides`` (``theme.custom_dir``) is copied into ``DIR/overrides`` and named by a relative
+path, so the tree builds wherever it is moved. ``DIR/.handbook-pages.json`` records the files a run
+wrote and what it wrote them from (date, mkdocs.yml, each source file's digest and entries, each document's neighbours),
 so the next run renders again only the page bodies that can depend on the files changed since
 (generator.preview.affected, as the preview does) and keeps the others' files as they are. Links between pages are those of the built
 site (``…/index.html``, the offline layout). The bodies are made by the same renderer as the
@@ -25,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,7 @@ from generator.preview.affected import affected_by, by_file, is_document_page, n
 
 MARKER = ".handbook-pages"  # written into the tree; marks a folder ``handbook pages`` may rewrite
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, five times faster
+OVERRIDES = "overrides"  # the copy of the project's site_overrides inside the tree
 STATE = ".handbook-pages.json"  # what the last run wrote from: the next one keeps unaffected page bodies
 
 
@@ -47,6 +51,7 @@ class TreeResult:
     written: list[str] = field(default_factory=list)
     kept: int = 0
     removed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # files in docs/ or overrides/ no run wrote: left alone
     rendered: int = 0  # page bodies rendered (the others were kept: nothing they show changed)
 
 
@@ -89,12 +94,36 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
             wanted[f"docs/{file.src_uri}"] = file.content_bytes
     nav = yaml.dump(config.nav, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode()
     wanted["nav.yml"] = nav
-    wanted["mkdocs.yml"] = _engine_config(context.project, config).encode()
+    overrides = _overrides(context.project, config)
+    wanted.update({f"{OVERRIDES}/{rel}": body for rel, body in overrides.items()})
+    wanted["mkdocs.yml"] = _engine_config(context.project, config, bool(overrides)).encode()
     wanted[MARKER] = b"handbook pages\n"
-    result = _sync(out, wanted)
+    result = _sync(out, wanted, _previously_written(out))
     result.rendered = rendered
-    (out / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    state["wrote"] = sorted(wanted)
+    body = json.dumps(state, ensure_ascii=False).encode()
+    if not (out / STATE).is_file() or (out / STATE).read_bytes() != body:
+        (out / STATE).write_bytes(body)
     return result
+
+
+def _previously_written(out: Path) -> set[str]:
+    """The files the last run recorded as written by it (none when it recorded nothing)."""
+    try:
+        wrote = json.loads((out / STATE).read_text(encoding="utf-8"))["wrote"]
+        return {str(rel) for rel in wrote}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def _overrides(project: Path, config: Any) -> dict[str, bytes]:
+    """The files of the project's ``theme.custom_dir`` (site_overrides), by path inside it."""
+    folder = config.theme.custom_dir
+    if not folder or not Path(folder).is_dir():
+        return {}
+    root, pages = Path(folder), Path(config.docs_dir)  # docs_dir may lie inside it: its pages are in docs/
+    return {path.relative_to(root).as_posix(): path.read_bytes()
+            for path in sorted(root.rglob("*")) if path.is_file() and not path.is_relative_to(pages)}
 
 
 def _state(context: BuildContext, pages: list[str], backlinks: Any) -> dict[str, Any]:
@@ -143,7 +172,7 @@ def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def _engine_config(project: Path, config: Any) -> str:
+def _engine_config(project: Path, config: Any, overrides: bool) -> str:
     """mkdocs.yml for the tree: the project's, without the handbook plugin, over docs/ and nav.yml."""
     from generator.publish.build import _LenientLoader
 
@@ -154,7 +183,10 @@ def _engine_config(project: Path, config: Any) -> str:
     data["plugins"] = [p for p in data.get("plugins", []) if p != "handbook" and not (isinstance(p, dict) and "handbook" in p)]
     theme = data.setdefault("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme["custom_dir"] = str((project / theme["custom_dir"]).resolve())
+        if overrides:
+            theme["custom_dir"] = OVERRIDES  # copied into the tree: relative to its mkdocs.yml
+        else:
+            theme.pop("custom_dir")
     data["extra"] = {**(data.get("extra") or {}), "polyfills": list(config.extra.get("polyfills", []))}
     data["markdown_extensions"] = ["admonition", "attr_list", "pymdownx.details", {"toc": {"permalink": True}},
                                    "pymdownx.superfences"]  # the tree's bodies are HTML: no custom fences needed
@@ -162,7 +194,9 @@ def _engine_config(project: Path, config: Any) -> str:
         yaml.safe_dump(json.loads(json.dumps(data, default=str)), allow_unicode=True, sort_keys=False)
 
 
-def _sync(out: Path, wanted: dict[str, bytes]) -> TreeResult:
+def _sync(out: Path, wanted: dict[str, bytes], before: set[str]) -> TreeResult:
+    """Write the files of ``wanted`` whose bytes differ; delete only files of ``before`` (what the
+    last run wrote) no longer wanted; list the other files of docs/ and overrides/ as foreign."""
     result = TreeResult()
     for rel, body in wanted.items():
         path = out / rel
@@ -172,13 +206,17 @@ def _sync(out: Path, wanted: dict[str, bytes]) -> TreeResult:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(body)
         result.written.append(rel)
-    docs = out / "docs"
-    for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
-        rel = path.relative_to(out).as_posix()
-        if path.is_file() and rel not in wanted:
+    for rel in sorted(before - wanted.keys()):
+        path = out / rel
+        if path.is_file() and not path.is_symlink() and ".." not in Path(rel).parts:
             path.unlink()
             result.removed.append(rel)
-    for folder in sorted((p for p in docs.rglob("*") if p.is_dir()), reverse=True) if docs.is_dir() else []:
-        if not any(folder.iterdir()):
-            shutil.rmtree(folder, ignore_errors=True)
+    for top in (out / "docs", out / OVERRIDES):
+        if not top.is_dir():
+            continue
+        result.foreign += [path.relative_to(out).as_posix() for path in sorted(top.rglob("*"))
+                           if not path.is_dir() and path.relative_to(out).as_posix() not in wanted]
+        for folder in sorted((p for p in top.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
     return result
