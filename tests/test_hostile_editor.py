@@ -189,7 +189,8 @@ CASES: dict[str, Case] = {
     "Notepad's .yaml.txt": Case(rename(PROC, "procedures/reception.yaml.txt"), 2, "SRC030",
                                 "procedures/reception.yaml.txt", 1, "reception.yaml"),
     "a text file in a source folder": Case(write("forms/README.md", "# 表单\n"), 2, "SRC030", "forms/README.md", 1),
-    "editor backup with a tilde": Case(write("procedures/reception.yaml~"), 2, "SRC031", "procedures/reception.yaml~", 1),
+    "merge tool's .orig copy": Case(write("procedures/reception.yaml.orig"), 2, "SRC031", "procedures/reception.yaml.orig",
+                                    1),
     "backup with .bak": Case(write("forms/visit-register.yaml.bak"), 2, "SRC031", "forms/visit-register.yaml.bak", 1),
     "a folder named like a source": Case(lambda p: (p / "procedures/old.yaml").mkdir(), 2, "SRC032",
                                          "procedures/old.yaml", 1),
@@ -275,3 +276,31 @@ def test_an_unreadable_source_folder_is_reported(tmp_path: Path, capsys: pytest.
     hits = [f for f in report["findings"] if f["code"] == "SRC035"]
     assert hits and hits[0]["file"] == "forms" and "没有读取权限" in hits[0]["message"], report
     assert "Permission" not in json.dumps(report, ensure_ascii=False)
+
+
+LEFTOVERS = ["reception.yaml~", "reception.yaml.~1~", "#reception.yaml#", ".reception.yaml.swp", ".reception.yaml.swo",
+             "4913", "5036", ".goutputstream-X1Y2Z3", "reception.yaml.kate-swp", "reception.yaml___jb_tmp___",
+             ".~lock.reception.yaml#", "~$reception.yaml"]
+
+
+def test_editor_leftovers_are_ignored_but_stray_files_are_not(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Backups, autosaves, locks (emacs' .#x.yaml: a dangling symlink), swap and probe files an editor
+    makes by itself are skipped by the check and by the preview's watcher; a stray real file and a
+    .yml twin next to them are still reported."""
+    from generator.preview import watch
+
+    project = tmp_path / "p"
+    shutil.copytree(MINI, project)
+    before = watch.snapshot(project)
+    for name in LEFTOVERS:
+        (project / "procedures" / name).write_text("title: [unclosed\n", encoding="utf-8")
+    os.symlink("user@host.4242:1700000000", project / "procedures" / ".#reception.yaml")
+    assert watch.snapshot(project) == before  # a save in vim or emacs changes only the file saved
+    assert main(["--project", str(project), "check", "--format", "json", "--today", "2026-06-01"]) == 0
+    assert not [f["code"] for f in json.loads(capsys.readouterr().out)["findings"] if f["code"].startswith("SRC")]
+    (project / "procedures" / "notes.txt").write_text("草稿\n", encoding="utf-8")
+    shutil.copy(project / PROC, project / "procedures" / "reception.yml")
+    assert main(["--project", str(project), "check", "--format", "json", "--today", "2026-06-01"]) == 2
+    found = {(f["code"], f["file"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert {("SRC030", "procedures/notes.txt"), ("SRC010", "procedures/reception.yml")} <= found, found
+    assert "procedures/notes.txt" in watch.snapshot(project)

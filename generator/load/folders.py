@@ -1,15 +1,20 @@
 """Every entry of a source folder accounted for: loaded, or reported with why it is not.
 
-Notepad saves ``renovation.yaml.txt``, Windows shows ``.YAML``, editors leave ``x.yaml~`` and
-``x.yaml.bak``; a folder can be named ``x.yaml``; a symlink can dangle, loop, or lead out of the
-project (a file outside would be published). None of these may vanish silently: each is a finding
-(SRC030–SRC035), and only regular ``.yaml``/``.yml`` files inside the project are read.
+Notepad saves ``renovation.yaml.txt``, Windows shows ``.YAML``, people keep ``x.yaml.bak``; a
+folder can be named ``x.yaml``; a symlink can dangle, loop, or lead out of the project (a file
+outside would be published). None of these may vanish silently: each is a finding (SRC030–SRC035),
+and only regular ``.yaml``/``.yml`` files inside the project are read.
+
+The files an editor makes by itself while a file is open or saved — backups, autosaves, locks, swap
+and probe files (``editor_leftover``) — are not the user's and come and go with every save: they are
+skipped, here and by the preview's watcher (generator.preview.watch), never reported.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +23,27 @@ from generator.findings import Finding
 from generator.model.base import Position
 
 SUFFIXES = (".yaml", ".yml")
-_BACKUP = (".bak", ".orig", ".old", ".tmp", ".swp", ".swo", ".rej", ".save", ".backup", ".copy")
+_BACKUP = (".bak", ".orig", ".old", ".tmp", ".rej", ".save", ".backup", ".copy")
+_VIM_SWAP = re.compile(r"^\..*\.sw[a-p]$|\.sw[po]$")  # vim's swap files: .x.yaml.swp, then .swo, .swn …
+_VIM_PROBE = 4913  # vim writes 4913 (then 5036, 5159, …: +123) to test that it may write the folder
+_LEFTOVER_SUFFIXES = (".kate-swp", "___jb_tmp___", "___jb_old___")  # Kate swap; JetBrains safe write
+_LEFTOVER_PREFIXES = (".goutputstream-", ".~lock.", "~$")  # gedit/GIO temporary; LibreOffice, MS Office locks
+
+
+def editor_leftover(name: str) -> bool:
+    """Whether a file named ``name`` (no folder) is one an editor makes on its own: a backup
+    (``x.yaml~``, ``x.yaml.~1~``: emacs, gedit, kate), an autosave (``#x.yaml#``: emacs), a lock
+    (``.#x.yaml``: emacs, often a dangling symlink; ``.~lock.x#``, ``~$x``), a swap file
+    (``.x.yaml.swp``/``.swo``…: vim, ``x.kate-swp``), a temporary file of a safe save
+    (``.goutputstream-XXXXXX``: gedit; ``x___jb_tmp___``: JetBrains) or vim's probe file ``4913``.
+    The list is in docs/authoring.md ("Files in the source folders")."""
+    if name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#")):
+        return True
+    if name.startswith(".#") or name.startswith(_LEFTOVER_PREFIXES) or name.endswith(_LEFTOVER_SUFFIXES):
+        return True
+    if _VIM_SWAP.search(name):
+        return True
+    return name.isdigit() and int(name) >= _VIM_PROBE and (int(name) - _VIM_PROBE) % 123 == 0
 _REASONS = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.ENOENT: "文件不存在",
             errno.EISDIR: "这是一个文件夹", errno.ELOOP: "符号链接循环", errno.EIO: "磁盘读写错误",
             errno.ENAMETOOLONG: "路径太长", errno.ENOTDIR: "路径中有一段不是文件夹"}
@@ -63,12 +88,12 @@ def _entries(folder: Path, root: Path) -> list[tuple[Path, Finding | None]]:
     except OSError as exc:
         return [(folder, Finding("SRC035", f"文件夹「{rel}/」无法读取: {os_reason(exc)}", Position(rel, 1, 1),
                                  hint="检查文件夹的权限(chmod u+rx),或用有权限的账号运行"))]
-    return [(folder / name, _classify(folder / name, root)) for name in names if not _hidden(name)]
+    return [(folder / name, _classify(folder / name, root)) for name in names if not _skipped(name)]
 
 
-def _hidden(name: str) -> bool:
-    """Hidden entries (.gitkeep, .DS_Store, editor swap files) are not sources; ``.x.yaml`` is one."""
-    return name.startswith(".") and not name.endswith(SUFFIXES)
+def _skipped(name: str) -> bool:
+    """Hidden entries (.gitkeep, .DS_Store) and editor leftovers are not sources; ``.x.yaml`` is one."""
+    return editor_leftover(name) or (name.startswith(".") and not name.endswith(SUFFIXES))
 
 
 def _classify(path: Path, root: Path) -> Finding | None:
@@ -92,8 +117,8 @@ def _classify(path: Path, root: Path) -> Finding | None:
                            hint="检查文件权限(chmod u+r);git 只保存可读的文件")
         return None
     stem = next((name[: lower.index(s)] for s in SUFFIXES if s + "." in lower or lower.endswith(s)), None)
-    if lower.endswith("~") or lower.endswith(_BACKUP) or lower.startswith("#"):
-        return Finding("SRC031", f"「{rel}」是编辑器留下的备份或临时文件,不会被读取", Position(rel, 1, 1),
+    if lower.endswith(_BACKUP):
+        return Finding("SRC031", f"「{rel}」是备份或临时文件,不会被读取", Position(rel, 1, 1),
                        hint="确认内容已在正式文件中后删除它;备份请交给 git")
     if stem is not None:
         return Finding("SRC030", f"「{rel}」的扩展名不对,不会被读取", Position(rel, 1, 1),
