@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
 from types import FrameType
 
@@ -28,8 +29,8 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         preview = Preview(args.project, args.port, args.today)
     except OSError as exc:
-        raise Exit(EXIT_SOURCES, f"无法在 127.0.0.1:{args.port} 上提供预览({exc.strerror or exc});"
-                                 "用 --port 换一个端口") from None
+        raise Exit(EXIT_SOURCES, f"无法在 127.0.0.1:{args.port} 上提供预览({_port_reason(exc)});"
+                                 "用 --port 换一个端口(--port 0:任一空闲端口)") from None
     signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even when started where it was ignored
     signal.signal(signal.SIGTERM, _interrupt)  # a plain kill stops it the same way: temporary site removed
     try:
@@ -37,6 +38,15 @@ def _serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("预览已停止", flush=True)
     return EXIT_OK
+
+
+def _port_reason(exc: OSError) -> str:
+    """Why the port cannot be served, in Chinese (never the system's English text)."""
+    from generator.load.folders import os_reason
+
+    reasons = {errno.EADDRINUSE: "端口已被占用,可能另一个预览或程序正在使用它",
+               errno.EACCES: "没有权限使用这个端口", errno.EADDRNOTAVAIL: "本机没有 127.0.0.1 这个地址"}
+    return reasons.get(exc.errno or 0) or os_reason(exc)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

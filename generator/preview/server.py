@@ -4,6 +4,11 @@ Only 127.0.0.1 is served. Every HTML page gets ``live.js``, which long-polls ``/
 after a good build the page reloads itself; while the sources have errors it shows them over the
 page (the last good page stays under it) until a save fixes them. Findings reach the page as JSON
 and are shown as text, never as markup.
+
+A missing URL (a page renamed or deleted, a folder without a page) gets the site's own 404 page,
+with ``live.js`` and status 404, never a folder listing or http.server's English error page; an
+open page whose file a build deletes reloads into it. A browser that drops a request (it reloads
+while an asset is sent) ends that request quietly: nothing is printed, never a traceback.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 LIVE_JS = Path(__file__).with_name("live.js")
 STATE_URL, SCRIPT_URL = "/__handbook/state", "/__handbook/live.js"
 WAIT = 25.0  # seconds a state request waits for news before answering anyway
+ERROR_PAGE = ("<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>手册预览: 错误 %(code)d</title>"
+              "</head><body><p>预览服务器无法处理这个请求(错误 %(code)d)。</p></body></html>")
 PLACEHOLDER = ("<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>手册预览</title></head>"
                "<body><p>还没有成功构建的网站:改正下面的错误并保存后,页面会自动出现。</p></body></html>")
 
@@ -98,9 +105,14 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.site_dir, self.state = site_dir, state
         super().__init__(("127.0.0.1", port), _Handler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A request that failed (mostly a browser that went away mid-answer): nothing to print."""
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     server: PreviewServer
+    error_message_format = ERROR_PAGE
+    error_content_type = "text/html; charset=utf-8"
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, directory=str(args[2].site_dir), **kwargs)
@@ -119,14 +131,40 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return self._send(LIVE_JS.read_bytes(), "text/javascript")
         path = Path(self.translate_path(url.path))
         if path.is_dir():
+            if not url.path.endswith("/"):  # the page's links are relative to its folder
+                return self._redirect(url.path + "/" + (f"?{url.query}" if url.query else ""))
             path = path / "index.html"
         if path.suffix == ".html" or not self.server.state.build:
             body = path.read_bytes() if path.is_file() else None
             if body is None and self.server.state.build:
-                return super().do_GET()  # the usual 404
+                return self.send_error(404)
             built = self.server.state.pages.get(page_file(url.path), 0)
             return self._send(self._with_script(body or PLACEHOLDER.encode("utf-8"), built), "text/html; charset=utf-8")
         return super().do_GET()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """404: the site's own page (with live.js: it reloads once the page exists); else a Chinese page."""
+        page = self.server.site_dir / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        built = self.server.state.pages.get(page_file(urlsplit(self.path).path), 0)
+        self._send(self._with_script(page.read_bytes(), built), "text/html; charset=utf-8", 404)
+
+    def list_directory(self, path: Any) -> None:  # a folder without its page: not found, never a listing
+        self.send_error(404)
+        return None
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):  # the browser went away (a reload)
+            self.close_connection = True
+
+    def _redirect(self, to: str) -> None:
+        self.send_response(301)
+        self.send_header("Location", to)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def end_headers(self) -> None:  # pages and state: always fresh; assets: asked again, 304 when unchanged
         fresh = self.path.startswith("/__handbook/") or not self.server.state.build or self.path.endswith(
@@ -139,8 +177,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         at = page.rfind(b"</body>")
         return page[:at] + tag + page[at:] if at >= 0 else page + tag
 
-    def _send(self, body: bytes, kind: str) -> None:
-        self.send_response(200)
+    def _send(self, body: bytes, kind: str, status: int = 200) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

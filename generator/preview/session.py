@@ -108,6 +108,8 @@ class Preview:
                           "    提示: 这是生成器或 MkDocs 的问题,不是源文件的错误;保存任一文件会重试"])
             return
         self.pending = set()
+        if stats.removed:  # open pages whose file is gone reload into the 404 page
+            self.state.published(stats.removed)
         warnings = [f.format() for f in context.findings if f.severity is not Severity.error]
         if warnings != self.warned:  # said once, and again only when they change
             for line in warnings:
@@ -133,6 +135,7 @@ class Preview:
         """Keep the last good site; tell the terminal and the browser what is wrong (``path:line:col: CODE …``)."""
         for line in errors:
             self.say(line)
-        title = f"源文件有 {len(errors)} 个错误,网站未更新(页面仍是上一次成功的版本)。改正并保存后自动更新:"
+        kept = "页面仍是上一次成功的版本" if self.state.build else "还没有能生成的页面"
+        title = f"源文件有 {len(errors)} 个错误,网站未更新({kept})。改正并保存后自动更新:"
         self.say(title)
         self.state.failed(title, errors)

@@ -146,6 +146,7 @@ def test_serve_refuses_a_taken_port(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         result = run_cli("--project", str(ROOT / "tests" / "fixtures" / "mini"), "serve", "--port", str(port))
     assert result.code == 2 and "--port" in result.err and "Traceback" not in result.err
+    assert "端口已被占用" in result.err and "Address" not in result.err, result.err  # Chinese, not the system's English
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
