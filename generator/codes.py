@@ -17,6 +17,7 @@ CONFIG_CODES: dict[str, str] = {
     "CFG005": "company.yaml 缺失:公示和表单上不能没有公司名称",
     "CFG006": "没有这个版本:--edition 所指的 editions/NAME.yaml 不存在",
     "CFG007": "画流程图的 Graphviz(dot 命令)缺失或无法运行",
+    "CFG008": "网站模板(site_overrides/ 中的 .html)有语法错误,或页面要用的模板不存在",
 }
 PRINT_CODES: dict[str, str] = {
     "PRT001": "字体无法显示的字符",

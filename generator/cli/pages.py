@@ -24,6 +24,7 @@ def register(subs: argparse._SubParsersAction) -> None:
 @command("pages")
 def _pages(args: argparse.Namespace) -> int:
     from generator.context import make_context
+    from generator.findings import SourceError
     from generator.publish.build import site_url
     from generator.render.site.tree import MARKER, write_tree
 
@@ -33,7 +34,12 @@ def _pages(args: argparse.Namespace) -> int:
         raise Exit(EXIT_SOURCES, f"输出文件夹 {out} 不是新的或空的文件夹,也不是以前写出的页面树:已拒绝,什么都没有改动"
                                  "(用 --out 指定一个新的或空的文件夹)")
     context = make_context(project, today=args.today, site_url=site_url(project))
-    result = write_tree(context, out)
+    try:
+        result = write_tree(context, out)
+    except SourceError as stop:  # mkdocs.yml or a site_overrides template unusable (CFG002, CFG008)
+        print_findings(list(context.findings) + list(stop.findings), EXIT_SOURCES, verdict=False)
+        print("页面树未写出: 什么都没有改动", flush=True)
+        return EXIT_SOURCES
     print_findings(context.findings, EXIT_OK, verdict=False)
     print(f"页面树: {out}  写入 {len(result.written)} 个文件, {result.kept} 个未变, 删除 {len(result.removed)} 个")
     if result.foreign:

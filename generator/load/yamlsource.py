@@ -187,6 +187,12 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
                    hint="检查缩进、冒号后的空格和引号是否成对")
 
 
+def describe_syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
+    """The Chinese finding (SRC003/SRC004, at the editor's line and column) for a YAML syntax error
+    in ``text`` of ``file``; callers outside the loader re-code it (mkdocs.yml: CFG002)."""
+    return _syntax_finding(exc, text, file)
+
+
 def _reader_finding(exc: yaml.reader.ReaderError, text: str, file: str) -> Finding:
     """A character libyaml refuses outright (e.g. U+FFFE), at the editor's line and column."""
     found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1

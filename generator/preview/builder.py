@@ -101,7 +101,10 @@ class PreviewBuilder:
         from mkdocs.structure.nav import get_navigation
         from mkdocs.structure.pages import Page
 
+        from generator.render.site.themecheck import check_templates
+
         config = self.config
+        check_templates(config, self.env)  # CFG008 in the overlay: the user's site_overrides templates
         self.plugin.context = context
         FINDINGS.disabled = True  # the context's findings are the caller's to show (as build_site does)
         try:

@@ -16,6 +16,7 @@ from typing import Any
 from generator.context import BuildContext
 from generator.findings import Finding, SourceError
 from generator.model.base import Position
+from generator.render.site.themecheck import check_templates
 
 
 def build_site(context: BuildContext, site_dir: Path) -> None:
@@ -33,6 +34,7 @@ def build_site(context: BuildContext, site_dir: Path) -> None:
         plugin = require_plugin(config)
         plugin.context = context
         findings_log = logging.getLogger("mkdocs.plugins.handbook.findings")
+        check_templates(config)
         config.plugins.on_startup(command="build", dirty=False)
         findings_log.disabled = True
         try:
@@ -40,7 +42,8 @@ def build_site(context: BuildContext, site_dir: Path) -> None:
         except (Abort, MkDocsException) as exc:
             if getattr(plugin, "errors", None):
                 raise SourceError(list(plugin.errors)) from None
-            raise SourceError([_config_finding("网站构建被 MkDocs 停止", exc, said)]) from None
+            raise SourceError([_config_finding("网站构建被 MkDocs 停止", exc, said,
+                                               context.project / "mkdocs.yml")]) from None
         finally:
             findings_log.disabled = False
             config.plugins.on_shutdown()
@@ -74,14 +77,39 @@ def _config(project: Path, site_dir: Path, said: list[str]) -> Any:
         return load_config(config_file=str(path), site_dir=str(site_dir))
     except (Abort, ConfigurationError, YAMLError, OSError, UnicodeDecodeError) as exc:
         why = "不存在" if not path.exists() else "无法读取,或有 MkDocs 不接受的设置"
-        raise SourceError([_config_finding(f"mkdocs.yml {why}", exc, said)]) from None
+        raise SourceError([_config_finding(f"mkdocs.yml {why}", exc, said, path)]) from None
 
 
-def _config_finding(what: str, exc: BaseException, said: list[str]) -> Finding:
+def _config_finding(what: str, exc: BaseException, said: list[str], config_file: Path) -> Finding:
+    yaml_error = _yaml_error(exc, config_file)
+    if yaml_error is not None:  # MkDocs wraps it in a ConfigurationError: its mark is on the cause
+        return yaml_error
     line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
     detail = "; ".join(said[-3:]) or _first_line(exc)
     return Finding("CFG002", f"{what}(MkDocs 说: {detail})", Position("mkdocs.yml", line, 1),
                    hint="从仓库恢复 mkdocs.yml(git checkout mkdocs.yml),或按 MkDocs 的说明改正所示的设置")
+
+
+def _yaml_error(exc: BaseException, config_file: Path) -> Finding | None:
+    """CFG002 at the line and column of the YAML error behind ``exc`` (its cause or context), with
+    the same Chinese description as a source file's (generator.load.yamlsource); None if none."""
+    import yaml
+
+    from generator.load.yamlsource import describe_syntax_error
+
+    seen: BaseException | None = exc
+    while seen is not None and not (isinstance(seen, yaml.MarkedYAMLError) and
+                                    (seen.problem_mark or seen.context_mark)):
+        seen = seen.__cause__ or seen.__context__
+    if seen is None:
+        return None
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    found = describe_syntax_error(seen, text, "mkdocs.yml")
+    return Finding("CFG002", f"mkdocs.yml 不是合法的 YAML: {found.message.removeprefix('YAML 语法错误: ')}",
+                   found.position, hint=found.hint)
 
 
 @contextmanager

@@ -62,6 +62,7 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     from generator.render.site import site_config
     from generator.render.site.page import HandbookPage
     from generator.render.site.render import compact
+    from generator.render.site.themecheck import check_templates
 
     config, plugin = site_config(context.project, out / "site")
     plugin.context = context
@@ -71,6 +72,7 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
         config = config.plugins.on_config(config)
     finally:
         findings.disabled = False
+    check_templates(config)  # the tree's engine renders pages in them: CFG008 now, not a failed engine build
     files = plugin.on_files(get_files(config), config=config)
     index = plugin.prepared.index
     state = _state(context, [f.src_uri for f in files if isinstance(f.page, HandbookPage)], index.backlinks)

@@ -1,0 +1,81 @@
+"""The project's own theme templates (``theme.custom_dir``, site_overrides/) checked before a build.
+
+A template the user edits can have a Jinja syntax error (an unclosed ``{% block %}``) or be deleted
+while pages still render in it; MkDocs would stop with Jinja's English and no place. Each template
+of the folder is compiled, and each template the pages render in (``main.html``, ``404.html`` and
+every kind's ``theme``, generator.model.kinds) must be found: a problem is a CFG008 finding at the
+template's file and line, in Chinese, with the fix. Used by ``handbook build`` (build_site),
+``handbook pages`` (write_tree) and the preview (its overlay), alike.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.findings import Finding, SourceError
+from generator.model import kinds
+from generator.model.base import Position
+
+# Jinja's English (a part of it) -> what it means, in Chinese.
+_SYNTAX: tuple[tuple[str, str], ...] = (
+    ("Unexpected end of template", "模板到结尾还有没闭合的标签(如 {% block %} 缺少 {% endblock %})"),
+    ("Encountered unknown tag", "不认识的模板标签,或结束标签({% end… %})与开始的标签不配对"),
+    ("unexpected end of template", "模板到结尾还有没闭合的 {{ }} 或 {% %}"),
+    ("expected token", "模板表达式的写法不对(缺少括号、引号或运算符)"),
+    ("unexpected", "模板里出现了不该在这里的符号或标签"),
+    ("block defined twice", "同一个 {% block %} 名字定义了两次"),
+)
+
+
+def check_templates(config: Any, env: Any | None = None) -> None:
+    """Raise SourceError (CFG008 findings) when a template of ``config.theme.custom_dir`` does not
+    compile, or a template the pages render in cannot be found; ``env``: the theme's environment
+    (default: a new one from ``config.theme``)."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+    folder = config.theme.custom_dir
+    if not folder:
+        return
+    root, project = Path(folder), Path(config.config_file_path).parent
+    env = env if env is not None else config.theme.get_env()
+    findings: list[Finding] = []
+    docs = Path(config.docs_dir)
+    names = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html") if not p.is_relative_to(docs))
+    needed = {"main.html", "404.html"} | {kind.theme for kind in kinds.KINDS.values()}
+    for name in sorted(set(names) | needed):
+        try:
+            env.get_template(name)
+        except TemplateSyntaxError as exc:
+            findings.append(syntax_finding(exc, project))
+        except TemplateNotFound:
+            findings.append(missing_finding(name, root, project))
+    if findings:
+        raise SourceError(findings)
+
+
+def syntax_finding(exc: Any, project: Path) -> Finding:
+    """CFG008 at the template's file and line for a jinja2 TemplateSyntaxError."""
+    text = str(getattr(exc, "message", "") or "")
+    meaning = next((chinese for known, chinese in _SYNTAX if known in text), "模板语法错误")
+    tags = sorted(set(re.findall(r"'(end\w+|\w+)'", text)))
+    where = _rel(Path(exc.filename or exc.name or "?"), project)
+    return Finding("CFG008", f"网站模板「{where}」有语法错误: {meaning}" + (f"(相关标签: {'、'.join(tags)})" if tags else ""),
+                   Position(where, exc.lineno or 1, 1),
+                   hint="改正这个模板(每个 {% block … %} 都要有 {% endblock %});"
+                        f"或恢复仓库中的版本(git checkout {where})")
+
+
+def missing_finding(name: str, root: Path, project: Path) -> Finding:
+    """CFG008 for a template the pages render in that the theme folder no longer has."""
+    where = _rel(root / name, project)
+    return Finding("CFG008", f"网站模板「{where}」不存在:页面要用它排版,它被删除或改了名", Position(where, 1, 1),
+                   hint=f"从仓库恢复它(git checkout {where}),或把改了名的文件改回 {name}")
+
+
+def _rel(path: Path, project: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
