@@ -23,7 +23,7 @@ class Finding:
 
     def format(self) -> str:
         where = str(self.position) if self.position else "handbook"
-        level = "" if self.severity is Severity.error else " (warning)"
+        level = "" if self.severity is Severity.error else "(警告)"
         line = f"{where}: {self.code}{level} {self.message}"
         return f"{line}\n    提示: {self.hint}" if self.hint else line
 
@@ -44,5 +44,5 @@ class SourceError(Exception):
     """Raised when sources cannot be loaded; carries every finding of the run."""
 
     def __init__(self, findings: list[Finding]):
-        super().__init__(f"{len(findings)} source error(s)")
+        super().__init__(f"源文件有 {len(findings)} 处错误")
         self.findings = findings
