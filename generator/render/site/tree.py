@@ -20,7 +20,6 @@ plugin's, through MkDocs' file objects, so this stage still needs MkDocs install
 from __future__ import annotations
 
 import json
-import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,18 +43,13 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     """Write the page tree of ``context`` into ``out``; SourceError (CFG00x) when mkdocs.yml is unusable."""
     from mkdocs.structure.files import get_files
 
-    from generator.render.site import site_config
+    from generator.render.site import configure, site_config
     from generator.render.site.page import HandbookPage
     from generator.render.site.render import compact
 
     config, plugin = site_config(context.project, out / "site")
     plugin.context = context
-    findings = logging.getLogger("mkdocs.plugins.handbook.findings")
-    findings.disabled = True
-    try:
-        config = config.plugins.on_config(config)
-    finally:
-        findings.disabled = False
+    config = configure(config)
     files = plugin.on_files(get_files(config), config=config)
     wanted: dict[str, bytes] = {}
     for file in files:
