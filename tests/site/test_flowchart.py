@@ -157,3 +157,27 @@ def test_flowchart_keeps_its_size_on_a_phone(browser, base_url: str) -> None:  #
     assert page.evaluate("document.documentElement.tagName") == "svg"
     assert page.locator("text").count() == len(sizes)
     page.close()
+
+
+def _split_inside(shown: str, original: str) -> bool:
+    """Whether the label ``shown`` (ending in …) cut ``original`` inside a number, a Latin word or a
+    number with its unit."""
+    from generator.render.site.search.segment import UNITS
+
+    head = shown.removesuffix("…")
+    assert original.startswith(head), (shown, original)
+    rest = original[len(head):]
+    inside_run = head[-1:].isascii() and head[-1:].isalnum() and rest[:1].isascii() and rest[:1].isalnum()
+    return inside_run or (head[-1:].isdigit() and any(rest.startswith(u) for u in UNITS))
+
+
+def test_labels_are_never_cut_inside_a_number_a_word_or_a_unit() -> None:
+    """Step labels cut to fit a box keep 拨打120急救, 50元, 24小时, WiFi whole, wherever they fall."""
+    runs = ["拨打120急救", "收费50元整", "24小时内回访", "连接WiFi网络", "按GB/T 50016检查", "用时3.5小时"]
+    titles = ["啊" * k + run + "之后再做的事情还有很多很多" for run in runs for k in range(14, 24)]
+    dot, _ = _chart(6, titles)
+    labels = ["".join(part.split("\\n")) for part in re.findall(r'label="([^"]*)"', dot)]
+    cut = [label.split(" ", 1)[1] for label in labels if label.endswith("…") and label[:1].isdigit()]
+    assert len(cut) >= 20
+    split = [label for label in cut if _split_inside(label, next(t for t in titles if t.startswith(label[:-1])))]
+    assert not split, split
