@@ -13,6 +13,9 @@ On a synthetic corpus made from the real sources (benchmarks/corpus.py; at scale
     (must render one), both including loading and planning the whole corpus;
   - ``handbook serve``: a saved step edit -> visible in Chromium, at the repository's size and on the
     corpus (preview_bench.py; skipped without /usr/bin/chromium);
+  - each site engine cold and after one step edit (MkDocs + plugin; plain MkDocs, ProperDocs and
+    Zensical over the page tree) and the handbook's own work after that edit (engine_bench.py);
+  - all editions: each edition of the repository built against the company's own build (edition_bench.py);
   - peak memory (largest child process: the site builds; this process: the PDF rows);
   - site size per page, PDF size per form.
 Times are medians of ``--runs`` runs (``--pdf-runs`` for the PDF rows).
@@ -34,7 +37,9 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.check_bench import check_times, machine  # noqa: E402
+from benchmarks.edition_bench import edition_rows  # noqa: E402
 from benchmarks.corpus import ROOT, make_corpus  # noqa: E402
+from benchmarks.engine_bench import engine_rows  # noqa: E402
 from benchmarks.preview_bench import CHROMIUM, CORPUS_FILE, CORPUS_PAGE, copy_project, measure  # noqa: E402
 from benchmarks.print_bench import plain_html  # noqa: E402
 from benchmarks.search_bench import distinct_rows, search_rows  # noqa: E402
@@ -70,6 +75,8 @@ def main() -> None:
         rows = check_rows(corpus, args.runs) + site_rows(corpus, Path(tmp), args.runs)
         rows += pdf_rows(corpus, args.pdf_runs, args.pdf_sample)
         rows += preview_rows(corpus, Path(tmp), args.runs)
+        rows += engine_rows(corpus, Path(tmp))
+        rows += edition_rows(Path(tmp), args.runs)  # the repository with its editions, not the corpus
         rows += distinct_rows(Path(tmp), args.scale)  # search on 1000 procedures that differ in wording
     rows.append(("peak memory, largest child process (a site build)", f"{_maxrss(resource.RUSAGE_CHILDREN)} MB",
                  "", ""))

@@ -26,6 +26,7 @@ from generator.model.glossary import Conversion
 from generator.model.handbook import Handbook
 
 CONFIGS = {Region.hk: "s2hk", Region.tw: "s2twp"}
+MEMORY_VERSION = "1"  # bump when Converter.convert changes what it makes of a run
 _OPENCC: dict[str, Any] = {}
 _PRIVATE = 0xF0000  # Supplementary Private Use Area-A: no converter dictionary maps it
 _RUN = re.compile(r"[^\x00-\x7f]+")
@@ -37,6 +38,7 @@ class Converter:
 
     region: Region
     table: list[Conversion] = field(default_factory=list)
+    memory: Path | None = None  # folder keeping conversions between builds (keep()); None: this process only
 
     @property
     def _opencc(self) -> Any:
@@ -48,7 +50,7 @@ class Converter:
         return _OPENCC[config]
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"region": self.region, "table": self.table}  # not the compiled caches
+        return {"region": self.region, "table": self.table, "memory": None}  # not the compiled caches
 
     @cached_property
     def terms(self) -> dict[str, str]:
@@ -68,8 +70,51 @@ class Converter:
         return str(self._opencc.convert(text))
 
     @cached_property
+    def _memory_file(self) -> Path | None:
+        """convert-REGION-HASH.json: the hash covers the term table and the converter's version, so a
+        changed table or converter never reads an old answer."""
+        if self.memory is None:
+            return None
+        import opencc_purepy
+
+        table = json.dumps([c.model_dump() for c in self.table], ensure_ascii=False, sort_keys=True)
+        salt = f"{MEMORY_VERSION}\n{getattr(opencc_purepy, '__version__', '')}\n{self.region.value}\n{table}"
+        return self.memory / f"convert-{self.region.value}-{hashlib.sha1(salt.encode()).hexdigest()[:16]}.json"
+
+    @cached_property
     def _memo(self) -> dict[str, str]:
-        return {}
+        """Run -> its conversion; read from the memory file when there is one."""
+        path = self._memory_file
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path is not None and path.exists() else {}
+        except (OSError, ValueError):
+            data = {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} \
+            if isinstance(data, dict) else {}
+
+    @cached_property
+    def _used(self) -> set[str]:
+        return set()
+
+    def keep(self) -> None:
+        """Write the conversions to the memory file, so the next build of the edition converts only
+        text that changed. Those this process did not use stay while the file holds at most ten
+        times what it used (a print command uses only the handbook's text, a build the site's too;
+        edited sources leave old runs behind); beyond that only the used ones are kept. Never fails
+        a build."""
+        path = self._memory_file
+        if path is None or not self._used:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob(f"convert-{self.region.value}-*.json"):
+                if old != path:
+                    old.unlink()
+            used = self._used if len(self._memo) > 10 * len(self._used) else self._memo
+            kept = {run: self._memo[run] for run in sorted(used) if run in self._memo}
+            path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass  # a read-only project builds without it
 
     def convert(self, text: str) -> str:
         """``text`` in the region's script. Only runs of non-ASCII characters are converted (markup
@@ -84,6 +129,9 @@ class Converter:
         done = self._memo.get(run)
         if done is None:
             done = self._memo[run] = self._convert_run(run)
+            self._memo.setdefault(done, done)  # converted once is converted: never again (the built site's pass)
+            self._used.add(done)
+        self._used.add(run)
         return done
 
     def _convert_run(self, text: str) -> str:
@@ -102,12 +150,18 @@ class Converter:
         return [word for c in self.table for word in c.forbidden if word in text]
 
 
-def converter_for(book: Handbook, edition: Edition | None) -> Converter | None:
-    """The converter of a Traditional edition (None for Simplified ones)."""
+def converter_for(book: Handbook, edition: Edition | None, memory: bool = False) -> Converter | None:
+    """The converter of a Traditional edition (None for Simplified ones); ``memory``: it keeps its
+    conversions in the project's cache between builds (not with HANDBOOK_NO_CACHE=1)."""
+    import os
+
+    from generator.caches import cache_root
+
     if edition is None or edition.script is Script.hans:
         return None
     glossary = book.glossary
-    return Converter(edition.region, list(glossary.conversions) if glossary else [])
+    folder = cache_root(book.root) / "convert" if memory and not os.environ.get("HANDBOOK_NO_CACHE") else None
+    return Converter(edition.region, list(glossary.conversions) if glossary else [], folder)
 
 
 def convert_view(book: Handbook, converter: Converter) -> Handbook:
@@ -120,7 +174,7 @@ def convert_view(book: Handbook, converter: Converter) -> Handbook:
     return Handbook(root=book.root, tables=tables, singles=singles, texts=book.texts)
 
 
-TEXT_FILES = (".html", ".xml", ".json", ".js", ".svg")  # .svg: each flowchart's full-size view
+TEXT_FILES = (".html", ".xml", ".json", ".js", ".css", ".svg")  # .svg: each flowchart's full-size view
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_ESCAPE = re.compile(r"(?<!\\)\\u(3[4-9a-fA-F][0-9a-fA-F]{2}|[4-9][0-9a-fA-F]{3})")  # U+3400-U+9FFF
 _HTML_LANG = re.compile(r'(<html\b[^>]*\blang=")[^"]*(")')
@@ -130,25 +184,32 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
     """Convert the text files of a built site in place; pages say ``lang``. Returns files changed.
 
     Fixed labels of the templates and the theme reach the reader too, so the built files are
-    converted, not only the sources. The search index (search/: JSON, and the offline copy in a
-    script) escapes its characters as ``\\uXXXX``: Han escapes are written out as characters first,
-    which JSON and JavaScript read alike. Files without Chinese text are left alone.
+    converted, not only the sources. JSON escapes its characters as ``\\uXXXX`` (the search index and
+    its offline copy in a script, the theme's messages in each page's config script): in pages and
+    search/, Han escapes are written out as characters first, which JSON and JavaScript read alike.
+    Libraries' escapes stay (mermaid's regular expressions name character ranges so). Files
+    without Chinese text are left alone.
     """
     changed = 0
     for path in sorted(folder.rglob("*")):
         if path.suffix not in TEXT_FILES or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
-        new = unescape_han(text) if path.parent.name == "search" else text
+        new = unescape_han(text) if path.suffix == ".html" or path.parent.name == "search" else text
         if not _HAN.search(new):
             continue
         new = converter.convert(new)
         if path.suffix == ".html":
-            new = _HTML_LANG.sub(rf"\g<1>{lang}\g<2>", new, count=1)
+            new = set_lang(new, lang)
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1
     return changed
+
+
+def set_lang(html: str, lang: str) -> str:
+    """``html`` with its ``<html lang="…">`` saying ``lang`` (zh-HK, zh-TW)."""
+    return _HTML_LANG.sub(rf"\g<1>{lang}\g<2>", html, count=1)
 
 
 def unescape_han(text: str) -> str:

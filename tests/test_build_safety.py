@@ -44,13 +44,13 @@ def test_out_accepts_new_empty_and_previous_build_folders(project: Path, tmp_pat
 def test_build_reads_each_source_once(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
     reads: list[str] = []
-    real = loader_module._parse
+    real = loader_module._read
 
-    def counting(root: Path, rel: str, cache: object) -> object:
+    def counting(root: Path, rel: str) -> object:
         reads.append(rel)
-        return real(root, rel, cache)  # type: ignore[arg-type]
+        return real(root, rel)
 
-    monkeypatch.setattr(loader_module, "_parse", counting)
+    monkeypatch.setattr(loader_module, "_read", counting)
     result = build_module.build(project, tmp_path / "out", pdf=False)
     assert result.code == 0, [f.format() for f in result.findings]
     sources = [p for p in project.rglob("*.yaml") if "site_overrides" not in p.parts]

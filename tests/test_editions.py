@@ -7,6 +7,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import TODAY, edit, run_cli
 from generator.load import load_or_raise
 from generator.model.edition_view import edition_view, without_editions
@@ -150,3 +152,81 @@ def test_edition_diff_lists_where_converter_and_table_differ() -> None:
     assert "质量" in rows and "質量" in rows["质量"] and "質素" in rows["质量"]
     assert "程序" not in rows  # opencc-purepy s2hk keeps 程序, as the table wants
     assert run_cli("--project", str(ROOT), "edition-diff", "market-development").code == 2
+
+
+def test_each_edition_field_s_message_names_that_field_at_its_line(mini: Path) -> None:
+    """The whole class: a bad value of an edition field is reported at its line, under its own Chinese name."""
+    cases = {
+        "company:\n  code_prefix: hk1\n": ("editions/branch.yaml", 3, "编号前缀(code_prefix)", "编号前缀"),
+        "sites: []\n": ("editions/branch.yaml", 2, "项目(sites)", "不写 sites"),
+        "script: zh-Hant\n": ("editions/branch.yaml", 2, "文字(script)", "region: HK 或 TW"),
+        "region: XX\n": ("editions/branch.yaml", 2, "区域(region)", "HK"),
+        "audience: everyone\n": ("editions/branch.yaml", 2, "读者范围(audience)", "public"),
+    }
+    for body, (file, line, field, words) in cases.items():
+        write(mini, "title: 分公司版\n" + body)
+        code, findings = check(mini)
+        assert code == 2, body
+        [finding] = [f for f in findings if f["file"] == file]
+        assert (finding["line"], finding["code"]) == (line, "SCH003"), (body, finding)
+        assert field in finding["message"] and words in finding["message"] + finding.get("hint", ""), finding
+        assert "版本号" not in finding["message"], finding
+
+
+def test_notes_quote_the_original_documents_as_they_were() -> None:
+    """编写说明 say what the seed's documents said (原编号 LYWG/QR-046): an edition keeps their codes and
+    names, and converts only their script; the entries' own codes follow the edition."""
+    from conftest import ROOT
+
+    from generator.context import make_context
+
+    book = make_context(ROOT, edition="market-development").book
+    room = book.procedures["meeting-room"]
+    assert room.code.startswith("SLJW/") and book.forms["meeting-room-register"].code == "SLJW/QR-046"
+    assert any("（LYWG/QR-046）" in n and "沿用原编号" in n for n in room.notes)
+    assert not any("SLJW" in n for doc in book.documents() for n in getattr(doc, "notes", []))
+    hk = make_context(ROOT, edition="hk").book
+    assert any("（LYWG/QR-046）" in n and "沿用原編號" in n for n in hk.procedures["meeting-room"].notes)
+
+
+def test_built_site_pass_converts_escaped_page_json_but_leaves_library_escapes(tmp_path: Path) -> None:
+    """Pages carry the theme's messages as \\u-escaped JSON: decoded and converted. A library's escapes
+    (mermaid names character ranges in regular expressions so) are code, left as they are."""
+    from generator.model.edition import Region
+    from generator.script import Converter, convert_tree
+
+    page = '<html lang="zh"><script id="__config">{"t": "\\u627e\\u5230 1 \\u4e2a\\u7ed3\\u679c"}</script>页</html>'
+    library = 'var range = /[\\u4e2a-\\u9fa5]/; // 个'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "lib.js").write_text(library, encoding="utf-8")
+    convert_tree(tmp_path, Converter(Region.hk), "zh-HK")
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == \
+        '<html lang="zh-HK"><script id="__config">{"t": "找到 1 個結果"}</script>頁</html>'
+    assert (tmp_path / "assets" / "lib.js").read_text(encoding="utf-8") == 'var range = /[\\u4e2a-\\u9fa5]/; // 個'
+
+
+def test_converter_memory_serves_the_next_build_and_follows_the_term_table(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Conversions kept in the project's cache are read back by the next build; a changed term table
+    (or converter) makes a new memory, so an old answer is never used."""
+    from generator.model.edition import Region
+    from generator.model.glossary import Conversion
+    from generator.script import Converter
+
+    text = "标准作业规程的服务质量"
+    first = Converter(Region.hk, [], tmp_path)
+    converted = first.convert(text)
+    first.keep()
+
+    def no_converter(self: Converter, text: str) -> str:
+        raise AssertionError(f"converted again: {text}")
+    again = Converter(Region.hk, [], tmp_path)
+    monkeypatch.setattr(Converter, "raw", no_converter)
+    assert again.convert(text) == converted == "標準作業規程的服務質量"
+    monkeypatch.undo()
+    table = [Conversion(simplified="质量", hk="質素", forbidden=["質量"])]
+    changed = Converter(Region.hk, table, tmp_path)
+    assert changed.convert(text) == "標準作業規程的服務質素"
+    changed.keep()
+    assert len(list(tmp_path.glob("convert-HK-*.json"))) == 1  # the old table's memory is gone

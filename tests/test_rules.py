@@ -215,6 +215,13 @@ def test_check_gives_the_glyph_verdict_without_the_renderers(mini: Path) -> None
     assert "LOADED [] 1" in result.out, result.text
 
 
+def test_glyph_written_as_a_yaml_escape_is_found(mini: Path) -> None:
+    """A character the file's text does not show (a YAML escape) is checked like any other."""
+    edit(mini, FORM, "title: 来访登记表", 'title: "来访登记表\\U0001F4DD"')
+    result = run_cli("--project", str(mini), "check", "--today", TODAY)
+    assert "GLY001" in result.err and "U+1F4DD" in result.err and f"{FORM}:2:8" in result.err, result.err
+
+
 def test_recorded_glyph_coverage_is_the_installed_fonts() -> None:
     """GLY001 reads coverage.json; build reads the fonts. They must agree (re-record when fonts change:
     python -c "from generator.check.glyphs import record; record()")."""

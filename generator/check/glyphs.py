@@ -20,7 +20,7 @@ from generator.check.registry import Context, Problem, rule
 from generator.load.names import field_label
 from generator.model import Handbook
 from generator.model.base import SourceModel, walk_models
-from generator.render.print.fonts import GLYPH_HINT, FontSet
+from generator.render.print.fonts import _INVISIBLE, GLYPH_HINT, FontSet
 
 RECORDED = Path(__file__).with_name("coverage.json")
 
@@ -33,14 +33,35 @@ def recorded_fonts() -> FontSet:
 
 
 def _printed(book: Handbook) -> Iterator[SourceModel]:
-    """Every object whose text goes onto paper (reviews only reach the review packet, checked there)."""
+    """Every object whose text goes onto paper (reviews only reach the review packet, checked there),
+    but for those from a source file whose every character prints (no value can hold another one)."""
     for table in (book.procedures, book.instructions, book.forms, book.price_lists, book.roles, book.departments,
                   book.sites, book.limits):
         for top in table.values():
-            yield from walk_models(top)
+            if not _file_prints(book, top):
+                yield from walk_models(top)
     for single in (book.company, book.glossary):
-        if single is not None:
+        if single is not None and not _file_prints(book, single):
             yield from walk_models(single)
+
+
+def _file_prints(book: Handbook, top: SourceModel) -> bool:
+    """Whether the text of ``top``'s source file has only printable characters and no backslash (a
+    YAML escape such as ``\\U0001F600`` makes a character the text does not show)."""
+    where = top.where()
+    text = book.texts.get(where.file) if where is not None else None
+    return text is not None and _all_printed(text)
+
+
+@lru_cache(maxsize=4096)  # unchanged files, loaded again (handbook serve), are not read again
+def _all_printed(text: str) -> bool:
+    return "\\" not in text and _drawn().issuperset(map(ord, text))
+
+
+@lru_cache(maxsize=1)
+def _drawn() -> frozenset[int]:
+    """Code points that print: the recorded coverage and the invisible ones (line breaks …)."""
+    return recorded_fonts().covered | {ord(c) for c in _INVISIBLE}
 
 
 @rule("GLY001", "文字中不得有印刷字体无法显示的字符", GLYPH_HINT)

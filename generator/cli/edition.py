@@ -1,19 +1,44 @@
-"""Editions at the command line: the ``--edition NAME`` option of ``check`` and ``build``.
+"""Editions at the command line: the ``--edition NAME`` option of every command that writes output
+(``check``, ``build``, ``forms``, ``notices``, ``bound``, ``review``) and ``edition-diff``.
 
-An edition is editions/NAME.yaml (generator.model.edition); see docs/editions.md.
+An edition is editions/NAME.yaml (generator.model.edition); see docs/editions.md. Every output
+command resolves it the same way, through generator.context (``make_context`` / ``resolve_edition``);
+an unknown NAME is CFG006 (exit 2) with the list of editions there are.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.cli import EXIT_OK, EXIT_SOURCES, Exit, command
+
+if TYPE_CHECKING:
+    from generator.context import BuildContext
 
 
 def add_edition_arg(parser: argparse.ArgumentParser, help_text: str) -> None:
     """Add ``--edition NAME`` (default None: the company's own edition) to a sub-command."""
     parser.add_argument("--edition", default=None, metavar="NAME", help=help_text)
+
+
+def edition_folder(default: Path, edition: str | None) -> Path:
+    """An edition's default output folder: the company's own default with ``-NAME`` added
+    (site → site-hk, build/print → build/print-hk, review → review-hk), so one never overwrites another."""
+    return default if edition is None else default.with_name(f"{default.name}-{edition}")
+
+
+def output_context(project: Path, edition: str | None, today: dt.date | None = None) -> BuildContext:
+    """The handbook a print or review command works from: ``edition``'s (checked, names, variant,
+    placeholders, script: generator.context.Issue) or the company's own (placeholders filled, not
+    checked: those commands run the rules of what they print). SourcesFailed as make_context."""
+    from generator.context import make_context
+    from generator.publish.build import site_url
+
+    return make_context(project, today=today, site_url=site_url(project), edition=edition, check=False)
 
 
 def register(subs: argparse._SubParsersAction) -> None:

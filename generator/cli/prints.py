@@ -10,10 +10,14 @@ import argparse
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from generator.cli import EXIT_OK, EXIT_RULES, EXIT_SOURCES, Exit, command, date_arg, workers_arg
+from generator.cli.edition import add_edition_arg, edition_folder, output_context
 from generator.cli.output import print_findings
+
+if TYPE_CHECKING:
+    from generator.context import BuildContext
 
 EXIT_REFUSED = EXIT_RULES
 MAX_BATCH = 10000
@@ -48,14 +52,17 @@ def register(subs: argparse._SubParsersAction) -> None:
         sub.add_argument("--include-obsolete", action="store_true",
                          help="also print obsolete (作废) documents, stamped 作废 on every page (never in a controlled copy)")
     for sub in (forms, notices, bound):
-        sub.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: PROJECT/build/print)")
+        sub.add_argument("--out", type=Path, default=None, metavar="DIR",
+                         help="output folder (default: PROJECT/build/print; with --edition NAME: PROJECT/build/print-NAME)")
         sub.add_argument("--workers", type=workers_arg, default=2, metavar="N", help="render processes (default: 2)")
+        add_edition_arg(sub, "print edition NAME (editions/NAME.yaml): its names, variant, sites and script")
 
 
 # handbook forms [FORM-ID ...] [--serial-from NO --count N]
 @command("forms")
 def _forms(args: argparse.Namespace) -> int:
-    book = _load(args.project)
+    context = output_context(args.project, args.edition)
+    book = context.book
     ids = _chosen(args.ids, book.forms, "表单")
     serials = None
     if args.serial_from is not None or args.count is not None:
@@ -65,7 +72,7 @@ def _forms(args: argparse.Namespace) -> int:
     named = ids if args.ids else None  # all forms: obsolete ones are left out, not refused
     from generator.render.print.impose import impose_files
 
-    return _run(book, args, lambda fonts: form_jobs(book, fonts, named, serials=serials, folder="forms",
+    return _run(context, args, lambda fonts: form_jobs(book, fonts, named, serials=serials, folder="forms",
                                                     include_obsolete=args.include_obsolete, archival=True),
                 after=impose_files if args.two_up else None)
 
@@ -103,7 +110,8 @@ def _serials(args: argparse.Namespace, book: Any) -> list[str]:
 # handbook notices [SITE-ID ...] [--date D] [--draft]
 @command("notices")
 def _notices(args: argparse.Namespace) -> int:
-    book = _load(args.project)
+    context = output_context(args.project, args.edition, args.date)
+    book = context.book
     ids = _chosen(args.ids, book.sites, "项目")
     if args.site_url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", args.site_url):
         raise Exit(EXIT_SOURCES, f"--site-url 要写 http:// 或 https:// 开头的网址: {args.site_url!r}")
@@ -116,7 +124,7 @@ def _notices(args: argparse.Namespace) -> int:
 
         return explain_command(book, ids, posted)
     url = args.site_url or site_url(args.project)
-    return _run(book, args, lambda fonts: notice_jobs(book, fonts, ids, site_url=url, posted=posted,
+    return _run(context, args, lambda fonts: notice_jobs(book, fonts, ids, site_url=url, posted=posted,
                                                       strict=True, draft=args.draft, folder="notices"),
                 refuse_on=_price_rule_errors(book, ids, posted) if not args.draft else [])
 
@@ -137,44 +145,50 @@ def _price_rule_errors(book: Any, site_ids: list[str], posted: dt.date) -> list[
 # handbook bound [--copy N]
 @command("bound")
 def _bound(args: argparse.Namespace) -> int:
-    book = _load(args.project)
+    context = output_context(args.project, args.edition)
+    book = context.book
     if args.copy is not None and not 1 <= args.copy <= 999:
         raise Exit(EXIT_SOURCES, "--copy 写受控副本编号 1 到 999")
     if args.copy is not None and args.include_obsolete:
         raise Exit(EXIT_SOURCES, "--include-obsolete 不能与 --copy 同用: 受控副本只收录已批准的文件")
     from generator.render.print.plan import handbook_jobs
 
-    return _run(book, args, lambda fonts: handbook_jobs(book, fonts, copy_number=args.copy, out="handbook.pdf",
+    return _run(context, args, lambda fonts: handbook_jobs(book, fonts, copy_number=args.copy, out="handbook.pdf",
                                                         include_obsolete=args.include_obsolete))
 
 
-def _run(book: Any, args: argparse.Namespace, make_plan: Callable[[Any], Any], refuse_on: list[Any] | None = None,
+def _run(context: BuildContext, args: argparse.Namespace, make_plan: Callable[[Any], Any],
+         refuse_on: list[Any] | None = None,
          after: Callable[[list[Path]], tuple[list[Path], list[Any]]] | None = None) -> int:
     """Plan, render and write; report findings; exit 1 if anything was refused. ``after`` makes more
-    files from those written (e.g. 2-up sheets)."""
+    files from those written (e.g. 2-up sheets). A Traditional edition's jobs are converted and
+    printed in its region's faces, as in ``handbook build`` (generator.render.print.build_prints)."""
     from generator.findings import Severity, SourceError
-    from generator.render.print import cache_dir, run_plan
+    from generator.publish.safety import unsafe_target
+    from generator.render.print import EditionHtml, cache_dir, run_plan
     from generator.render.print.fonts import FontProblem, load_fonts
 
-    from generator.publish.safety import unsafe_target
-
-    out = args.out or Path(args.project) / "build" / "print"
+    book, region = context.book, context.region
+    default = edition_folder(Path(args.project) / "build" / "print", args.edition)
+    out = args.out or default
     refusal = unsafe_target(Path(args.project), out)
     if refusal is not None:
-        raise Exit(EXIT_SOURCES, f"{refusal.message}(用 --out 另选一个文件夹,默认 build/print/)")
+        raise Exit(EXIT_SOURCES, f"{refusal.message}(用 --out 另选一个文件夹,默认 build/{default.name}/)")
     try:
-        fonts = load_fonts(cache_dir(book.root))
+        fonts = load_fonts(cache_dir(book.root), region)
     except FontProblem as problem:
         return _finish(problem.findings, [], EXIT_REFUSED)
     try:
         plan = make_plan(fonts)
     except SourceError as exc:  # the bound handbook's flowcharts need Graphviz (CFG007)
         return _finish(exc.findings, [], EXIT_SOURCES)
+    if context.converter is not None:
+        plan = plan.converted(fonts, EditionHtml(context.converter.convert, region))
     if refuse_on:
         return _finish(refuse_on + plan.findings, [], EXIT_REFUSED)
     if any(f.severity is Severity.error for f in plan.findings):
         return _finish(plan.findings, [], EXIT_REFUSED)
-    report = run_plan(book, plan, out, workers=args.workers)
+    report = run_plan(book, plan, out, workers=args.workers, region=region)
     if after is not None:
         more, notes = after(list(report.files))
         report.files += more
@@ -190,14 +204,3 @@ def _finish(findings: list[Any], files: list[Path], code: int) -> int:
     if code != EXIT_OK:
         raise Exit(code, f"已打印 {len(files)} 个文件,其余被拒绝(见上面各条)" if files else "没有打印任何文件(见上面各条)")
     return code
-
-
-def _load(project: Path) -> Any:
-    """The handbook of ``project``; SourcesFailed (exit 2) when a source is invalid."""
-    from generator.context import SourcesFailed
-    from generator.load import load_handbook
-
-    book, findings = load_handbook(project)
-    if findings:
-        raise SourcesFailed(EXIT_SOURCES, findings)
-    return book

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_RULES, EXIT_SOURCES, Exit, command, date_arg
+from generator.cli.edition import add_edition_arg, edition_folder
 from generator.cli.output import print_findings
 
 
@@ -16,11 +17,13 @@ def register(subs: argparse._SubParsersAction) -> None:
         description="Compare the sources with a git revision and write the review packet: summary, redlines of "
                     "changed documents, unchanged list and one comment sheet per changed document.")
     review.add_argument("--since", metavar="REF", help="git revision of the last review (tag, branch or commit)")
-    review.add_argument("--out", type=Path, default=Path("review"), metavar="DIR",
-                        help="folder for review-packet.html and .pdf (default: ./review)")
+    review.add_argument("--out", type=Path, default=None, metavar="DIR",
+                        help="folder for review-packet.html and .pdf (default: ./review; with --edition NAME: ./review-NAME)")
     review.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD", help="end of the period")
     review.add_argument("--fingerprints", action="store_true",
                         help="only print each document's content fingerprint (for reviews/*.yaml)")
+    add_edition_arg(review, "the packet as edition NAME (editions/NAME.yaml) issues the handbook: its names, "
+                            "variant and script (the fingerprints stay the sources')")
 
 
 @command("review")
@@ -41,17 +44,27 @@ def _review(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.since:
         raise Exit(EXIT_SOURCES, "review 需要 --since REF(上次评审的 git 版本),或 --fingerprints")
+    issue = edition_html = None
+    if args.edition is not None:  # checked as the edition sees it, as build and the print commands do
+        from generator.context import resolve_edition
+        from generator.render.print import EditionHtml
+
+        issue = resolve_edition(book, args.edition, args.today)[0]
+        if issue.converter is not None:
+            edition_html = EditionHtml(issue.converter.convert, issue.region)
     try:
-        packet = build_packet(args.project, book, args.since, args.today or dt.date.today())
+        packet = build_packet(args.project, book, args.since, args.today or dt.date.today(),
+                              issue.of if issue is not None else None)
     except git.GitError as exc:
         raise Exit(EXIT_SOURCES, str(exc)) from None
-    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    out = args.out or edition_folder(Path("review"), args.edition)
+    out = out if out.is_absolute() else Path.cwd() / out
     from generator.publish.safety import unsafe_target
 
     refusal = unsafe_target(args.project, out)
     if refusal is not None:
         raise Exit(EXIT_SOURCES, f"{refusal.message}(用 --out 另选一个文件夹,默认 ./review)")
-    html, pdf, problems = write_packet(packet, out, args.project.resolve())
+    html, pdf, problems = write_packet(packet, out, args.project.resolve(), edition_html)
     print_findings(problems, EXIT_RULES if pdf is None else EXIT_OK, verdict=False)
     print(f"变更或新增 {len(packet.redlines)} 份,未变 {len(packet.unchanged)} 份,删除 {len(packet.removed)} 份\n"
           f"{html}" + (f"\n{pdf}" if pdf else ""))

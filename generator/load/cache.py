@@ -56,6 +56,15 @@ class SourceCache:
         self.new[rel] = entry
         return source
 
+    def keep(self, rel: str, digest: str) -> bool:
+        """Keep ``rel``'s entry, unread, if its bytes still hash to ``digest`` (the caller has its model);
+        False when there is no such entry (or no cache file): the caller parses, and puts it."""
+        entry = self.old.get(rel)
+        if self.file is None or not (isinstance(entry, list) and len(entry) == 2 and entry[0] == digest):
+            return self.file is None
+        self.new[rel] = entry
+        return True
+
     def put(self, rel: str, digest: str, source: Source) -> None:
         packed = _pack(source) if self.file is not None else None
         if packed is not None:

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from generator.caches import cache_root
 from generator.findings import Finding, SourceError
@@ -21,6 +22,10 @@ from generator.model.kinds import Kind
 from generator.model.base import ID_RE, Position
 
 SUFFIXES = FOLDER_SUFFIXES  # kept for importers
+# (project, file, kind) -> (SHA-1 of its bytes, its model or None, its findings) from the last load in
+# this process: a file loaded again unchanged (handbook serve) is not parsed or validated again.
+# Models are never changed in place (views and editions copy them), so one can serve every load.
+_VALIDATED: dict[tuple[Path, str, str], tuple[str, Any, list[Finding]]] = {}
 
 
 def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tuple[Handbook, list[Finding]]:
@@ -66,17 +71,29 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
 def _load_one(book: Handbook, findings: list[Finding], root: Path, kind: Kind, rel: str, ident: str | None,
               cache: SourceCache) -> None:
     """Parse (or take from the cache), validate and file one source; its problems go to ``findings``."""
-    source = _parse(root, rel, cache)
-    if isinstance(source, Finding):
-        findings.append(source)
+    read = _read(root, rel)
+    if isinstance(read, Finding):
+        findings.append(read)
         return
-    book.texts[rel] = source.text
-    obj, errors = validate(source, kind.model)
+    text, digest = read
+    book.texts[rel] = text
+    known = _VALIDATED.get((root, rel, kind.name))
+    if known is not None and known[0] == digest and cache.keep(rel, digest):  # the same bytes as last time
+        obj, errors = known[1], known[2]
+    else:
+        source = _parse(rel, text, digest, cache)
+        if isinstance(source, Finding):
+            findings.append(source)
+            return
+        obj, errors = validate(source, kind.model)
+        if _VALIDATED and next(iter(_VALIDATED))[0] != root:
+            _VALIDATED.clear()  # one project at a time
+        _VALIDATED[(root, rel, kind.name)] = (digest, obj, errors)
     findings.extend(errors)
     if obj is None:
         return
     if ident is not None:
-        obj.id = ident  # type: ignore[attr-defined]
+        obj.id = ident
         book.table(kind.name)[ident] = obj
     elif kind.entries is not None:
         table = book.table(kind.name)
@@ -120,14 +137,23 @@ def _files(folder: Path, root: Path) -> list[Path]:
     return source_files(folder, root)
 
 
-def _parse(root: Path, rel: str, cache: SourceCache) -> Source | Finding:
+def _read(root: Path, rel: str) -> tuple[str, str] | Finding:
+    """(text, SHA-1 of the bytes) of a source, or why it cannot be read (SRC002 …, SRC011)."""
     path = root / rel
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             raw = handle.read(min(size, MAX_BYTES) + 1)
-        text = decode(raw, rel, size)
-        digest = hashlib.sha1(raw).hexdigest()
+        return decode(raw, rel, size), hashlib.sha1(raw).hexdigest()
+    except SourceProblem as problem:
+        return problem.finding
+    except OSError as exc:
+        return Finding("SRC011", f"无法读取文件: {os_reason(exc)}", Position(rel, 1, 1),
+                       hint="检查文件权限(chmod u+r),或用有权限的账号运行")
+
+
+def _parse(rel: str, text: str, digest: str, cache: SourceCache) -> Source | Finding:
+    try:
         source = cache.get(rel, digest, text)
         if source is None:
             source = parse_text(text, rel)
@@ -135,6 +161,3 @@ def _parse(root: Path, rel: str, cache: SourceCache) -> Source | Finding:
         return source
     except SourceProblem as problem:
         return problem.finding
-    except OSError as exc:
-        return Finding("SRC011", f"无法读取文件: {os_reason(exc)}", Position(rel, 1, 1),
-                       hint="检查文件权限(chmod u+r),或用有权限的账号运行")

@@ -87,9 +87,9 @@ def field_for_chinese(key: str, allowed: list[str]) -> str | None:
 
 def choices(enum: type[Enum]) -> str:
     """``draft(草稿)、approved(现行有效)`` for an enum's values (words: generator.model.words)."""
-    from generator.model.words import WORDS
+    from generator.model.words import word
 
-    return "、".join(f"{m.value}({WORDS[m]})" if m in WORDS else str(m.value) for m in enum)
+    return "、".join(f"{m.value}({word(m)})" if word(m) != m.value else str(m.value) for m in enum)
 
 
 def enum_for_chinese(text: str, enum: type[Enum]) -> str | None:

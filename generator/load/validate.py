@@ -20,7 +20,7 @@ from generator.findings import Finding
 from generator.load.names import FIELD_NAMES, choices, enum_for_chinese, field_for_chinese, field_label, field_path
 from generator.load.yamlsource import Source
 from generator.model import kinds as kind_registry
-from generator.model.base import SourceModel, shape
+from generator.model.base import CODE_PREFIX_PATTERN, VERSION_PATTERN, SourceModel, shape
 from generator.model.scalars import AMBIGUOUS
 from generator.suggest import hint_for, names_of
 
@@ -73,7 +73,7 @@ def _finding(source: Source, model: type[BaseModel], err: Any) -> Finding:  # er
     if kind == AMBIGUOUS:
         return Finding("SCH004", f"{field} 的值有歧义: {err['msg']}", pos, hint=_describe(model, loc))
     explained = _explain(model, loc, err)
-    if kind == "string_pattern_mismatch" and (_pattern_of(err) == "ascii" or _pattern_of(err) == "version"
+    if kind == "string_pattern_mismatch" and (_pattern_of(err) == "ascii" or _pattern_of(err) in ("version", "prefix")
                                               and not str(err.get("input", "")).isascii()):
         return Finding("SCH005", f"{field} 的值无效: {explained}", pos,
                        hint="编号、版本号只能用半角字符;把全角的数字、字母和符号改为半角")
@@ -139,14 +139,15 @@ def _shown(given: Any) -> str:
 
 def _pattern_of(err: dict[str, Any]) -> str:
     pattern = str((err.get("ctx") or {}).get("pattern", ""))
+    exact = _EXACT_PATTERNS.get(pattern)
+    if exact:
+        return exact
     if "\\x21" in pattern:
         return "ascii"
     if "a-z0-9" in pattern and "#" in pattern:
         return "step"
     if "a-z0-9" in pattern:
         return "id"
-    if "A-Z" in pattern:
-        return "version"
     if "年" in pattern:
         return "retention"
     if "sha256" in pattern:
@@ -154,7 +155,9 @@ def _pattern_of(err: dict[str, Any]) -> str:
     return ""
 
 
+_EXACT_PATTERNS = {VERSION_PATTERN: "version", CODE_PREFIX_PATTERN: "prefix"}  # each field type its own words
 _PATTERNS = {
+    "prefix": "不是合法编号前缀;写 2 到 8 个半角大写字母,如 HKPM(文件编号写作 HKPM/QP-001)",
     "step": "不是步骤引用;格式为 文档id#步骤id 或 #步骤id",
     "id": "不是合法 id;只能用小写字母、数字和连字符,如 front-desk",
     "version": "不是合法版本号;格式如 A/0、A/1、B/0(半角)",

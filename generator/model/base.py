@@ -73,7 +73,10 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 # A step reference: "procedure-id#step-id" or "#step-id" for a step of the same document.
 StepRef = Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?#[a-z0-9]+(?:-[a-z0-9]+)*$")]
 # Versions follow the A/0 convention: an edition letter and a revision number.
-Version = Annotated[str, StringConstraints(pattern=r"^[A-Z]/[0-9]+$")]
+VERSION_PATTERN = r"^[A-Z]/[0-9]+$"
+Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
+CODE_PREFIX_PATTERN = r"^[A-Z]{2,8}$"  # an edition's document-code prefix: HKPM/QP-001
+CodePrefix = Annotated[str, StringConstraints(pattern=CODE_PREFIX_PATTERN)]
 # Retention periods: "2年", "6个月", "永久".
 Retention = Annotated[str, StringConstraints(pattern=r"^(?:[0-9]+(?:年|个月)|永久)$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]

@@ -14,9 +14,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from generator.model.base import Id, Line, RefTo, SourceModel, Text
+from generator.model.base import CodePrefix, Id, Line, RefTo, SourceModel, Text
 from generator.model.document import DepartmentRef, RoleRef
 
 
@@ -41,7 +41,7 @@ class CompanyChange(SourceModel):
 
     name: Line | None = None
     short_name: Line | None = None
-    code_prefix: Annotated[str, Field(pattern=r"^[A-Z]{2,8}$")] | None = Field(
+    code_prefix: CodePrefix | None = Field(
         default=None, description="Prefix of every document code in this edition, e.g. HKPM")
     price_hotline: Line | None = Field(default=None, description="Price complaint hotline (价格举报电话)")
 
@@ -89,8 +89,8 @@ class Edition(SourceModel):
     site_title: Line | None = Field(default=None, description="Title of the edition's site (default: mkdocs.yml)")
     company: CompanyChange = Field(default_factory=CompanyChange)
     audience: Audience = Audience.staff
-    script: Script = Script.hans
-    region: Region = Region.cn
+    region: Region = Region.cn  # before script: script's check reads it
+    script: Script = Field(default=Script.hans, validate_default=True)
     departments: list[DepartmentChange] = Field(default_factory=list)
     roles: list[RoleChange] = Field(default_factory=list)
     variants: list[VariantChoice] = Field(default_factory=list)
@@ -98,13 +98,26 @@ class Edition(SourceModel):
         default_factory=list, description="Sites included (default: every site)")
     notes: list[Text] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _script_region(self) -> Edition:
-        if self.script is Script.hant and self.region is Region.cn:
+    @field_validator("script")
+    @classmethod
+    def _script_region(cls, script: Script, info: ValidationInfo) -> Script:
+        """Script and region agree (reported at script: the field a Traditional edition writes)."""
+        region = info.data.get("region")
+        if region is None:
+            return script  # an invalid region is reported on its own
+        if script is Script.hant and region is Region.cn:
             raise ValueError("繁体版本(script: zh-Hant)要写明地区 region: HK 或 TW")
-        if self.script is Script.hans and self.region is not Region.cn:
-            raise ValueError("简体版本(script: zh-Hans)的地区只能是 CN;香港、台湾版本写 script: zh-Hant")
-        return self
+        if script is Script.hans and region is not Region.cn:
+            raise ValueError(f"地区 region: {region.value} 要用繁体:写 script: zh-Hant(简体版本的地区只能是 CN)")
+        return script
+
+    @field_validator("sites")
+    @classmethod
+    def _some_sites(cls, sites: list[str]) -> list[str]:
+        """``sites: []`` is a mistake, not "all sites": leaving the field out includes every site."""
+        if not sites:
+            raise ValueError("写了空列表,一个项目也不包括;要包括全部项目就不写 sites,否则列出项目 id")
+        return sites
 
     @property
     def lang(self) -> str:

@@ -31,6 +31,10 @@ from generator.model.handbook import Handbook
 from generator.model.procedure import Procedure, Record, Responsibility, Step, Variant
 
 EDITION_KIND = "edition"
+# Fields that describe the original documents (编写说明 ``notes``: "原文件列出 LYWG/QR-046 … 沿用原编号";
+# ``source``: the seed a text comes from). What they quote stays as the originals wrote it: an
+# edition's names and code prefix are not put into them (its script still is).
+QUOTED_FIELDS = frozenset({"notes", "source"})
 SERVICES_STEP, CHANNELS_STEP = "services", "channels"  # step ids a variant's lists fill in
 FREE_SERVICES_TEXT = "无偿便民服务项目可包含但不限于下列几种："
 
@@ -156,8 +160,9 @@ class Rewriter:
         self._pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
         self._active = self._pattern is not None or self.convert is not None
 
-    def text(self, value: str) -> str:
-        if self._pattern is not None:
+    def text(self, value: str, quoted: bool = False) -> str:
+        """``value`` in the edition's words and script (``quoted``: script only, see QUOTED_FIELDS)."""
+        if self._pattern is not None and not quoted:
             value = self._pattern.sub(lambda m: self.words[m.group()], value)
         return self.convert(value) if self.convert is not None else value
 
@@ -172,6 +177,8 @@ class Rewriter:
                 new = self._ids(refs[name].kind, value)
             elif name in children:
                 new = self._children(value)
+            elif name in QUOTED_FIELDS:
+                new = self._words(value, quoted=True)
             elif name != "id":
                 new = self._words(value)
             else:
@@ -202,14 +209,14 @@ class Rewriter:
             return value if all(a is b for a, b in zip(new, value)) else new
         return value
 
-    def _words(self, value: Any) -> Any:
+    def _words(self, value: Any, quoted: bool = False) -> Any:
         if not self._active:
             return value
         if type(value) is str:
-            new = self.text(value)
+            new = self.text(value, quoted)
             return value if new == value else new
         if isinstance(value, list) and value and all(type(v) is str for v in value):
-            texts = [self.text(v) for v in value]
+            texts = [self.text(v, quoted) for v in value]
             return value if texts == value else texts
         return value
 

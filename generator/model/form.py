@@ -47,6 +47,9 @@ class Field_(SourceModel):
                                                              "read from the label when absent (电话 → phone …)")
 
 
+INSTRUCTIONS_WORDS = frozenset({"填表说明", "填表說明", "填表説明"})  # omit's keyword, in each script an edition converts it to
+
+
 class Copy(SourceModel):
     public_fields = frozenset({"label", "note"})
 
@@ -55,6 +58,11 @@ class Copy(SourceModel):
     omit: list[Line] = Field(default_factory=list, description="Labels of fields, boxes or signatures left blank "
                                                                "on this copy (e.g. internal rules on the 客户联); "
                                                                "填表说明 leaves out the instructions")
+
+    @property
+    def omits_instructions(self) -> bool:
+        """``omit`` names 填表说明 (as written, or as a Traditional edition converted it)."""
+        return bool(INSTRUCTIONS_WORDS & set(self.omit))
 
 
 class Signature(SourceModel):

@@ -5,7 +5,7 @@ Everything downstream (checker, site, print, review) reads this one structure.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Union
@@ -191,7 +191,9 @@ class Handbook:
         ``#step`` references are completed with their own document's id.
         """
         if self._references is None:
-            self._references = [ref for _, obj in self.entries() for ref in entry_refs(obj)]
+            _RECENT_REFS.appendleft({})  # this handbook's, looked up by the next ones
+            _RECENT_REFS.pop()
+            self._references = [ref for _, obj in self.entries() for ref in _refs_of(obj)]
         return self._references
 
     def backlinks(self) -> dict[Key, list[Ref]]:
@@ -201,6 +203,23 @@ class Handbook:
             for key in self.candidates(ref):
                 index[key].append(ref)
         return index
+
+
+# The references of each entry of the last few handbooks made in this process: an entry loaded again
+# from an unchanged file is the same object (generator/load/loader.py), never changed in place, so its
+# references are too. Keyed by id(); the entry itself is kept beside them, so an id is not reused.
+_RECENT_REFS: deque[dict[int, tuple[SourceModel, list[Ref]]]] = deque([{}, {}, {}, {}])
+
+
+def _refs_of(entry: SourceModel) -> list[Ref]:
+    for recent in _RECENT_REFS:
+        known = recent.get(id(entry))
+        if known is not None and known[0] is entry:
+            break
+    else:
+        known = (entry, list(entry_refs(entry)))
+    _RECENT_REFS[0][id(entry)] = known
+    return known[1]
 
 
 def entry_refs(entry: SourceModel) -> Iterator[Ref]:

@@ -11,9 +11,12 @@ when something it shows may have changed:
 - the navigation (every page shows it: titles, URLs, order, previous/next links), or
 - anything not from the sources (a template under site_overrides/, mkdocs.yml): a fresh builder.
 
-An unchanged page keeps its written file. The search index is made again from every page, in page
-order, after the pages are written (the plugin's index reads each page's body, which every build
-has, not the themed page), so it is the index a full build writes. If the search plugin has no index
+An unchanged page keeps its written file. A page body is rendered again only when it can depend on
+the files saved since the last build (generator.preview.affected: the saved documents and their
+neighbours, and every page that is not a document's); the others keep the body they had. The
+search index is made again from every page, in page order, after the pages are written (the
+plugin's index reads each page's body, which every build has, not the themed page; an unchanged
+body's entries are reused, search/index.py), so it is the index a full build writes. If the search plugin has no index
 we can feed (a different engine or version), every page is rendered: slower, never wrong.
 """
 
@@ -24,6 +27,8 @@ from pathlib import Path
 from typing import Any, Callable, Collection
 
 from generator.context import BuildContext
+from generator.model.handbook import Key
+from generator.preview.affected import Sources, affected, is_document_page
 
 
 @dataclass
@@ -32,7 +37,12 @@ class BuildStats:
 
     rendered: int = 0
     kept: int = 0
+    bodies: int = 0  # page bodies rendered from the sources (the others kept: generator.preview.affected)
     removed: list[str] = field(default_factory=list)
+
+
+class Interrupted(Exception):
+    """A build given up for a newer save (PreviewBuilder.build's ``stop``)."""
 
 
 class PreviewBuilder:
@@ -53,6 +63,13 @@ class PreviewBuilder:
         self._nav: object = None
         self._written: set[str] = set()
         self._theme_files: list[Any] | None = None
+        self._sources: Sources | None = None  # the sources of the last build (and backlinks), its pages' URLs
+        self._urls: tuple[object, ...] = ()  # the pages' URLs and the date they were made for
+        self._keep: set[Key] | None = None  # documents whose page bodies this build renders again (None: all)
+        self._bodies: dict[str, tuple[str, Any]] = {}  # url -> (body, table of contents) last rendered
+        self._rendered_bodies = 0
+        self._generated: dict[str, bytes] = {}  # output path -> bytes written of each file made in memory
+        self._journal: dict[str, tuple[str, Any]] = {}  # url -> body replaced by the build under way
 
     def _add_theme_files(self, files: Any) -> None:
         """The theme's static files: listed once (walking the theme folders is slow), added every build."""
@@ -66,9 +83,16 @@ class PreviewBuilder:
                 files.append(file)
 
     def build(self, context: BuildContext, first: Collection[str] = (),
-              written: Callable[[list[str]], None] = lambda uris: None) -> BuildStats:
+              written: Callable[[list[str]], None] = lambda uris: None,
+              changed: Collection[str] | None = None, stop: Callable[[], bool] = lambda: False) -> BuildStats:
         """Build from ``context``; the pages ``first`` (output paths, e.g. those open in a browser)
-        are rendered and reported to ``written`` before the others, which are reported after."""
+        are rendered and reported to ``written`` before the others, which are reported after.
+
+        ``changed``: the source files (relative paths) saved since the previous complete build; page
+        bodies that cannot depend on them are kept (generator.preview.affected). None: every body again.
+        ``stop`` is asked between the other pages: when it says yes (a newer save), the build ends
+        there with Interrupted; the next build, given every file saved since the last complete one,
+        finishes what this one left (the search index and the pages not yet written)."""
         from mkdocs.commands.build import _build_theme_template
         from mkdocs.structure.files import get_files, set_exclusions
         from mkdocs.structure.nav import get_navigation
@@ -91,6 +115,10 @@ class PreviewBuilder:
                 Page(None, file, config)
             file.page.read_source(config)  # meta of every page before any is shown (the nav reads it)
         env = config.plugins.on_env(self.env, config=config, files=files)
+        urls = (frozenset(file.page.url for file in pages), context.today)  # a new day: review status on every page
+        sources = (context.book, self.plugin.prepared.index.backlinks)
+        self._keep = None if changed is None or self._sources is None or urls != self._urls else \
+            affected(self._sources, sources, changed)
         nav_key = _nav_key(nav)
         if self._nav is None or nav_key != self._nav:  # new pages or titles: every page, the 404 page and sitemap
             self._pages.clear()
@@ -98,7 +126,9 @@ class PreviewBuilder:
             for template in config.theme.static_templates:
                 _build_theme_template(template, env, files, config, nav)
         self._nav = nav_key
+        self._write_generated(files)
         stats = BuildStats()
+        self._rendered_bodies = 0
         search = _search(config)
         index = search.search_index if search is not None else None
         bodies: dict[str, str] = {}  # url -> body as the index reads it (the search plugin edits it before theming)
@@ -106,21 +136,31 @@ class PreviewBuilder:
         try:
             if search is not None:
                 search.search_index = _Unindexed()  # indexed below, in page order
-            for batch in ([f for f in pages if f.dest_uri in wanted], [f for f in pages if f.dest_uri not in wanted]):
-                done = [f.dest_uri for f in batch if self._page(f.page, files, pages, nav, env, index, bodies)]
+            self._journal = {}
+            for later, batch in enumerate(([f for f in pages if f.dest_uri in wanted],
+                                           [f for f in pages if f.dest_uri not in wanted])):
+                done: list[str] = []
+                for file in batch:
+                    if later and stop():
+                        written(done)
+                        self._bodies.update(self._journal)  # bodies as of the last complete build
+                        raise Interrupted
+                    if self._page(file.page, files, pages, nav, env, index, bodies):
+                        done.append(file.dest_uri)
                 stats.rendered += len(done)
                 written(done)
         finally:
             if search is not None:
                 search.search_index = index
-        stats.kept = len(pages) - stats.rendered
+        self._sources, self._urls = sources, urls
+        stats.kept, stats.bodies = len(pages) - stats.rendered, self._rendered_bodies
         if index is not None:
             for file in pages:
                 page, shown = file.page, file.page.content
                 page.content = bodies[page.url]
                 index.add_entry_from_context(page)
                 page.content = shown
-        stats.removed = self._remove_gone({file.dest_uri for file in files if file.page is not None})
+        stats.removed = self._remove_gone({file.dest_uri for file in files})
         config.plugins.on_post_build(config=config)
         return stats
 
@@ -129,7 +169,18 @@ class PreviewBuilder:
         """Render ``page``'s body; write it through the theme if its output can differ. True if written."""
         from mkdocs.commands.build import _build_page, _populate_page
 
-        _populate_page(page, self.config, files)
+        kept = self._bodies.get(page.url)
+        obj = getattr(getattr(page, "spec", None), "obj", None)
+        if kept is not None and self._keep is not None and self._sources is not None and obj is not None and \
+                is_document_page(obj) and self._sources[0].key(obj) not in self._keep:
+            page.content, page.toc = kept  # what rendering it again would give (affected.py says why)
+            page.present_anchor_ids = set()
+        else:
+            _populate_page(page, self.config, files)
+            if page.url in self._bodies:
+                self._journal.setdefault(page.url, self._bodies[page.url])
+            self._bodies[page.url] = (page.content, page.toc)
+            self._rendered_bodies += 1
         bodies[page.url] = page.content
         inputs = (page.title, repr(page.meta), page.content, _toc_key(page.toc))
         if index is not None and self._pages.get(page.url) == inputs and Path(page.file.abs_dest_path).is_file():
@@ -138,8 +189,19 @@ class PreviewBuilder:
         self._pages[page.url] = inputs
         return True
 
+    def _write_generated(self, files: Any) -> None:
+        """The files the plugin makes in memory (each flowchart's SVG): written when their bytes change."""
+        for file in files:
+            if file.page is None and file.abs_src_path is None and file.generated_by:
+                data = file.content_bytes
+                if self._generated.get(file.dest_uri) != data:
+                    path = Path(file.abs_dest_path)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(data)
+                    self._generated[file.dest_uri] = data
+
     def _remove_gone(self, dests: set[str]) -> list[str]:
-        """Delete the written pages that the new build no longer has (a removed source)."""
+        """Delete the written files that the new build no longer has (a removed source's page and chart)."""
         gone = sorted(self._written - dests)
         for uri in gone:
             (self.site_dir / uri).unlink(missing_ok=True)

@@ -1,8 +1,10 @@
 """The preview loop: build, serve, watch; on each save load and check again and build what changed.
 
-The sources are loaded and checked in full on every save (unchanged files come from the parse
-cache, generator/load/cache.py, so only the saved file is parsed); the site builder then renders
-only the pages whose output can differ (generator.preview.builder). Bad sources never stop the
+The sources are loaded and checked in full on every save (an unchanged file keeps the model made
+from it the last time, generator/load/loader.py, so only the saved file is parsed and validated);
+the site builder then renders only the pages whose output can differ (generator.preview.builder),
+the pages open in a browser first. A newer save interrupts the rest of a build: its open pages
+are shown first, and the next build catches up on everything. Bad sources never stop the
 preview: their findings go to the terminal and to the browser, and the last good site stays.
 """
 
@@ -20,12 +22,13 @@ from typing import Callable
 from generator.context import SourcesFailed, make_context
 from generator.findings import Severity, SourceError, what_stopped
 from generator.preview import watch
-from generator.preview.builder import PreviewBuilder
+from generator.preview.builder import Interrupted, PreviewBuilder
 from generator.preview.server import PreviewServer, State
 from generator.publish.build import site_url
 
 POLL = 0.1  # seconds between looks at the files
 SETTLE = 0.05  # a change is built once the files have stayed the same this long (editors write in steps)
+STOP_LOOK = 0.25  # seconds between looks for a newer save while the pages nobody shows are written
 REBUILD_ALL = ("mkdocs.yml", "site_overrides")  # changes that need a fresh MkDocs configuration
 
 
@@ -46,6 +49,9 @@ class Preview:
         self.stop = threading.Event()
         self.ready = threading.Event()  # set once the first build is done (or has failed)
         self.warned: list[str] = []  # the rule warnings last shown in the terminal
+        self.pending: set[str] = set()  # source files saved since the last complete build
+        self.seen: watch.Snapshot = {}  # the files as the build under way (or the last one) found them
+        self.looked = 0.0  # when _newer last looked
 
     @property
     def url(self) -> str:
@@ -56,20 +62,20 @@ class Preview:
         thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
         thread.start()
         try:
-            seen = watch.snapshot(self.project)
+            self.seen = watch.snapshot(self.project)
             self.rebuild([])
             self.ready.set()
             self.say(f"预览: {self.url}  (保存源文件后页面自动更新; Ctrl-C 停止)")
             while not self.stop.wait(POLL):
                 now = watch.snapshot(self.project)
-                if now == seen:
+                if now == self.seen:
                     continue
                 while not self.stop.wait(SETTLE):
                     settled = watch.snapshot(self.project)
                     if settled == now:
                         break
                     now = settled
-                changed, seen = watch.changed(seen, now), now
+                changed, self.seen = watch.changed(self.seen, now), now
                 self.rebuild(changed)
         finally:
             self.server.shutdown()
@@ -81,12 +87,17 @@ class Preview:
         start = time.perf_counter()
         if any(path.split("/")[0] in REBUILD_ALL for path in changed):
             self.builder = None
+        self.pending.update(changed)  # saved since the last good build: a failed build leaves them to the next
         try:
             context = make_context(self.project, today=self.today, site_url=site_url(self.project))
             if self.builder is None:
                 self.builder = PreviewBuilder(self.project, self.site_dir)
             showing = self.state.showing()
-            stats = self.builder.build(context, showing, lambda uris: self._written(uris, showing))
+            stats = self.builder.build(context, showing, lambda uris: self._written(uris, showing),
+                                       sorted(self.pending), self._newer)
+        except Interrupted:  # the open pages are shown; the rest waits for the newer save's build
+            self.say(f"又有保存: 先处理新的修改 ({time.perf_counter() - start:.2f} 秒)")
+            return
         except (SourcesFailed, SourceError) as failed:
             errors = [f for f in failed.findings if f.severity is Severity.error] or failed.findings
             self._failed([f.format() for f in errors], what_stopped(errors))
@@ -97,6 +108,7 @@ class Preview:
                           "    提示: 这是生成器或 MkDocs 的问题,不是源文件的错误;保存任一文件会重试"],
                          "生成器出错(不是源文件的错误)")
             return
+        self.pending = set()
         warnings = [f.format() for f in context.findings if f.severity is not Severity.error]
         if warnings != self.warned:  # said once, and again only when they change
             for line in warnings:
@@ -104,6 +116,14 @@ class Preview:
             self.warned = warnings
         self.say(f"已更新: {stats.rendered} 页重新生成, {stats.kept} 页未变"
                  f"{f', {len(warnings)} 个警告' if warnings else ''} ({time.perf_counter() - start:.2f} 秒)")
+
+    def _newer(self) -> bool:
+        """Whether a source was saved since the build under way began (looked at every STOP_LOOK seconds)."""
+        now = time.monotonic()
+        if now - self.looked < STOP_LOOK:
+            return False
+        self.looked = now
+        return watch.snapshot(self.project) != self.seen
 
     def _written(self, uris: list[str], showing: list[str]) -> None:
         """Pages are written: open ones reload; the build continues once they have (or after 1 s)."""

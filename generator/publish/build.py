@@ -60,6 +60,7 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
             from generator.script import convert_tree
 
             convert_tree(staging, context.converter, context.lang)
+            context.converter.keep()
         if pdf:
             from generator.render.print import build_prints
 

@@ -6,6 +6,7 @@ import datetime as dt
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -19,6 +20,9 @@ from generator.review import git
 from generator.review.changes import Change, DocumentChange, compare
 from generator.review.control import load_revision
 from generator.review.redline import Redline, redline
+
+if TYPE_CHECKING:
+    from generator.render.print import EditionHtml
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -47,12 +51,21 @@ class Packet:
     fingerprints: dict[Key, str] = field(default_factory=dict)  # (kind, id) -> content fingerprint
 
 
-def build_packet(project: Path, book: Handbook, ref: str, today: dt.date | None = None) -> Packet:
-    """Compare the handbook with ``ref`` and gather everything the reviewers need."""
+def build_packet(project: Path, book: Handbook, ref: str, today: dt.date | None = None,
+                 issue: Callable[[Handbook], Handbook] | None = None) -> Packet:
+    """Compare the handbook with ``ref`` and gather everything the reviewers need.
+
+    ``issue`` (an edition's generator.context.Issue.of) turns both revisions into what that edition's
+    readers see, so the redlines carry its names, variant and script; the fingerprints stay those of
+    the sources, which review records (reviews/*.yaml) name.
+    """
     today = today or dt.date.today()
     commit = git.resolve(project, ref)
     with tempfile.TemporaryDirectory(prefix="handbook-review-") as tmp:
         old = load_revision(project, commit, Path(tmp))
+    sources = book
+    if issue is not None:
+        old, book = issue(old), issue(book)
     changes = compare(old, book)
     findings = run_rules(book, today, ["REV001", "REV002"])
     return Packet(
@@ -65,7 +78,7 @@ def build_packet(project: Path, book: Handbook, ref: str, today: dt.date | None 
         suspect=[(book.get(*t), sorted(_named(book, s) for s in srcs))
                  for t, srcs in sorted(suspects(book).items())],
         open_findings=_open_findings(book),
-        fingerprints={book.key(doc): fingerprint(doc) for doc in book.documents()},
+        fingerprints={sources.key(doc): fingerprint(doc) for doc in sources.documents()},
     )
 
 
@@ -111,11 +124,13 @@ def _kind_label(doc: object) -> str:
     return kind.label if kind else ""
 
 
-def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path | None, list[Finding]]:
+def write_packet(packet: Packet, out: Path, project: Path,
+                 edition: EditionHtml | None = None) -> tuple[Path, Path | None, list[Finding]]:
     """Write review-packet.html and review-packet.pdf into ``out`` (created if needed).
 
     The PDF goes through the print pipeline's font check and faces, like every printed document: a
     character the project's fonts cannot draw is a PRT001 error and no PDF is written (path None).
+    ``edition``: a Traditional edition's HTML filter (the template's words converted, its region's faces).
     """
     from generator.render.print import cache_dir
     from generator.render.print.fontpack import font_faces_css
@@ -125,10 +140,12 @@ def write_packet(packet: Packet, out: Path, project: Path) -> tuple[Path, Path |
 
     out.mkdir(parents=True, exist_ok=True)
     html = render_html(packet)
+    if edition is not None:
+        html = edition(html)
     html_path, pdf_path = out / "review-packet.html", out / "review-packet.pdf"
     html_path.write_text(html, encoding="utf-8")
     try:
-        fonts = load_fonts(cache_dir(project))
+        fonts = load_fonts(cache_dir(project), edition.region if edition is not None else None)
     except FontProblem as problem:
         return html_path, None, problem.findings
     problems = check_html(html, fonts, "generator/review/templates/packet.html.j2", [])

@@ -86,6 +86,8 @@ def test_bound_copy_is_controlled_and_numbered(office: Path, capsys: pytest.Capt
     edit(office, "instructions/lamp.yaml", "effective: 2026-01-01", "effective: 2026-02-15")
     edit(office, "procedures/reception.yaml", "purpose: 规范来访接待工作",
          'purpose: 规范"来访接待"工作')
+    edit(office, "procedures/reception.yaml", "text: 第一位接待的员工负责跟进到底。",
+         "text: 第一位接待的员工负责跟进到底，并告知{site.service_phone}。")  # two sites: the neutral wording
     (office / "procedures/reception.yaml").write_text(
         (office / "procedures/reception.yaml").read_text(encoding="utf-8")
         + "notes:\n  - 编写说明 procedure-review-quarterly 不印\n", encoding="utf-8")
@@ -102,6 +104,7 @@ def test_bound_copy_is_controlled_and_numbered(office: Path, capsys: pytest.Capt
         assert all(f"第{n}页共{len(indexes)}页" in pages[i] for n, i in enumerate(indexes, start=1))
     text = "".join(pages)
     assert "规范“来访接待”工作" in text and '"' not in text
+    assert "并告知服务中心电话。" in text and "{site." not in text  # a placeholder never reaches paper
     assert "编写说明" not in text and "procedure-review-quarterly" not in text
 
 

@@ -118,6 +118,32 @@ def test_page_tree_rewrites_only_changed_files(built: tuple[Path, Path], tree: P
     assert run_cli("--project", str(project), "pages", "--out", str(tree)).code == 0  # back as it was
 
 
+def test_page_tree_renders_again_only_what_an_edit_can_change(tmp_path: Path) -> None:
+    """A tree written over the last one equals a tree written from scratch, after a step edit (a few
+    bodies rendered), a title edit and a glossary edit (every body)."""
+    from generator.context import make_context
+    from generator.render.site.tree import write_tree
+
+    project = copy_project(tmp_path / "project")
+    tree = tmp_path / "tree"
+    pages = write_tree(make_context(project), tree).rendered
+    source = project / "procedures" / "community-culture.yaml"
+    edits = [(source, "每次活动填写", "每次活动都填写", True),
+             (source, "title: 社区文化工作制度及活动组织程序", "title: 社区文化活动组织程序", True),
+             (project / "glossary.yaml", "分为有偿便民服务和无偿便民服务", "分为有偿和无偿两类便民服务", False)]
+    for n, (path, old, new, few) in enumerate(edits):
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        rendered = write_tree(make_context(project), tree).rendered
+        assert (rendered < pages - 40) is few and (few or rendered == pages), (old, rendered, pages)
+        fresh = tmp_path / f"fresh{n}"
+        write_tree(make_context(project), fresh)
+        ours, expected = _files(tree), _files(fresh)
+        ours.pop(".handbook-pages.json")
+        expected.pop(".handbook-pages.json")
+        assert ours.keys() == expected.keys()
+        assert not [name for name in ours if ours[name] != expected[name]], old
+
+
 def test_page_tree_refuses_a_folder_that_is_not_one(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     result = run_cli("--project", str(ROOT / "tests" / "fixtures" / "mini"), "pages", "--out", str(tmp_path))

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from generator.script import simplified_in, simplified_only, unescape_han
-from generator.render.site.search.pack import unpack
+from scriptscan import leaks, reader_text, scanned
+
+from generator.script import simplified_in, simplified_only
 
 
 def test_the_table_knows_simplified_from_traditional() -> None:
@@ -25,28 +26,37 @@ def test_the_table_knows_simplified_from_traditional() -> None:
 @pytest.fixture(scope="module")
 def hk_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hk") / "site"
-    run = run_cli("build", "--edition", "hk", "--no-pdf", "--out", str(out))
+    run = run_cli("build", "--edition", "hk", "--out", str(out))  # site and every PDF
     assert run.code == 0, run.text
     return out
 
 
 def test_hk_site_and_search_index_have_no_simplified_characters(hk_site: Path) -> None:
-    pages = sorted(hk_site.rglob("*.html"))
-    assert len(pages) > 50
-    leaks = {p.relative_to(hk_site).as_posix(): s for p in pages if (s := simplified_in(p.read_text(encoding="utf-8")))}
-    assert leaks == {}
+    """Every file a reader opens, \\u-escapes decoded: pages (with the theme's messages in their config
+    script), scripts, stylesheets, the search index and its offline copy, the sitemap; every PDF's text
+    and metadata (forms, notices, the bound handbook)."""
+    files = scanned(hk_site)
+    assert len([f for f in files if f.endswith(".html")]) > 50
+    assert len([f for f in files if f.startswith("pdf/forms/")]) > 30 and "pdf/handbook.pdf" in files
+    assert any(f.startswith("pdf/notices/") for f in files)
+    assert {"search/search_index.json", "search/search_index.js", "assets/javascripts/handbook.js",
+            "assets/stylesheets/print.css", "404.html"} <= set(files)
+    assert leaks(hk_site) == {}
     charts = sorted(hk_site.rglob("flowchart.svg"))  # each chart's full-size view; the pages inline theirs
     assert len(charts) > 5 and all("<text" in p.read_text(encoding="utf-8") for p in charts)
-    assert {p.parent.name: s for p in charts if (s := simplified_in(p.read_text(encoding="utf-8")))} == {}
+    assert all(p.relative_to(hk_site).as_posix() in files for p in charts)  # scanned with the rest, above
     index = json.loads((hk_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    # what a reader sees of the index (generator/render/site/search/index.py): page and entry titles and the
-    # shared texts; the Traditional→Simplified query table (t2s) holds Simplified characters on purpose
-    shared = index["config"]["handbook"]
-    titles = [d["title"] for d in index["docs"]] + [e[1] for d in index["docs"] for e in d.get("e", [])]
-    texts = " ".join(titles + unpack(shared)).replace("\u200b", "")  # word breaks
-    assert len(index["docs"]) > 40 and "標準作業規程" in texts
-    assert simplified_in(texts) == {}
-    assert simplified_in(" ".join(shared["words"])) == {}
+    titles = " ".join(d["title"] for d in index["docs"])
+    assert len(index["docs"]) > 40 and "標準作業規程" in titles
+
+
+def test_hk_theme_messages_and_print_footer_are_traditional(hk_site: Path) -> None:
+    page = reader_text(hk_site / "index.html")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S)[1])
+    messages = " ".join(config["translations"].values())
+    assert "搜尋" in messages or "檢索" in messages  # mkdocs-material's Traditional translation (theme language)
+    assert simplified_in(messages) == {} and simplified_only() & set("个复该页还") == set("个复该页还")
+    assert '" counter(page) " 頁 / 共 " counter(pages) " 頁"' in page  # the printed footer, from the page
 
 
 def test_hk_pages_say_zh_hk_and_use_the_term_table(hk_site: Path) -> None:

@@ -13,6 +13,7 @@ from generator.check import RULES
 from generator.load import load_or_raise
 from generator.model import Handbook
 from generator.model import kinds
+from generator.model.words import word
 from generator.model.charge import charge
 from generator.model.prices import price_list_sites, site_price_lists
 from generator.render.site.urls import SINGLES, form_pdf, step_anchor
@@ -51,6 +52,7 @@ def test_procedure_page_shows_card_badges_branches_and_records(real_site: Path, 
     for label in ("文件编号", "版本", "生效日期", "归口部门", "批准人", "最近修订", "下次复审"):
         assert label in page.text
     assert proc.code in page.text and proc.version in page.text
+    assert re.search(r'<span class="hb-status hb-status--approved">现行有效</span>', html)  # not a review's 通过
     links = targets(real_site, page)
     assert "roles/front-desk-clerk/index.html" in links
     assert 'class="hb-badge hb-badge--role">' in html
@@ -107,6 +109,7 @@ def test_price_lists_show_items_and_the_sample_banner(real_site: Path, book: Han
     for pl in book.price_lists.values():
         page = page_of(real_site, f"price-lists/{pl.id}/")
         assert ("示例价格" in page.text) == pl.sample, pl.id
+        assert f"收费类别{word(pl.fee)}" in page.text.replace(" ", "")  # 停车服务费, never a building type's 车位
         for item in pl.items:
             assert item.name in page.text
             if item.free:

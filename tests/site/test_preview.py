@@ -154,27 +154,79 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_incremental_builds_equal_a_full_build(tmp_path: Path) -> None:
-    """Pages kept from the previous build, search entries reused: the result is what a full build makes."""
+    """Bodies and pages kept from the previous build, search entries reused: after every kind of save
+    the served output is, file for file, what a full build makes."""
     from generator.context import make_context
-    from generator.preview.builder import PreviewBuilder
-    from generator.render.site import build_site
+    from generator.load import load_or_raise
+    from generator.preview.builder import Interrupted, PreviewBuilder
 
     project = copy_project(tmp_path / "project")
-    source = project / FILE
+    book = load_or_raise(project)
+    referenced = {key for key, refs in book.backlinks().items() if refs}
+    alone = next(f"procedures/{ident}.yaml" for ident in sorted(book.procedures)
+                 if ("procedure", ident) not in referenced and f"procedures/{ident}.yaml" != FILE)
     builder = PreviewBuilder(project, tmp_path / "preview")
     assert builder.build(make_context(project)).kept == 0
-    edits = [(STEP_TEXT, STEP_TEXT + "增量构建标记"),  # a step's text: its page (and pages quoting it)
-             ("title: 社区文化工作制度及活动组织程序", "title: 社区文化活动组织程序")]  # a title: the nav of every page
-    for n, (old, new) in enumerate(edits):
-        source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-        stats = builder.build(make_context(project))
-        if n == 0:  # a step's text: a few pages again, the rest kept
-            assert 0 < stats.rendered < 10 and stats.kept > 100, stats
-        else:  # the title changed the navigation: every page again
-            assert stats.kept == 0, stats
-        full = tmp_path / f"full{n}"
-        build_site(make_context(project), full)
-        preview, expected = _tree(tmp_path / "preview"), _tree(full)
-        assert preview.keys() == expected.keys()
-        differ = [name for name in expected if preview[name] != expected[name]]
-        assert not differ, differ[:5]
+
+    def replace(rel: str, old: str, new: str) -> list[str]:
+        text = (project / rel).read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        (project / rel).write_text(text.replace(old, new, 1), encoding="utf-8")
+        return [rel]
+
+    def new_form() -> list[str]:
+        assert run_cli("--project", str(project), "new", "form", "preview-new-form", "--title", "预览新表").code == 0
+        return ["forms/preview-new-form.yaml", *replace(FILE, "forms: [community-activity-record]",
+                                                        "forms: [community-activity-record, preview-new-form]")]
+
+    def new_review() -> list[str]:
+        assert run_cli("--project", str(project), "new", "review", "2026-q4").code == 0
+        return ["reviews", "reviews/2026-q4.yaml"]
+
+    def delete() -> list[str]:
+        (project / alone).unlink()
+        return [alone]
+
+    # (what, the save, whether document pages keep their bodies (the others' bodies list anything and
+    # are always rendered again), and whether only a few pages
+    # go through the theme again (a new title changes the navigation every page shows))
+    edits = [
+        ("a step's text", lambda: replace(FILE, STEP_TEXT, STEP_TEXT + "增量构建标记"), True, True),
+        ("a title (the navigation)", lambda: replace(FILE, "title: 社区文化工作制度及活动组织程序",
+                                                     "title: 社区文化活动组织程序"), True, False),
+        ("a new form used by a procedure", new_form, False, False),
+        ("a deleted document", delete, False, False),
+        ("a review record", new_review, False, True),
+        ("the glossary", lambda: replace("glossary.yaml", "分为有偿便民服务和无偿便民服务", "分为有偿和无偿两类便民服务"),
+         False, True),
+        ("a step again, after all that", lambda: replace(FILE, "增量构建标记", "增量构建标记二"), True, True),
+    ]
+    for n, (what, save, few_bodies, few_pages) in enumerate(edits):
+        changed = save()
+        stats = builder.build(make_context(project), changed=changed)
+        pages = stats.rendered + stats.kept
+        assert (stats.bodies < pages - 40) is few_bodies and (few_bodies or stats.bodies == pages), (what, stats)
+        assert (stats.rendered < 10) is few_pages and stats.rendered > 0, (what, stats)
+        _same_as_full_build(project, tmp_path / "preview", tmp_path / f"full{n}", what)
+
+    # A newer save interrupts a build (here one that re-themes every page for a new title): the next
+    # build, given every file saved since the last complete one, catches up.
+    looks = iter(range(10_000))
+    saved = replace(FILE, "title: 社区文化活动组织程序", "title: 社区文化活动组织规程")
+    with pytest.raises(Interrupted):
+        builder.build(make_context(project), changed=saved, stop=lambda: next(looks) >= 3)
+    saved += replace(FILE, "增量构建标记二", "增量构建标记三")
+    stats = builder.build(make_context(project), changed=saved)
+    assert stats.bodies < stats.rendered + stats.kept - 40, stats
+    _same_as_full_build(project, tmp_path / "preview", tmp_path / "full-after-interruption", "interrupted")
+
+
+def _same_as_full_build(project: Path, served: Path, full: Path, what: str) -> None:
+    from generator.context import make_context
+    from generator.render.site import build_site
+
+    build_site(make_context(project), full)
+    preview, expected = _tree(served), _tree(full)
+    assert preview.keys() == expected.keys(), what
+    differ = [name for name in expected if preview[name] != expected[name]]
+    assert not differ, (what, differ[:5])

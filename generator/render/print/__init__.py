@@ -69,7 +69,8 @@ def build_prints(book: Handbook, out_dir: Path, *, site_url: str, workers: int =
 
 @dataclass(frozen=True)
 class EditionHtml:
-    """A Traditional edition's print HTML: text converted, the template's fonts the region's faces.
+    """A Traditional edition's print HTML: text (title and author metadata included) converted, the
+    page language zh-HK / zh-TW, the template's fonts the region's faces.
 
     Picklable (it travels with each job to a render worker): ``convert`` is a converter's method.
     """
@@ -79,8 +80,11 @@ class EditionHtml:
 
     def __call__(self, html: str) -> str:
         from generator.render.print.fonts import FAMILIES, REGION_FAMILIES
+        from generator.script import set_lang
 
         html = self.convert(html)
+        if self.region:  # the PDF's language (/Lang) is the edition's
+            html = set_lang(html, f"zh-{self.region}")
         for ours, theirs in zip(FAMILIES, REGION_FAMILIES.get(self.region or "", FAMILIES)):
             html = html.replace(f'"{ours} Subset"', f'"{theirs} Subset"')
         return html

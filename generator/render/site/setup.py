@@ -19,6 +19,9 @@ from generator.render.site.nav import navigation
 from generator.render.site.pages import PageSpec, plan
 
 HELP_PAGE = "help/index.md"
+# The theme's own messages (search results, copy buttons, …) in a Traditional edition: mkdocs-material's
+# Traditional translations, whose few stray Simplified characters the built site's conversion catches.
+THEME_LANGUAGES = {"zh-HK": "zh-Hant", "zh-TW": "zh-TW"}
 STAFF_ONLY = frozenset({"rules", "revisions"})  # page kinds the public site leaves out (checks, review records)
 VENDOR = {  # file fetched by scripts/fetch-vendor.sh -> where the site serves it
     "iframe-worker-shim.js": "assets/vendor/iframe-worker-shim.js",
@@ -63,6 +66,8 @@ def prepare(config: MkDocsConfig, context: BuildContext, cache_dir: str, vendor:
         config.site_name = str(escape(context.site_title))
         config.site_description = str(escape(f"{book.company.name}员工服务手册"))
         config.copyright = str(escape(f"{book.company.name} · 内部资料，请勿外传"))
+    if context.lang in THEME_LANGUAGES:
+        config.theme["language"] = THEME_LANGUAGES[context.lang]
     result.index = SiteIndex.build(book, public=public, today=context.today)
     specs = plan(result.index)
     left_out = ((STAFF_ONLY if public else set()) | (set() if book.limits else {"limits"})

@@ -12,13 +12,17 @@
   build it as it is.
 
 Only files whose bytes change are written (an engine watching the tree rebuilds only those);
-files of pages that no longer exist are deleted. Links between pages are those of the built
+files of pages that no longer exist are deleted. ``DIR/.handbook-pages.json`` records what a run
+wrote from (date, mkdocs.yml, each source file's digest and entries, each document's neighbours),
+so the next run renders again only the page bodies that can depend on the files changed since
+(generator.preview.affected, as the preview does) and keeps the others' files as they are. Links between pages are those of the built
 site (``…/index.html``, the offline layout). The bodies are made by the same renderer as the
 plugin's, through MkDocs' file objects, so this stage still needs MkDocs installed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -28,8 +32,13 @@ from typing import Any
 import yaml
 
 from generator.context import BuildContext
+from generator.model import kinds
+from generator.model.handbook import Key
+from generator.preview.affected import affected_by, by_file, is_document_page, neighbours
 
 MARKER = ".handbook-pages"  # written into the tree; marks a folder ``handbook pages`` may rewrite
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, five times faster
+STATE = ".handbook-pages.json"  # what the last run wrote from: the next one keeps unaffected page bodies
 
 
 @dataclass
@@ -37,6 +46,7 @@ class TreeResult:
     written: list[str] = field(default_factory=list)
     kept: int = 0
     removed: list[str] = field(default_factory=list)
+    rendered: int = 0  # page bodies rendered (the others were kept: nothing they show changed)
 
 
 def write_tree(context: BuildContext, out: Path) -> TreeResult:
@@ -51,21 +61,80 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     plugin.context = context
     config = configure(config)
     files = plugin.on_files(get_files(config), config=config)
+    index = plugin.prepared.index
+    state = _state(context, [f.src_uri for f in files if isinstance(f.page, HandbookPage)], index.backlinks)
+    keep = _unchanged(out, state)
     wanted: dict[str, bytes] = {}
+    rendered = 0
     for file in files:
         page = file.page
         if isinstance(page, HandbookPage):
+            written = out / "docs" / file.src_uri
+            if keep is not None and is_document_page(page.spec.obj) and \
+                    context.book.key(page.spec.obj) not in keep and written.is_file():
+                wanted[f"docs/{file.src_uri}"] = written.read_bytes()  # its body cannot have changed
+                continue
             page.read_source(config)
             page.render(config, files)
-            front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False)
+            rendered += 1
+            front = yaml.dump(page.meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
             wanted[f"docs/{file.src_uri}"] = f"---\n{front}---\n\n{compact(page.content or '')}\n".encode()
         elif file.abs_src_path or file.generated_by:  # files of docs_dir, vendor copies, flowchart.svg
             wanted[f"docs/{file.src_uri}"] = file.content_bytes
-    nav = yaml.safe_dump(config.nav, allow_unicode=True, sort_keys=False).encode()
+    nav = yaml.dump(config.nav, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode()
     wanted["nav.yml"] = nav
     wanted["mkdocs.yml"] = _engine_config(context.project, config).encode()
     wanted[MARKER] = b"handbook pages\n"
-    return _sync(out, wanted)
+    result = _sync(out, wanted)
+    result.rendered = rendered
+    (out / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    return result
+
+
+def _state(context: BuildContext, pages: list[str], backlinks: Any) -> dict[str, Any]:
+    """What the next run needs to tell which page bodies it can keep: the date, mkdocs.yml, every
+    source file's digest and entries, the pages, and each document's neighbours."""
+    book = context.book
+    files = by_file(book)
+    documents = {key for keys in files.values() for key in keys if kinds.get(key[0]).is_document}
+    return {
+        "today": context.today.isoformat(),
+        "config": _digest((context.project / "mkdocs.yml").read_bytes()),
+        "sources": {rel: _digest(text.encode()) for rel, text in sorted(book.texts.items())},
+        "files": {rel: sorted("/".join(key) for key in keys) for rel, keys in sorted(files.items())},
+        "pages": sorted(pages),
+        "near": {"/".join(key): sorted("/".join(k) for k in neighbours(book, backlinks, key))
+                 for key in sorted(documents)},
+    }
+
+
+def _unchanged(out: Path, now: dict[str, Any]) -> set[Key] | None:
+    """The documents whose page bodies the last run's files still hold, as ``affected_by`` finds
+    them (generator.preview.affected); None when every page must be rendered."""
+    try:
+        before = json.loads((out / STATE).read_text(encoding="utf-8"))
+        if any(before[name] != now[name] for name in ("today", "config", "pages")):
+            return None
+        changed = [rel for rel in before["sources"].keys() | now["sources"].keys()
+                   if before["sources"].get(rel) != now["sources"].get(rel)]
+
+        def keys(table: dict[str, list[str]]) -> dict[str, set[Key]]:
+            return {rel: {_key(k) for k in found} for rel, found in table.items()}
+
+        return affected_by(changed, keys(before["files"]), keys(now["files"]),
+                           lambda key: map(_key, before["near"].get("/".join(key), [])),
+                           lambda key: map(_key, now["near"].get("/".join(key), [])))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no state, or not one this version wrote: every page
+
+
+def _key(text: str) -> Key:
+    kind, _, ident = text.partition("/")
+    return kind, ident
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
 
 
 def _engine_config(project: Path, config: Any) -> str:

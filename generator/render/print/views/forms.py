@@ -27,6 +27,7 @@ class Sheet:
     note: str
     serial: str  # pre-printed NO.; empty leaves the box blank
     omit: frozenset[str] = frozenset()  # labels left blank on this copy (the boxes keep their place)
+    no_instructions: bool = False  # the copy leaves out the 填表说明 (Copy.omits_instructions)
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,10 @@ def _marks(form: Form) -> tuple[str, ...]:
 
 
 def _sheets(form: Form, t: Tracer, serials: list[str] | None) -> tuple[Sheet, ...]:
-    copies = [(_copy_label(i, t.take(c, "label")), t.take(c, "note"), frozenset(c.omit)) for i, c in enumerate(form.copies)]
-    return tuple(Sheet(label, note, serial, omit) for serial in (serials or [""])
-                 for label, note, omit in (copies or [("", "", frozenset[str]())]))
+    copies = [(_copy_label(i, t.take(c, "label")), t.take(c, "note"), frozenset(c.omit), c.omits_instructions)
+              for i, c in enumerate(form.copies)]
+    return tuple(Sheet(label, note, serial, omit, bare) for serial in (serials or [""])
+                 for label, note, omit, bare in (copies or [("", "", frozenset[str](), False)]))
 
 
 def _item(f: Field_, m: FormMetrics, t: Tracer) -> fl.Item:

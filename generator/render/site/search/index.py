@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from generator.model import Handbook
-from generator.render.site.search.entries import entries
+from generator.render.site.search.entries import Entry, entries
 from generator.render.site.search.pack import pack
 from generator.render.site.search.segment import UNITS, Segmenter, jieba_segmenter
 from generator.render.site.search.words import rewrites, synonyms, traditional_pairs
@@ -39,15 +41,30 @@ from generator.render.site.searchdict import words as handbook_words
 SEPARATOR = r"[\s\u200b\-]+"  # the theme's highlighter splits the h= parameter by this
 
 
+@lru_cache(maxsize=2)
+def _segmenter(words: tuple[str, ...]) -> Segmenter:
+    """The segmenter of a handbook's words, kept with its cuts while the words stay the same."""
+    return jieba_segmenter(words)
+
+
+@dataclass
+class _Previous:
+    found: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+
+
+_LAST = _Previous()  # the entries of the last index written in this process (a pure function of title and body)
+
+
 class HandbookSearchIndex:
     """Collects the entries of every page during the build; ``generate_search_index`` writes JSON."""
 
     def __init__(self, book: Handbook, lang: list[str] | None = None):
         self.book = book
         self.lang = lang or ["zh"]
-        self.segmenter: Segmenter = jieba_segmenter(handbook_words(book))
+        self.segmenter: Segmenter = _segmenter(tuple(handbook_words(book))).renewed()
         self.docs: list[dict[str, Any]] = []
         self.texts: dict[str, int] = {}
+        self.found: dict[tuple[str, str], list[Entry]] = {}  # (title, body) -> its entries, this build's
 
     def add_entry_from_context(self, page: Any) -> None:
         """Index one page (the search plugin calls this for every page, before writing it)."""
@@ -56,7 +73,8 @@ class HandbookSearchIndex:
             return
         spec = getattr(page, "spec", None)
         title = spec.title if spec is not None else html.unescape(page.title or "")
-        found = entries(title, page.content)
+        key = (title, page.content)
+        found = self.found[key] = self.found.get(key) or _LAST.found.get(key) or entries(title, page.content)
         doc: dict[str, Any] = {"location": page.url, "title": html.escape(title), "x": self._text(found[0].text)}
         boost = float(search.get("boost") or 1)
         if boost != 1:
@@ -76,6 +94,7 @@ class HandbookSearchIndex:
         return number
 
     def generate_search_index(self, prev: Any = None) -> str:
+        _LAST.found = self.found  # the next build in this process (handbook serve) reuses unchanged pages' entries
         used = dict(self.segmenter.used)  # before packing: its cuts must not widen the dictionary
         vocab, texts = pack(list(self.texts), self.segmenter.han)
         chars = {c for w in used for c in w}

@@ -56,7 +56,14 @@ class Segmenter:
         self.total = total
         self.log_total = math.log(total)
         self.used: dict[str, int] = {}
-        self._cut = lru_cache(maxsize=200_000)(self._cut_han)
+        self._cut = lru_cache(maxsize=200_000)(self._cut_han)  # a pure function of the run: shared by renewed()
+
+    def renewed(self) -> Segmenter:
+        """The same dictionary and cuts made so far, with nothing ``used`` yet (one per index built)."""
+        fresh = Segmenter.__new__(Segmenter)
+        fresh.__dict__.update(self.__dict__)
+        fresh.used = {}
+        return fresh
 
     def words(self, text: str) -> list[str]:
         """The search words of a text, in order (repeats kept)."""
@@ -77,13 +84,18 @@ class Segmenter:
                     skip_to = runs[i + 1].start() + len(unit)
                     continue
             if "\u3400" <= piece[0]:
-                out += self._cut(piece)
+                cut = self._cut(piece)
+                used = self.used
+                for word in cut:
+                    if word not in used:  # in order of first use, whether the run was cut now or before
+                        used[word] = self.freq(word) or 1
+                out += cut
             else:
                 out.append(piece)
         return out
 
     def han(self, run: str) -> tuple[str, ...]:
-        """The words of a run of Han characters (cached; the words join ``used``)."""
+        """The words of a run of Han characters (cached; unlike ``words``, they do not join ``used``)."""
         return self._cut(run)
 
     def _cut_han(self, run: str) -> tuple[str, ...]:
@@ -109,7 +121,6 @@ class Segmenter:
             j = route[i][1]
             word = run[i:j + 1]
             words.append(word)
-            self.used.setdefault(word, self.freq(word) or 1)
             i = j + 1
         return tuple(words)
 

@@ -14,6 +14,8 @@ occurs in its index, nothing is fetched when a page is read).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import Iterable
 
 from generator.model import Handbook
@@ -63,9 +65,18 @@ def traditional_pairs(simplified: set[str]) -> str:
     """'TS' pairs, concatenated: each Traditional (or Taiwan / Hong Kong variant) character whose
     Simplified form is in ``simplified``, followed by that form. Empty without opencc-purepy."""
     try:
-        from opencc_purepy import OpenCC
+        pairs = _to_simplified()
     except ImportError:
         return ""
+    return "".join(ch + to for ch, to in pairs if to in simplified)
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> tuple[tuple[str, str], ...]:
+    """(Traditional or variant character, its one Simplified character), in code point order: the
+    first of opencc's t2s, tw2s, hk2s that changes the character decides (computed once per process)."""
+    from opencc_purepy import OpenCC
+
     chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
     text = "\n".join(chars)
     tables = [OpenCC(config).convert(text).split("\n") for config in ("t2s", "tw2s", "hk2s")]
@@ -74,7 +85,6 @@ def traditional_pairs(simplified: set[str]) -> str:
         for table in tables:
             to = table[i] if i < len(table) else ch
             if to != ch and len(to) == 1:
-                if to in simplified:
-                    pairs.append(ch + to)
+                pairs.append((ch, to))
                 break
-    return "".join(pairs)
+    return tuple(pairs)
