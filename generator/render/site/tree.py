@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,18 +53,13 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     """Write the page tree of ``context`` into ``out``; SourceError (CFG00x) when mkdocs.yml is unusable."""
     from mkdocs.structure.files import get_files
 
-    from generator.render.site import site_config
+    from generator.render.site import configure, site_config
     from generator.render.site.page import HandbookPage
     from generator.render.site.render import compact
 
     config, plugin = site_config(context.project, out / "site")
     plugin.context = context
-    findings = logging.getLogger("mkdocs.plugins.handbook.findings")
-    findings.disabled = True
-    try:
-        config = config.plugins.on_config(config)
-    finally:
-        findings.disabled = False
+    config = configure(config)
     files = plugin.on_files(get_files(config), config=config)
     index = plugin.prepared.index
     state = _state(context, [f.src_uri for f in files if isinstance(f.page, HandbookPage)], index.backlinks)
