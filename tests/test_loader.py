@@ -23,7 +23,7 @@ def check(project: Path):
 def test_mini_project_loads_and_is_consistent(mini: Path) -> None:
     result = check(mini)
     assert result.code == 0, result.text
-    assert "0 error(s)" in result.text
+    assert "0 个错误" in result.text
 
 
 def _expect(project: Path, rel: str, code: str, line: int | None = None) -> str:

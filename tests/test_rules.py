@@ -174,7 +174,7 @@ def test_text_output_reads_path_line_col_code(mini: Path) -> None:
     result = run_cli("--project", str(mini), "check", "--today", TODAY)
     assert result.code == 1
     assert f"{PROC}:15:11: LIM001 " in result.err
-    assert "1 error(s)" in result.err
+    assert "1 个错误" in result.err
 
 
 def test_usage_errors_exit_2(mini: Path) -> None:

@@ -101,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     as_json = "--format=json" in words or any(a == "--format" and b == "json" for a, b in zip(words, words[1:]))
     from generator.cli.output import print_findings
     from generator.context import SourcesFailed
+    from generator.findings import SourceError
 
     try:
         return _run(words)
@@ -116,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SourcesFailed as failed:
         print_findings(failed.findings, failed.code)
         return failed.code
+    except SourceError as stopped:  # a build stage stopped: mkdocs.yml unusable, Graphviz missing (CFG00x)
+        print_findings(stopped.findings, EXIT_SOURCES, "json" if as_json else "text")
+        return EXIT_SOURCES
     except BrokenPipeError:  # output piped into head/less that quit early
         return EXIT_OK
     except KeyboardInterrupt:

@@ -12,7 +12,7 @@ import sys
 
 from generator.findings import Finding, Severity
 
-VERDICTS = {0: "consistent", 1: "inconsistent", 2: "sources invalid"}
+VERDICTS = {0: "一致", 1: "不一致", 2: "源文件无效"}
 
 
 def print_findings(findings: list[Finding], code: int, fmt: str = "text", verdict: bool = True) -> None:
@@ -33,7 +33,7 @@ def print_findings(findings: list[Finding], code: int, fmt: str = "text", verdic
     for finding in findings:
         _err(finding.format())
     if verdict:
-        _err(f"{errors} error(s), {warnings} warning(s): {VERDICTS.get(code, 'stopped')}")
+        _err(f"{errors} 个错误、{warnings} 个警告:{VERDICTS.get(code, '已停止')}")
 
 
 def _err(line: str) -> None:

@@ -175,7 +175,7 @@ register(Kind("limit", Limits, "时限与限额", 70, file="limits.yaml", item=L
 register(Kind("planned", PlannedDocuments, "待编写文件", 75, file="planned.yaml", item=PlannedDocument,
               entries=lambda planned: planned.planned, url="planned", catalogue="待编写文件一览",
               intro="原始资料列出标题、但正文尚未编写的文件，按归口部门排列；编写完成并批准后从本表移除。",
-              nav="待编写文件"))
+              nav="待编写文件", boost=0.2))  # a title only: in search after every written document
 register(Kind("glossary", Glossary, "术语表", 80, file="glossary.yaml"))
 register(Kind("review", Review, "复审记录", 90, folder="reviews"))
 register(Kind("edition", Edition, "版本", 95, folder="editions"))  # generator.model.edition_view

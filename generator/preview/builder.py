@@ -22,7 +22,6 @@ we can feed (a different engine or version), every page is rendered: slower, nev
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Collection
@@ -30,8 +29,6 @@ from typing import Any, Callable, Collection
 from generator.context import BuildContext
 from generator.model.handbook import Key
 from generator.preview.affected import Sources, affected, is_document_page
-
-FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")
 
 
 @dataclass
@@ -101,16 +98,13 @@ class PreviewBuilder:
         from mkdocs.structure.nav import get_navigation
         from mkdocs.structure.pages import Page
 
+        from generator.render.site import configure
         from generator.render.site.themecheck import check_templates
 
         config = self.config
         check_templates(config, self.env)  # CFG008 in the overlay: the user's site_overrides templates
         self.plugin.context = context
-        FINDINGS.disabled = True  # the context's findings are the caller's to show (as build_site does)
-        try:
-            config = config.plugins.on_config(config)
-        finally:
-            FINDINGS.disabled = False
+        config = configure(config)  # the context's findings are the caller's to show (as build_site does)
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
         self._add_theme_files(files)

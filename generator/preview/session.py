@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.context import SourcesFailed, make_context
-from generator.findings import Severity, SourceError
+from generator.findings import Severity, SourceError, what_stopped
 from generator.preview import watch
 from generator.preview.builder import Interrupted, PreviewBuilder
 from generator.preview.server import PreviewServer, State
@@ -100,12 +100,13 @@ class Preview:
             return
         except (SourcesFailed, SourceError) as failed:
             errors = [f for f in failed.findings if f.severity is Severity.error] or failed.findings
-            self._failed([f.format() for f in errors])
+            self._failed([f.format() for f in errors], what_stopped(errors))
             return
         except Exception as exc:  # noqa: BLE001 - a defect or an engine error must not end the preview
             self.builder = None
             self._failed([f"handbook: 网站未能生成({type(exc).__name__}: {exc})\n"
-                          "    提示: 这是生成器或 MkDocs 的问题,不是源文件的错误;保存任一文件会重试"])
+                          "    提示: 这是生成器或 MkDocs 的问题,不是源文件的错误;保存任一文件会重试"],
+                         "生成器出错(不是源文件的错误)")
             return
         self.pending = set()
         if stats.removed:  # open pages whose file is gone reload into the 404 page
@@ -131,11 +132,11 @@ class Preview:
         self.state.published(uris)
         self.state.reloaded([uri for uri in uris if uri in showing])
 
-    def _failed(self, errors: list[str]) -> None:
+    def _failed(self, errors: list[str], what: str) -> None:
         """Keep the last good site; tell the terminal and the browser what is wrong (``path:line:col: CODE …``)."""
         for line in errors:
             self.say(line)
         kept = "页面仍是上一次成功的版本" if self.state.build else "还没有能生成的页面"
-        title = f"源文件有 {len(errors)} 个错误,网站未更新({kept})。改正并保存后自动更新:"
+        title = f"{what},网站未更新({kept})。改正并保存后自动更新:"
         self.say(title)
         self.state.failed(title, errors)

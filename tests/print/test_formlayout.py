@@ -158,7 +158,7 @@ def test_layout_warnings_point_at_the_form_source(office: Path, capsys: pytest.C
     (office / "forms" / "cramped.yaml").write_text(CRAMPED, encoding="utf-8")
     assert main(["--project", str(office), "forms", "cramped", "--out", str(office / "out")]) == 0
     err = capsys.readouterr().err
-    assert "forms/cramped.yaml:16:12: PRT022 (warning) 表单《电话回访表》表格栏「住户电话一」只有" in err
+    assert "forms/cramped.yaml:16:12: PRT022(警告) 表单《电话回访表》表格栏「住户电话一」只有" in err
     assert "电话号码至少需要 35 mm" in err
     assert "forms/cramped.yaml:14:11: PRT024" in err and "原表为某小区的登记表" in err
     assert "PRT025" not in err  # a copy's omit is checked with the sources (FRM002, tests/check/test_forms.py)

@@ -43,7 +43,7 @@ def test_rule_errors_stop_the_build_and_warnings_do_not(project: Path) -> None:
     edit(project, "procedures/reception.yaml", "roles: [nobody]", "roles: [clerk]")
     run = mkdocs_build(project, project / "site")
     assert run.code == 0, run.text
-    assert "(warning)" in run.text  # the mini project's reviews are overdue: reported, not fatal
+    assert "(警告)" in run.text  # the mini project's reviews are overdue: reported, not fatal
     assert (project / "site/procedures/reception/index.html").is_file()
 
 

@@ -7,13 +7,14 @@ first for at least 90 % of them, in the top 5 for all, and no query without resu
 from __future__ import annotations
 
 import html
+import re
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-from search_queries import QUERIES
-from sitekit import ROOT, real_site  # noqa: F401 (fixture)
+from search_queries import PLANNED_BELOW, QUERIES
+from sitekit import MINI, ROOT, mkdocs_build, real_site, site_project  # noqa: F401 (fixture)
 from test_browser import ARTIFACTS, CHROMIUM, _page, base_url, browser  # noqa: F401 (fixtures)
 
 from generator.load import load_or_raise
@@ -125,3 +126,71 @@ def test_browser_cuts_text_as_the_index_did(browser, real_site: Path) -> None:
     assert len(got) == len(expected) > 100
     differ = [(t, e, g) for t, e, g in zip(table, expected, got) if e != g]
     assert not differ, differ[:3]
+
+
+def _worker(browser, index: str):
+    """A page running the search worker's code on ``index`` (the text of search_index.json)."""
+    page = _page(browser)
+    page.goto("about:blank")
+    page.add_script_tag(content="var module = {exports: null};" + WORKER.read_text(encoding="utf-8"))
+    page.evaluate("index => module.exports.setup(JSON.parse(index))", index)
+    return page
+
+
+def test_planned_titles_come_after_every_written_page(browser, real_site: Path) -> None:
+    """A planned page (待编写, its title only) is found, but after every page with a written text."""
+    page = _worker(browser, (real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found_planned = 0
+    for query in PLANNED_BELOW:
+        urls = page.evaluate("q => module.exports.search(q).items.map(g => g[0].location)", query)
+        planned = [i for i, url in enumerate(urls) if url.startswith("planned/")]
+        written = [i for i, url in enumerate(urls) if not url.startswith("planned/")]
+        found_planned += bool(planned)
+        assert not planned or not written or min(planned) > max(written), (query, urls[:8])
+    assert found_planned >= 3  # the queries do match planned titles
+    page.close()
+
+
+def _hrefs(page, query: str) -> list[str]:
+    _results(page, query)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+def test_result_links_never_carry_an_empty_highlight(browser, base_url: str) -> None:
+    """Every result link names the words to highlight (?h=…), also when it was found by its title's
+    likeness or a typo rather than by a word of the query."""
+    page = _page(browser, 390, 844)
+    page.goto(base_url)
+    for query in ("用车", "会以室", "客户需球处理单", "投拆", *[q for q, _, _ in QUERIES[:20]]):
+        for href in _hrefs(page, query):
+            highlight = re.search(r"[?&]h=([^&#]*)", href)
+            assert highlight and highlight.group(1).strip("+ "), (query, href)
+    page.close()
+
+
+def test_excerpts_mark_text_not_entities(browser, tmp_path: Path) -> None:
+    """A step whose text holds entity-like characters (&amp; &lt;b&gt; & &&), searched for a word
+    inside them: the excerpt shows the characters as written, the hits marked, nothing double-escaped."""
+    project = site_project(MINI, tmp_path / "project")
+    hostile = "&amp; &lt;b&gt; & && <i>lt</i>"
+    source = project / "procedures" / "reception.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "text: 接待员登记来访信息", f"text: '接待员登记来访信息 {hostile}'"), encoding="utf-8")
+    run = mkdocs_build(project, project / "site")
+    assert run.code == 0, run.text
+    page = _worker(browser, (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for query in ("amp", "lt", "gt", "b"):
+        shown = page.evaluate("""query => {
+            const el = document.createElement("div"), out = []
+            module.exports.search(query).items.flat().forEach(item => {
+                el.innerHTML = item.text
+                out.push([el.textContent, [...el.querySelectorAll("mark")].map(m => m.textContent), el.querySelectorAll("*").length])
+            })
+            return out
+        }""", query)
+        mine = [s for s in shown if "&&" in s[0]]
+        assert mine, (query, shown)
+        for text, marks, elements in mine:
+            assert hostile in text, (query, text)  # the characters as written, none turned into markup
+            assert marks and all(m.lower() == query for m in marks) and elements == len(marks), (query, text, marks)
+    page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -86,21 +87,51 @@ def test_missing_graphviz_is_a_clear_config_error(monkeypatch: pytest.MonkeyPatc
     assert finding.code == "CFG007" and "graphviz" in (finding.hint or "")
 
 
-def test_build_and_bound_handbook_without_graphviz_stop_with_cfg007(tmp_path: Path) -> None:
-    """No dot on PATH (the rest there): the site build and the bound handbook stop, exit 2, in Chinese."""
-    project = site_project(MINI, tmp_path / "project")
+def _without_dot(tmp_path: Path) -> dict[str, str]:
+    """An environment whose PATH has what a build needs except Graphviz's dot."""
     tools = tmp_path / "bin"
     tools.mkdir()
     for name in ("fc-match", "git"):
         if (found := Path("/usr/bin") / name).exists():
             (tools / name).symlink_to(found)
-    env = dict(os.environ, PATH=str(tools), HANDBOOK_NO_CUT_CACHE="1")
-    for args in (["build", "--no-pdf"], ["bound", "--out", str(tmp_path / "print")]):
-        run = subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=env,
-                             capture_output=True, text=True, timeout=300)
-        assert run.returncode == 2, (args, run.stderr)
-        assert "CFG007" in run.stderr and "graphviz" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    return dict(os.environ, PATH=str(tools), HANDBOOK_NO_CUT_CACHE="1", NO_MKDOCS_2_WARNING="1")
+
+
+def _says_cfg007(text: str) -> None:
+    """The CFG007 line with its hint, and nothing calling it a source error or an internal one."""
+    assert "CFG007" in text and "提示: " + graphviz.HINT in text and "Traceback" not in text, text
+    assert "源文件有" not in text and "内部错误" not in text, text
+
+
+def test_every_entry_point_without_graphviz_says_cfg007(tmp_path: Path) -> None:
+    """No dot on PATH (the rest there): build, bound handbook, page tree and plain mkdocs stop, in
+    Chinese, with CFG007 and its hint, never calling it a source error or an internal error."""
+    project = site_project(MINI, tmp_path / "project")
+    env = _without_dot(tmp_path)
+    commands = (["-m", "generator", "build", "--no-pdf"], ["-m", "generator", "bound", "--out", str(tmp_path / "print")],
+                ["-m", "generator", "pages", "--out", str(tmp_path / "tree")], ["-m", "mkdocs", "build"])
+    for args in commands:
+        run = subprocess.run([sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+        assert run.returncode in ((1,) if "mkdocs" in args else (2,)), (args, run.stderr)
+        _says_cfg007(run.stderr)
     assert not (project / "site").exists()
+
+
+def test_preview_without_graphviz_says_cfg007(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """handbook serve: the terminal and the in-page panel show CFG007 with its hint, not a source error."""
+    from generator.preview.session import Preview
+
+    project = site_project(MINI, tmp_path / "project")
+    monkeypatch.setenv("PATH", _without_dot(tmp_path)["PATH"])
+    said: list[str] = []
+    preview = Preview(project, port=0, say=said.append)
+    try:
+        preview.rebuild([])
+    finally:
+        preview.server.server_close()
+        shutil.rmtree(preview.site_dir)
+    _says_cfg007("\n".join(said))
+    _says_cfg007(preview.state.title + "\n" + "\n".join(preview.state.errors))
 
 
 def test_flowchart_keeps_its_size_on_a_phone(browser, base_url: str) -> None:  # noqa: F811 (fixtures)
@@ -126,3 +157,27 @@ def test_flowchart_keeps_its_size_on_a_phone(browser, base_url: str) -> None:  #
     assert page.evaluate("document.documentElement.tagName") == "svg"
     assert page.locator("text").count() == len(sizes)
     page.close()
+
+
+def _split_inside(shown: str, original: str) -> bool:
+    """Whether the label ``shown`` (ending in …) cut ``original`` inside a number, a Latin word or a
+    number with its unit."""
+    from generator.render.site.search.segment import UNITS
+
+    head = shown.removesuffix("…")
+    assert original.startswith(head), (shown, original)
+    rest = original[len(head):]
+    inside_run = head[-1:].isascii() and head[-1:].isalnum() and rest[:1].isascii() and rest[:1].isalnum()
+    return inside_run or (head[-1:].isdigit() and any(rest.startswith(u) for u in UNITS))
+
+
+def test_labels_are_never_cut_inside_a_number_a_word_or_a_unit() -> None:
+    """Step labels cut to fit a box keep 拨打120急救, 50元, 24小时, WiFi whole, wherever they fall."""
+    runs = ["拨打120急救", "收费50元整", "24小时内回访", "连接WiFi网络", "按GB/T 50016检查", "用时3.5小时"]
+    titles = ["啊" * k + run + "之后再做的事情还有很多很多" for run in runs for k in range(14, 24)]
+    dot, _ = _chart(6, titles)
+    labels = ["".join(part.split("\\n")) for part in re.findall(r'label="([^"]*)"', dot)]
+    cut = [label.split(" ", 1)[1] for label in labels if label.endswith("…") and label[:1].isdigit()]
+    assert len(cut) >= 20
+    split = [label for label in cut if _split_inside(label, next(t for t in titles if t.startswith(label[:-1])))]
+    assert not split, split

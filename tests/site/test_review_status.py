@@ -48,3 +48,26 @@ def test_nothing_overdue_before_the_review_dates(project: Path) -> None:
 def test_public_site_shows_no_review_dates_as_overdue(project: Path) -> None:
     site = _build(project, "2027-03-01", "public")
     assert not any("hb-overdue" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+
+
+def test_only_documents_in_force_can_be_overdue(tmp_path: Path) -> None:
+    """A draft (even one created today) and an obsolete document are never 逾期: not on their card,
+    not in the catalogues, not on the home page; the approved ones beside them still are."""
+    from test_obsolete_pages import obsolete_copy
+
+    project = site_project(MINI, tmp_path / "project")
+    obsolete_copy(project)  # forms/old-register: obsolete
+    text = (project / "procedures/reception.yaml").read_text(encoding="utf-8")
+    (project / "procedures/draft-reception.yaml").write_text(
+        text.replace("TEST/QP-001", "TEST/QP-009").replace("title: 来访接待规程", "title: 来访接待规程草案")
+        .replace("status: approved", "status: draft").replace("effective: 2026-01-01", "effective: 2027-03-01"),
+        encoding="utf-8")
+    site = _build(project, "2027-03-01")
+    for url in ("procedures/draft-reception", "forms/old-register"):
+        assert _overdue_marks(site, url) == 0, url
+    assert _overdue_marks(site, "procedures/reception") == 1
+    for catalogue, rows in (("procedures", 1), ("forms", 1)):
+        assert _overdue_marks(site, catalogue) == rows, catalogue
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "draft-reception/" not in home.split('id="sec-overdue"')[1].split("<h2")[0]
+    assert "old-register/" not in home.split('id="sec-overdue"')[1].split("<h2")[0]

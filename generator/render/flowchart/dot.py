@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from generator.render.flowchart.shorten import shorten
 from generator.render.site.views.steps import StepNode, summary
 
 MAX_NODES = 60
@@ -140,7 +141,7 @@ class _Chart:
 
 
 def summary_text(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, limit)
 
 
 def flowchart(steps: list[StepNode]) -> str | None:

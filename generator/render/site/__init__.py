@@ -66,6 +66,21 @@ def site_config(project: Path, site_dir: Path) -> tuple[Any, Any]:
     return config, require_plugin(config)
 
 
+def configure(config: Any) -> Any:
+    """Run the plugins' on_config for a build driven here (page tree, preview): the handbook plugin
+    loads or takes the checked context. Its findings are the caller's to show, so they are not
+    logged; SourceError carrying them when they stop the build (source or environment errors)."""
+    from generator.render.site.plugin import FINDINGS, FindingsStop
+
+    FINDINGS.disabled = True
+    try:
+        return config.plugins.on_config(config)
+    except FindingsStop as stop:
+        raise SourceError(stop.findings) from None
+    finally:
+        FINDINGS.disabled = False
+
+
 def _config(project: Path, site_dir: Path, said: list[str]) -> Any:
     """mkdocs.yml loaded for a build into ``site_dir``; SourceError (CFG002) when it cannot be."""
     from mkdocs.config import load_config

@@ -15,6 +15,7 @@ from generator.model import Handbook, Instruction, NumberedStep, Procedure, Ref,
 from generator.model.handbook import AnyDocument
 from generator.model.procedure import Responsibility, Share
 from generator.model.review import DocumentReview, Review
+from generator.model.document import Status
 from generator.check.reviews import reviewed
 from generator.model.handbook import Key
 from generator.render.site.views.reviews import ReviewTables
@@ -144,8 +145,10 @@ class SiteIndex:
 
     def overdue(self, doc: AnyDocument) -> bool:
         """Its quarterly review (复审规定) is past due: ``next_review`` before the build's today.
-        Review dates are internal: never overdue on the public site."""
-        return not self.public and self.next_review(doc) < self.today
+        Only a document in force (approved) is reviewed, as in the REV rules (generator.check.reviews):
+        a draft or an obsolete document is never overdue. Review dates are internal: never overdue on
+        the public site."""
+        return not self.public and doc.status is Status.approved and self.next_review(doc) < self.today
 
     def overdue_documents(self) -> list[AnyDocument]:
         """Every controlled document whose review is past due, the longest overdue first."""

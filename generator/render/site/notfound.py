@@ -3,13 +3,15 @@ depth, with the site at the server root or under a sub-path (https://host/handbo
 
 MkDocs renders error pages with root-absolute links (``site_url``'s path: ``/assets/...``), which
 load nothing from disk or under another sub-path. Here the page is rendered like a page at the site
-root (links relative: ``assets/...``), and a script at the very top of ``<head>``
-(``site_overrides/404.html``) writes a ``<base>`` naming the site root before any link is read:
+root (links relative: ``assets/...``). ``site_overrides/404.html`` starts ``<head>`` with
+``<base href="about:blank">``, so the browser's preload scanner, which reads ahead while the script
+runs, requests nothing relative to the missing URL; the script then sets that base to the site root:
 
 - from disk: the folder of 404.html;
-- served: the path up to the first segment that is one of the site's top-level folders
-  (``/handbook/procedures/x/`` → ``/handbook/``); failing that, the nearest folder, going up, that has
-  the site's ``sitemap.xml``; failing that, the folder of the URL.
+- served: the nearest folder, going up from the URL, that has the site's ``sitemap.xml`` (an XML
+  answer with status 200), so a site under folders named like its own (``/sites/handbook/``) is
+  found; failing that (no answer), the path up to the first segment that is one of the site's
+  top-level folders; failing that, the folder of the URL.
 """
 
 from __future__ import annotations

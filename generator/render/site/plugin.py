@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.context import BuildContext, SourcesFailed, make_context
-from generator.findings import Finding, Severity
+from generator.findings import Finding, Severity, what_stopped
 from generator.model.audience import Audience
 from generator.publish.safety import STAMP, unsafe_out
 from generator.render.site.charts import prerender
@@ -40,6 +40,14 @@ THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.j
 
 SOURCES = ("company.yaml", "glossary.yaml", "limits.yaml", "organisation", "sites", "procedures",
            "instructions", "forms", "price-lists", "reviews")
+
+
+class FindingsStop(PluginError):
+    """The build stopped on ``findings`` (loader, rule or environment errors, printed one per line before)."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__(f"{what_stopped(findings)}，未生成网站（见上面各条；改正后重新构建）")
+        self.findings = findings
 
 
 class HandbookConfig(Config):
@@ -81,7 +89,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for finding in self.prepared.findings:
             (FINDINGS.error if finding.severity is Severity.error else FINDINGS.warning)(finding.format())
         if self.errors:
-            raise PluginError(f"源文件有 {len(self.errors)} 个错误，未生成网站（见上面各条；改正后重新构建）")
+            raise FindingsStop(self.errors)
         return config
 
     # Add one virtual page per handbook page, its flowchart drawn (Graphviz), and the local copy of iframe-worker.

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,19 +58,14 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     """Write the page tree of ``context`` into ``out``; SourceError (CFG00x) when mkdocs.yml is unusable."""
     from mkdocs.structure.files import get_files
 
-    from generator.render.site import site_config
+    from generator.render.site import configure, site_config
     from generator.render.site.page import HandbookPage
     from generator.render.site.render import compact
     from generator.render.site.themecheck import check_templates
 
     config, plugin = site_config(context.project, out / "site")
     plugin.context = context
-    findings = logging.getLogger("mkdocs.plugins.handbook.findings")
-    findings.disabled = True
-    try:
-        config = config.plugins.on_config(config)
-    finally:
-        findings.disabled = False
+    config = configure(config)
     check_templates(config)  # the tree's engine renders pages in them: CFG008 now, not a failed engine build
     files = plugin.on_files(get_files(config), config=config)
     index = plugin.prepared.index

@@ -212,6 +212,32 @@ function nearWords(flat) {
   }).slice(0, 8)
 }
 
+/* The index words inside a Han compound of three or more characters (停车位 → 停车, 车位): a page
+   that has only a shorter word still matches, lower. */
+function parts(word) {
+  var out = []
+  if (word.length < 3 || word.length > 12 || !/^[\u3400-\u9fff]+$/.test(word)) return out
+  for (var i = 0; i < word.length; i++) {
+    for (var j = i + 2; j <= word.length; j++) {
+      var p = word.slice(i, j)
+      if (p !== word && H.post.has(p) && out.indexOf(p) < 0) out.push(p)
+    }
+  }
+  return out
+}
+
+/* The query with each word that has synonyms replaced by them, one at a time (保安职责 → 安全员职责):
+   a title is compared with each, as with the query itself. */
+function variants(flat, list) {
+  var out = [{ name: flat, f: 1 }].concat((H.synonyms[flat] || []).map(function (s) { return { name: s, f: 1 } }))
+  list.forEach(function (t) {
+    t.same.slice(1).forEach(function (s, k) {  /* the first synonym is the likeliest meaning */
+      if (out.length < 16) out.push({ name: flat.split(t.word).join(s), f: Math.max(0.5, 0.9 - 0.1 * k) })
+    })
+  })
+  return out
+}
+
 /* Query words, each with the index words it stands for: itself, synonyms, longer words holding it. */
 function terms(query) {
   var words = cutQuery(query), kept = words.filter(function (w) { return !STOP[w] })
@@ -228,12 +254,12 @@ function terms(query) {
     }
     var df = 0
     same.forEach(function (s) { df += (H.post.get(s) || []).length })
-    return { word: w, same: same, partial: partial,
+    return { word: w, same: same, partial: partial, parts: parts(w),
              weight: Math.log(1 + H.docs.length / (1 + df)) + (w.length > 1 ? 1 : 0.3) }
   })
 }
 
-function score(doc, list, query, near) {
+function score(doc, list, query, near, alike) {  /* alike: variants() of the query */
   var total = 0, matched = 0, found = {}
   list.forEach(function (t) {
     var best = 0, hit = ""
@@ -250,6 +276,14 @@ function score(doc, list, query, near) {
       }
     }
     if (!best && t.word.length > 1 && doc.text.indexOf(t.word) >= 0) { best = 0.5; hit = t.word }
+    if (!best && t.parts.length) {  /* only the shorter words of a compound: each counts a share */
+      var share = 0, part = ""
+      t.parts.forEach(function (w) {
+        var f = doc.title.indexOf(w) >= 0 ? 1.2 : doc.words.has(w) ? 0.6 : 0  /* as partial words */
+        if (f) { share += f / t.parts.length; part = part || w }
+      })
+      if (share) { best = share; hit = part }
+    }
     found[t.word] = hit
     if (best) { matched++; total += t.weight * best }
   })
@@ -261,9 +295,12 @@ function score(doc, list, query, near) {
   else if (doc.isPage && flat.length > 1 && doc.title.indexOf(flat) >= 0) s += 20 + 10 * flat.length / doc.title.length
   else if (flat.length > 1 && doc.title.indexOf(flat) >= 0) s += 4
   if (doc.isPage && flat.length > 2) {
-    var q = pairs(flat), tp = pairs(doc.title), common = 0
-    q.forEach(function (p) { if (tp.has(p)) common++ })
-    var dice = 2 * common / (q.size + tp.size || 1)
+    var tp = pairs(doc.title), dice = 0
+    alike.forEach(function (a) {  /* the query, its synonyms' spellings */
+      var q = pairs(a.name), common = 0
+      q.forEach(function (p) { if (tp.has(p)) common++ })
+      dice = Math.max(dice, a.f * 2 * common / (q.size + tp.size || 1))
+    })
     if (dice >= 0.5) s += 30 * dice
   }
   for (var n = 0; n < near.length; n++) {  /* a typo: the word it most likely meant */
@@ -283,7 +320,7 @@ function candidates(list, query) {
   function add(words) {
     words.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   }
-  list.forEach(function (t) { add(t.same); add(t.partial) })
+  list.forEach(function (t) { add(t.same); add(t.partial); add(t.parts) })
   pairs(query).forEach(function (p) { (H.bigrams.get(p) || []).forEach(function (i) { ids.add(i) }) })
   if (!ids.size && query.length > 1) {  /* a word that the cut does not know: plain text search */
     H.docs.forEach(function (d) { if (d.text.indexOf(query) >= 0 || d.title.indexOf(query) >= 0) ids.add(d.i) })
@@ -323,13 +360,18 @@ function escapeHTML(text) {
   })
 }
 
+/* The text as HTML with the hits marked: matched on the text itself, every piece then escaped, so a
+   hit never lands inside an entity (a step reading "&amp;" searched for "amp"). */
 function mark(text, hits) {
-  var escaped = escapeHTML(text)
-  hits.filter(Boolean).sort(function (a, b) { return b.length - a.length }).forEach(function (h) {
-    var e = escapeHTML(h).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    escaped = escaped.replace(new RegExp("(" + e + ")(?![^<]*>)", "gi"), "<mark>$1</mark>")
-  })
-  return escaped
+  var words = hits.filter(Boolean).sort(function (a, b) { return b.length - a.length })
+  if (!words.length) return escapeHTML(text)
+  var re = new RegExp(words.map(function (h) { return h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") }).join("|"), "gi")
+  var out = "", at = 0, m
+  while ((m = re.exec(text))) {
+    out += escapeHTML(text.slice(at, m.index)) + "<mark>" + escapeHTML(m[0]) + "</mark>"
+    at = m.index + m[0].length
+  }
+  return out + escapeHTML(text.slice(at))
 }
 
 /* A short excerpt of the text around its first hit (about 60 characters: two lines on a phone). */
@@ -344,12 +386,12 @@ function search(raw) {
   var query = normalize(simplify(raw.replace(/[*+~^:]/g, " "))).trim()
   if (!query) return { items: [] }
   query = arabic(rewrite(query))
-  var list = terms(query), flat = query.replace(/\s+/g, ""), near = nearWords(flat)
+  var list = terms(query), flat = query.replace(/\s+/g, ""), near = nearWords(flat), alike = variants(flat, list)
   var groups = new Map()
   var ids = candidates(list, flat)
   near.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   ids.forEach(function (i) {
-    var doc = H.docs[i], r = score(doc, list, query, near)
+    var doc = H.docs[i], r = score(doc, list, query, near, alike)
     if (r.score <= 0) return
     var g = groups.get(doc.page)
     if (!g) groups.set(doc.page, g = { best: 0, hits: [] })
@@ -360,7 +402,9 @@ function search(raw) {
     var own = g.hits.filter(function (h) { return h.doc.isPage })[0]
     g.rank = g.best + (own ? 0.3 * own.score : 0)
   })
-  var ranked = Array.from(groups.entries()).sort(function (a, b) { return b[1].rank - a[1].rank })
+  /* a page boosted below 1 (a planned title, an obsolete document) comes after every other match */
+  function tier(g) { var b = H.docs[g[0]].boost; return b < 1 ? b : 1 }
+  var ranked = Array.from(groups.entries()).sort(function (a, b) { return tier(b) - tier(a) || b[1].rank - a[1].rank })
   var items = ranked.slice(0, 60).map(function (entry) {
     var g = entry[1], pageDoc = H.docs[entry[0]]
     g.hits.sort(function (a, b) { return b.score - a.score })
@@ -371,6 +415,14 @@ function search(raw) {
     function item(h, doc, asPage) {
       var found = h ? h.found : top.found, hits = [], termsOut = {}
       Object.keys(found).forEach(function (w) { termsOut[found[w] || w] = !!found[w]; if (found[w]) hits.push(found[w]) })
+      if (!hits.length) {  /* found by title likeness or a typo: mark what of the query it holds, never an empty ?h= */
+        var holds = [flat].concat(Array.from(pairs(flat))).filter(function (p) {
+          return doc.title.indexOf(p) >= 0 || doc.text.indexOf(p) >= 0
+        })[0] || flat
+        termsOut = {}
+        termsOut[holds] = true
+        hits.push(holds)
+      }
       return { location: doc.d.location, title: mark(doc.d.title, hits),
                text: asPage && !h ? "" : mark(excerpt(doc.d.text, hits), hits),
                score: asPage ? shown : h.score, terms: termsOut }

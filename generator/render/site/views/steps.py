@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.model.procedure import Branch, Step
+from generator.render.flowchart.shorten import shorten
 from generator.render.site.urls import step_anchor
 
 
@@ -86,4 +87,4 @@ def summary(step: Step, limit: int = 24) -> str:
             if sep and 4 <= len(head) < len(text):
                 text = head
                 break
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, limit)
