@@ -201,15 +201,38 @@ function cutQuery(query) {
   return items.concat(taken).sort(function (a, b) { return a[0] - b[0] }).map(function (x) { return x[2] })
 }
 
-/* Index words one character away from a query of three or more Han characters that the index does
-   not hold as a word (会以室 → 会议室, 特约服物 → 特约服务): typos. */
+/* Index words one character away from a query of two or more Han characters that the index does
+   not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos,
+   the words on most entries first (a two-character query has many neighbours: 投述 → 投诉, 描述). */
 function nearWords(flat) {
-  if (flat.length < 3 || flat.length > 10 || H.post.has(flat) || !/^[\u3400-\u9fff]+$/.test(flat)) return []
+  if (flat.length < 2 || flat.length > 10 || H.post.has(flat) || H.synonyms[flat] || !/^[\u3400-\u9fff]+$/.test(flat)) return []
   return H.vocab.filter(function (w) {
     if (w.length !== flat.length) return false
     for (var i = 0, diff = 0; i < w.length; i++) if (w[i] !== flat[i] && ++diff > 1) return false
     return true
-  }).slice(0, 8)
+  }).sort(function (a, b) { return H.post.get(b).length - H.post.get(a).length }).slice(0, 8)
+}
+
+/* The query's Han words re-cut from the end with the longest words the index holds (租车+位 → 租+车位,
+   需 + 求单 → 需求 + 单): where the frequency route leaves a single character, this other reading is
+   scored too and the better one counts (the index was cut with more words than it ships). */
+function longestCut(words) {
+  var out = [], run = ""
+  function flush() {
+    var piece = [], end = run.length
+    while (end > 0) {
+      var start = Math.max(0, end - H.maxLen)
+      while (start < end - 1 && !H.post.has(run.slice(start, end))) start++
+      piece.unshift(run.slice(start, end)); end = start
+    }
+    out.push.apply(out, piece); run = ""
+  }
+  words.forEach(function (w) {
+    if (HAN.test(w[0]) && !H.synonyms[w] && !STOP[w]) run += w
+    else { flush(); out.push(w) }
+  })
+  flush()
+  return out
 }
 
 /* The index words inside a Han compound of three or more characters (停车位 → 停车, 车位): a page
@@ -239,8 +262,8 @@ function variants(flat, list) {
 }
 
 /* Query words, each with the index words it stands for: itself, synonyms, longer words holding it. */
-function terms(query) {
-  var words = cutQuery(query), kept = words.filter(function (w) { return !STOP[w] })
+function terms(words) {
+  var kept = words.filter(function (w) { return !STOP[w] })
   if (kept.length) words = kept
   var seen = new Set()
   return words.filter(function (w) { return !seen.has(w) && seen.add(w) }).map(function (w) {
@@ -249,7 +272,7 @@ function terms(query) {
     if (w.length > 1 || !HAN.test(w) || !H.post.has(w)) {
       for (var v = 0; v < H.vocab.length && partial.length < 400; v++) {
         var word = H.vocab[v]
-        if (word !== w && word.indexOf(w) >= 0) partial.push(word)
+        if (word !== w && same.some(function (s) { return word.indexOf(s) >= 0 })) partial.push(word)
       }
     }
     var df = 0
@@ -260,12 +283,16 @@ function terms(query) {
 }
 
 function score(doc, list, query, near, alike) {  /* alike: variants() of the query */
-  var total = 0, matched = 0, found = {}
+  var total = 0, matched = 0, all = 0, found = {}
+  /* a document's own title weighs most; an entry (step, item) takes its page's title as context, so
+     a page named after the query's noun outranks a long list one of whose items holds it */
+  var page = H.docs[doc.page], own = doc.isPage ? 3 : 2
   list.forEach(function (t) {
     var best = 0, hit = ""
     t.same.forEach(function (s, k) {
       var f = k ? 0.9 : 1
-      if (doc.titleWords.has(s) && 3 * f > best) { best = 3 * f; hit = s }
+      if (doc.titleWords.has(s) && own * f > best) { best = own * f; hit = s }
+      else if (!doc.isPage && page.titleWords.has(s) && 2.5 * f > best) { best = 2.5 * f; hit = s }
       else if (doc.words.has(s) && 1.5 * f > best) { best = 1.5 * f; hit = s }
     })
     if (!best) {
@@ -274,6 +301,9 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
         if (doc.title.indexOf(w) >= 0) { best = 1.2; hit = t.word; break }
         if (!best && doc.words.has(w)) { best = 0.6; hit = t.word }
       }
+    }
+    if (!best && (doc.title.indexOf(t.word) >= 0 || page.title.indexOf(t.word) >= 0)) {
+      best = 1.2; hit = t.word  /* inside a title word (单 in 客户需求处理单, 灯 in 日光灯): as partial words */
     }
     if (!best && t.word.length > 1 && doc.text.indexOf(t.word) >= 0) { best = 0.5; hit = t.word }
     if (!best && t.parts.length) {  /* only the shorter words of a compound: each counts a share */
@@ -285,9 +315,10 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
       if (share) { best = share; hit = part }
     }
     found[t.word] = hit
-    if (best) { matched++; total += t.weight * best }
+    all += t.weight
+    if (best) { matched += t.weight; total += t.weight * best }
   })
-  var coverage = list.length ? matched / list.length : 0
+  var coverage = all ? matched / all : 0  /* by weight: a lone frequent character counts less */
   var s = total * (0.15 + coverage * coverage)
   var flat = query.replace(/\s+/g, "")
   var names = [flat].concat(H.synonyms[flat] || []), exact = names.indexOf(doc.title)
@@ -386,12 +417,20 @@ function search(raw) {
   var query = normalize(simplify(raw.replace(/[*+~^:]/g, " "))).trim()
   if (!query) return { items: [] }
   query = arabic(rewrite(query))
-  var list = terms(query), flat = query.replace(/\s+/g, ""), near = nearWords(flat), alike = variants(flat, list)
-  var groups = new Map()
-  var ids = candidates(list, flat)
+  var flat = query.replace(/\s+/g, ""), near = nearWords(flat), cut = cutQuery(query), other = longestCut(cut)
+  var readings = [cut].concat(other.join("|") === cut.join("|") ? [] : [other]).map(function (words) {
+    var list = terms(words)
+    return { list: list, alike: variants(flat, list) }
+  })
+  var groups = new Map(), ids = new Set()
+  readings.forEach(function (r) { candidates(r.list, flat).forEach(function (i) { ids.add(i) }) })
   near.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   ids.forEach(function (i) {
-    var doc = H.docs[i], r = score(doc, list, query, near, alike)
+    var doc = H.docs[i], r = null
+    readings.forEach(function (reading) {
+      var one = score(doc, reading.list, query, near, reading.alike)
+      if (!r || one.score > r.score) r = one
+    })
     if (r.score <= 0) return
     var g = groups.get(doc.page)
     if (!g) groups.set(doc.page, g = { best: 0, hits: [] })
