@@ -106,7 +106,7 @@ function setup(data) {
   var t2s = new Map()
   for (var i = 0; i + 1 < hb.t2s.length; i += 2) t2s.set(hb.t2s[i], hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
-        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, edges: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
     .sort(function (a, b) { return b.length - a.length })
   var texts = unpack(hb.vocab, hb.texts).map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
@@ -145,6 +145,10 @@ function pairs(text) {
   for (var i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
   return out
 }
+
+/* What a page's best entry (section, step, price item) counts for next to the page's own match: a
+   document named after the query comes before a long list one of whose items holds the words. */
+var ENTRY_SHARE = 0.6
 
 /* --- query -------------------------------------------------------------------------------------- */
 
@@ -310,9 +314,11 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
       var share = 0, part = ""
       t.parts.forEach(function (w) {
         var f = doc.title.indexOf(w) >= 0 ? 1.2 : doc.words.has(w) ? 0.6 : 0  /* as partial words */
-        if (f) { share += f / t.parts.length; part = part || w }
+        /* the compound's head (its last word: 车位 of 停车位) names the same kind of thing: a whole share */
+        var head = t.word.slice(-w.length) === w
+        if (f) { share = Math.max(share, head ? f : 0) + (head ? 0 : f / t.parts.length); part = part || w }
       })
-      if (share) { best = share; hit = part }
+      if (share) { best = Math.min(share, 1.2); hit = part }
     }
     found[t.word] = hit
     all += t.weight
@@ -323,8 +329,8 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
   var flat = query.replace(/\s+/g, "")
   var names = [flat].concat(H.synonyms[flat] || []), exact = names.indexOf(doc.title)
   if (doc.isPage && exact >= 0) s += 100 - 15 * Math.min(exact, 4)
-  else if (doc.isPage && flat.length > 1 && doc.title.indexOf(flat) >= 0) s += 20 + 10 * flat.length / doc.title.length
-  else if (flat.length > 1 && doc.title.indexOf(flat) >= 0) s += 4
+  else if (doc.isPage && flat.length > 1 && inWords(doc.title, flat)) s += 20 + 10 * flat.length / doc.title.length
+  else if (flat.length > 1 && inWords(doc.title, flat)) s += 4
   if (doc.isPage && flat.length > 2) {
     var tp = pairs(doc.title), dice = 0
     alike.forEach(function (a) {  /* the query, its synonyms' spellings */
@@ -344,6 +350,21 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
   s *= doc.boost > 1 ? 1 + (doc.boost - 1) * 0.1 : 1
   if (doc.isPage) s *= 1.2
   return { score: s, found: found }
+}
+
+/* Whether the query stands in the title as a run of its words at least at one end: 用车 is not in
+   租用车位登记表 (租用 + 车位: cut on both sides), 需求处理 is in 客户需求处理单. */
+function inWords(title, flat) {
+  var at = title.indexOf(flat)
+  if (at < 0) return false
+  var edges = H.edges.get(title)
+  if (!edges) {
+    edges = new Set([0])
+    segment(title).reduce(function (end, w) { end = title.indexOf(w, end) + w.length; edges.add(end); return end }, 0)
+    H.edges.set(title, edges)
+  }
+  for (; at >= 0; at = title.indexOf(flat, at + 1)) if (edges.has(at) || edges.has(at + flat.length)) return true
+  return false
 }
 
 function candidates(list, query) {
@@ -438,8 +459,8 @@ function search(raw) {
     if (r.score > g.best) g.best = r.score
   })
   groups.forEach(function (g) {  /* a page whose own title and card match ranks above one that only mentions it */
-    var own = g.hits.filter(function (h) { return h.doc.isPage })[0]
-    g.rank = g.best + (own ? 0.3 * own.score : 0)
+    var own = g.hits.filter(function (h) { return h.doc.isPage })[0], ownScore = own ? own.score : 0
+    g.rank = Math.max(ownScore, ENTRY_SHARE * g.best) + 0.3 * ownScore
   })
   /* a page boosted below 1 (a planned title, an obsolete document) comes after every other match */
   function tier(g) { var b = H.docs[g[0]].boost; return b < 1 ? b : 1 }
