@@ -150,6 +150,9 @@ function pairs(text) {
    document named after the query comes before a long list one of whose items holds the words. */
 var ENTRY_SHARE = 0.6
 
+/* A query word inside a longer title word (车位 in 租用车位登记表): more than the word in the text. */
+var TITLE_PART = 1.6
+
 /* --- query -------------------------------------------------------------------------------------- */
 
 function simplify(text) {
@@ -302,7 +305,7 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
     if (!best) {
       for (var p = 0; p < t.partial.length; p++) {
         var w = t.partial[p]
-        if (doc.title.indexOf(w) >= 0) { best = 1.2; hit = t.word; break }
+        if (doc.title.indexOf(w) >= 0 || page.title.indexOf(w) >= 0) { best = TITLE_PART; hit = t.word; break }
         if (!best && doc.words.has(w)) { best = 0.6; hit = t.word }
       }
     }
@@ -313,12 +316,12 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
     if (!best && t.parts.length) {  /* only the shorter words of a compound: each counts a share */
       var share = 0, part = ""
       t.parts.forEach(function (w) {
-        var f = doc.title.indexOf(w) >= 0 ? 1.2 : doc.words.has(w) ? 0.6 : 0  /* as partial words */
+        var f = doc.title.indexOf(w) >= 0 ? TITLE_PART : doc.words.has(w) ? 0.6 : 0  /* as partial words */
         /* the compound's head (its last word: 车位 of 停车位) names the same kind of thing: a whole share */
         var head = t.word.slice(-w.length) === w
         if (f) { share = Math.max(share, head ? f : 0) + (head ? 0 : f / t.parts.length); part = part || w }
       })
-      if (share) { best = Math.min(share, 1.2); hit = part }
+      if (share) { best = Math.min(share, TITLE_PART); hit = part }
     }
     found[t.word] = hit
     all += t.weight
