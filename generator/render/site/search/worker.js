@@ -289,6 +289,11 @@ function terms(words) {
   })
 }
 
+/* What of a term a longer word holds, to mark: the word itself, else the synonym (报纸 → 报刊 in 报刊杂志). */
+function held(t, longer) {
+  return t.same.filter(function (s) { return longer.indexOf(s) >= 0 })[0] || t.word
+}
+
 function score(doc, list, query, near, alike) {  /* alike: variants() of the query */
   var total = 0, matched = 0, all = 0, found = {}
   /* a document's own title weighs most; an entry (step, item) takes its page's title as context, so
@@ -305,8 +310,8 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
     if (!best) {
       for (var p = 0; p < t.partial.length; p++) {
         var w = t.partial[p]
-        if (doc.title.indexOf(w) >= 0 || page.title.indexOf(w) >= 0) { best = TITLE_PART; hit = t.word; break }
-        if (!best && doc.words.has(w)) { best = 0.6; hit = t.word }
+        if (doc.title.indexOf(w) >= 0 || page.title.indexOf(w) >= 0) { best = TITLE_PART; hit = held(t, w); break }
+        if (!best && doc.words.has(w)) { best = 0.6; hit = held(t, w) }
       }
     }
     if (!best && (doc.title.indexOf(t.word) >= 0 || page.title.indexOf(t.word) >= 0)) {
