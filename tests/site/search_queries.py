@@ -71,6 +71,33 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("保安职责", "roles/security-guard/", "synonym inside a compound query"),
     ("安全员职责", "roles/security-guard/", "term inside a compound query"),
     ("停车位", "forms/parking-rental-register/", "compound of a shorter word"),
+    # repair symptoms: the 作业指导书 named after the thing comes before the fee list that has it as an item
+    ("马桶漏水", "instructions/cistern/", "repair symptom, synonym of the title word"),
+    ("马桶坏了", "instructions/cistern/", "repair symptom"),
+    ("坐便器漏水", "instructions/cistern/", "repair symptom"),
+    ("灯管坏了", "instructions/fluorescent-lamp/", "repair symptom, colloquial"),
+    ("灯坏了", "instructions/fluorescent-lamp/", "repair symptom, a character of the title word"),
+    ("日光灯坏了", "instructions/fluorescent-lamp/", "repair symptom"),
+    ("煤气灶打不着火", "instructions/gas-stove/", "repair symptom"),
+    ("燃气灶坏了", "instructions/gas-stove/", "repair symptom, colloquial"),
+    ("水龙头漏水", "instructions/tap-valve/", "repair symptom"),
+    ("闸阀漏水", "instructions/tap-valve/", "repair symptom"),
+    ("开关坏了", "instructions/switch/", "repair symptom"),
+    ("电灯开关坏了", "instructions/switch/", "repair symptom"),
+    ("热水器坏了", "instructions/gas-water-heater/", "repair symptom"),
+    ("下水道疏通多少钱", "price-lists/special-services/", "price question, the item stays first"),
+    # the cut: longest index words, not a frequent word that leaves a lone character
+    ("租车位", "forms/parking-rental-register/", "cut 租+车位, not 租车+位"),
+    ("租用车位", "forms/parking-rental-register/", "partial"),
+    ("车位", "forms/parking-rental-register/", "inside a title word"),
+    ("用车", "procedures/vehicle-use/", "not a phrase of 租用车位 (cut on both sides)"),
+    ("报纸", "forms/newspaper-subscription-register/", "colloquial, kept whole"),
+    ("投述", "procedures/complaint-handling/", "two-character typo"),
+    # partial words with a gap
+    ("需求单", "forms/customer-request-form/", "partial with a gap"),
+    ("处理单", "forms/customer-request-form/", "partial"),
+    ("联络单", "forms/special-service-liaison/", "partial with a gap"),
+    ("分配单", "forms/task-assignment/", "partial with a gap"),
 ]
 
 # Queries that a planned page (待编写, a title only) also matches: it must come after every written page.

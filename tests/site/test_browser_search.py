@@ -168,6 +168,21 @@ def test_result_links_never_carry_an_empty_highlight(browser, base_url: str) -> 
     page.close()
 
 
+def test_query_cut_keeps_the_words_the_index_holds(browser, real_site: Path) -> None:
+    """A query is read with the longest words of the index too (租车位 → 租 + 车位, not 租车 + 位), a
+    colloquial word stays whole and marks the word the page uses (报纸 → 报刊), and words with a gap
+    between them in a title both count (需求单 → 需求 + 单 of 客户需求处理单)."""
+    page = _worker(browser, (real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for query, first, marked in (("租车位", "forms/parking-rental-register/", {"租", "车位"}),
+                                 ("报纸", "forms/newspaper-subscription-register/", {"报刊"}),
+                                 ("需求单", "forms/customer-request-form/", {"需求", "单"}),
+                                 ("投述", "procedures/complaint-handling/", {"投诉"})):
+        top = page.evaluate("q => module.exports.search(q).items[0][0]", query)
+        assert top["location"].startswith(first), (query, top["location"])
+        assert marked <= {w for w, hit in top["terms"].items() if hit}, (query, top["terms"])
+    page.close()
+
+
 def test_excerpts_mark_text_not_entities(browser, tmp_path: Path) -> None:
     """A step whose text holds entity-like characters (&amp; &lt;b&gt; & &&), searched for a word
     inside them: the excerpt shows the characters as written, the hits marked, nothing double-escaped."""

@@ -106,7 +106,7 @@ function setup(data) {
   var t2s = new Map()
   for (var i = 0; i + 1 < hb.t2s.length; i += 2) t2s.set(hb.t2s[i], hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
-        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, edges: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
     .sort(function (a, b) { return b.length - a.length })
   var texts = unpack(hb.vocab, hb.texts).map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
@@ -145,6 +145,13 @@ function pairs(text) {
   for (var i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
   return out
 }
+
+/* What a page's best entry (section, step, price item) counts for next to the page's own match: a
+   document named after the query comes before a long list one of whose items holds the words. */
+var ENTRY_SHARE = 0.6
+
+/* A query word inside a longer title word (车位 in 租用车位登记表): more than the word in the text. */
+var TITLE_PART = 1.6
 
 /* --- query -------------------------------------------------------------------------------------- */
 
@@ -201,15 +208,38 @@ function cutQuery(query) {
   return items.concat(taken).sort(function (a, b) { return a[0] - b[0] }).map(function (x) { return x[2] })
 }
 
-/* Index words one character away from a query of three or more Han characters that the index does
-   not hold as a word (会以室 → 会议室, 特约服物 → 特约服务): typos. */
+/* Index words one character away from a query of two or more Han characters that the index does
+   not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos,
+   the words on most entries first (a two-character query has many neighbours: 投述 → 投诉, 描述). */
 function nearWords(flat) {
-  if (flat.length < 3 || flat.length > 10 || H.post.has(flat) || !/^[\u3400-\u9fff]+$/.test(flat)) return []
+  if (flat.length < 2 || flat.length > 10 || H.post.has(flat) || H.synonyms[flat] || !/^[\u3400-\u9fff]+$/.test(flat)) return []
   return H.vocab.filter(function (w) {
     if (w.length !== flat.length) return false
     for (var i = 0, diff = 0; i < w.length; i++) if (w[i] !== flat[i] && ++diff > 1) return false
     return true
-  }).slice(0, 8)
+  }).sort(function (a, b) { return H.post.get(b).length - H.post.get(a).length }).slice(0, 8)
+}
+
+/* The query's Han words re-cut from the end with the longest words the index holds (租车+位 → 租+车位,
+   需 + 求单 → 需求 + 单): where the frequency route leaves a single character, this other reading is
+   scored too and the better one counts (the index was cut with more words than it ships). */
+function longestCut(words) {
+  var out = [], run = ""
+  function flush() {
+    var piece = [], end = run.length
+    while (end > 0) {
+      var start = Math.max(0, end - H.maxLen)
+      while (start < end - 1 && !H.post.has(run.slice(start, end))) start++
+      piece.unshift(run.slice(start, end)); end = start
+    }
+    out.push.apply(out, piece); run = ""
+  }
+  words.forEach(function (w) {
+    if (HAN.test(w[0]) && !H.synonyms[w] && !STOP[w]) run += w
+    else { flush(); out.push(w) }
+  })
+  flush()
+  return out
 }
 
 /* The index words inside a Han compound of three or more characters (停车位 → 停车, 车位): a page
@@ -239,8 +269,8 @@ function variants(flat, list) {
 }
 
 /* Query words, each with the index words it stands for: itself, synonyms, longer words holding it. */
-function terms(query) {
-  var words = cutQuery(query), kept = words.filter(function (w) { return !STOP[w] })
+function terms(words) {
+  var kept = words.filter(function (w) { return !STOP[w] })
   if (kept.length) words = kept
   var seen = new Set()
   return words.filter(function (w) { return !seen.has(w) && seen.add(w) }).map(function (w) {
@@ -249,7 +279,7 @@ function terms(query) {
     if (w.length > 1 || !HAN.test(w) || !H.post.has(w)) {
       for (var v = 0; v < H.vocab.length && partial.length < 400; v++) {
         var word = H.vocab[v]
-        if (word !== w && word.indexOf(w) >= 0) partial.push(word)
+        if (word !== w && same.some(function (s) { return word.indexOf(s) >= 0 })) partial.push(word)
       }
     }
     var df = 0
@@ -259,41 +289,56 @@ function terms(query) {
   })
 }
 
+/* What of a term a longer word holds, to mark: the word itself, else the synonym (报纸 → 报刊 in 报刊杂志). */
+function held(t, longer) {
+  return t.same.filter(function (s) { return longer.indexOf(s) >= 0 })[0] || t.word
+}
+
 function score(doc, list, query, near, alike) {  /* alike: variants() of the query */
-  var total = 0, matched = 0, found = {}
+  var total = 0, matched = 0, all = 0, found = {}
+  /* a document's own title weighs most; an entry (step, item) takes its page's title as context, so
+     a page named after the query's noun outranks a long list one of whose items holds it */
+  var page = H.docs[doc.page], own = doc.isPage ? 3 : 2
   list.forEach(function (t) {
     var best = 0, hit = ""
     t.same.forEach(function (s, k) {
       var f = k ? 0.9 : 1
-      if (doc.titleWords.has(s) && 3 * f > best) { best = 3 * f; hit = s }
+      if (doc.titleWords.has(s) && own * f > best) { best = own * f; hit = s }
+      else if (!doc.isPage && page.titleWords.has(s) && 2.5 * f > best) { best = 2.5 * f; hit = s }
       else if (doc.words.has(s) && 1.5 * f > best) { best = 1.5 * f; hit = s }
     })
     if (!best) {
       for (var p = 0; p < t.partial.length; p++) {
         var w = t.partial[p]
-        if (doc.title.indexOf(w) >= 0) { best = 1.2; hit = t.word; break }
-        if (!best && doc.words.has(w)) { best = 0.6; hit = t.word }
+        if (doc.title.indexOf(w) >= 0 || page.title.indexOf(w) >= 0) { best = TITLE_PART; hit = held(t, w); break }
+        if (!best && doc.words.has(w)) { best = 0.6; hit = held(t, w) }
       }
+    }
+    if (!best && (doc.title.indexOf(t.word) >= 0 || page.title.indexOf(t.word) >= 0)) {
+      best = 1.2; hit = t.word  /* inside a title word (单 in 客户需求处理单, 灯 in 日光灯): as partial words */
     }
     if (!best && t.word.length > 1 && doc.text.indexOf(t.word) >= 0) { best = 0.5; hit = t.word }
     if (!best && t.parts.length) {  /* only the shorter words of a compound: each counts a share */
       var share = 0, part = ""
       t.parts.forEach(function (w) {
-        var f = doc.title.indexOf(w) >= 0 ? 1.2 : doc.words.has(w) ? 0.6 : 0  /* as partial words */
-        if (f) { share += f / t.parts.length; part = part || w }
+        var f = doc.title.indexOf(w) >= 0 ? TITLE_PART : doc.words.has(w) ? 0.6 : 0  /* as partial words */
+        /* the compound's head (its last word: 车位 of 停车位) names the same kind of thing: a whole share */
+        var head = t.word.slice(-w.length) === w
+        if (f) { share = Math.max(share, head ? f : 0) + (head ? 0 : f / t.parts.length); part = part || w }
       })
-      if (share) { best = share; hit = part }
+      if (share) { best = Math.min(share, TITLE_PART); hit = part }
     }
     found[t.word] = hit
-    if (best) { matched++; total += t.weight * best }
+    all += t.weight
+    if (best) { matched += t.weight; total += t.weight * best }
   })
-  var coverage = list.length ? matched / list.length : 0
+  var coverage = all ? matched / all : 0  /* by weight: a lone frequent character counts less */
   var s = total * (0.15 + coverage * coverage)
   var flat = query.replace(/\s+/g, "")
   var names = [flat].concat(H.synonyms[flat] || []), exact = names.indexOf(doc.title)
   if (doc.isPage && exact >= 0) s += 100 - 15 * Math.min(exact, 4)
-  else if (doc.isPage && flat.length > 1 && doc.title.indexOf(flat) >= 0) s += 20 + 10 * flat.length / doc.title.length
-  else if (flat.length > 1 && doc.title.indexOf(flat) >= 0) s += 4
+  else if (doc.isPage && flat.length > 1 && inWords(doc.title, flat)) s += 20 + 10 * flat.length / doc.title.length
+  else if (flat.length > 1 && inWords(doc.title, flat)) s += 4
   if (doc.isPage && flat.length > 2) {
     var tp = pairs(doc.title), dice = 0
     alike.forEach(function (a) {  /* the query, its synonyms' spellings */
@@ -313,6 +358,21 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
   s *= doc.boost > 1 ? 1 + (doc.boost - 1) * 0.1 : 1
   if (doc.isPage) s *= 1.2
   return { score: s, found: found }
+}
+
+/* Whether the query stands in the title as a run of its words at least at one end: 用车 is not in
+   租用车位登记表 (租用 + 车位: cut on both sides), 需求处理 is in 客户需求处理单. */
+function inWords(title, flat) {
+  var at = title.indexOf(flat)
+  if (at < 0) return false
+  var edges = H.edges.get(title)
+  if (!edges) {
+    edges = new Set([0])
+    segment(title).reduce(function (end, w) { end = title.indexOf(w, end) + w.length; edges.add(end); return end }, 0)
+    H.edges.set(title, edges)
+  }
+  for (; at >= 0; at = title.indexOf(flat, at + 1)) if (edges.has(at) || edges.has(at + flat.length)) return true
+  return false
 }
 
 function candidates(list, query) {
@@ -386,12 +446,20 @@ function search(raw) {
   var query = normalize(simplify(raw.replace(/[*+~^:]/g, " "))).trim()
   if (!query) return { items: [] }
   query = arabic(rewrite(query))
-  var list = terms(query), flat = query.replace(/\s+/g, ""), near = nearWords(flat), alike = variants(flat, list)
-  var groups = new Map()
-  var ids = candidates(list, flat)
+  var flat = query.replace(/\s+/g, ""), near = nearWords(flat), cut = cutQuery(query), other = longestCut(cut)
+  var readings = [cut].concat(other.join("|") === cut.join("|") ? [] : [other]).map(function (words) {
+    var list = terms(words)
+    return { list: list, alike: variants(flat, list) }
+  })
+  var groups = new Map(), ids = new Set()
+  readings.forEach(function (r) { candidates(r.list, flat).forEach(function (i) { ids.add(i) }) })
   near.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   ids.forEach(function (i) {
-    var doc = H.docs[i], r = score(doc, list, query, near, alike)
+    var doc = H.docs[i], r = null
+    readings.forEach(function (reading) {
+      var one = score(doc, reading.list, query, near, reading.alike)
+      if (!r || one.score > r.score) r = one
+    })
     if (r.score <= 0) return
     var g = groups.get(doc.page)
     if (!g) groups.set(doc.page, g = { best: 0, hits: [] })
@@ -399,8 +467,8 @@ function search(raw) {
     if (r.score > g.best) g.best = r.score
   })
   groups.forEach(function (g) {  /* a page whose own title and card match ranks above one that only mentions it */
-    var own = g.hits.filter(function (h) { return h.doc.isPage })[0]
-    g.rank = g.best + (own ? 0.3 * own.score : 0)
+    var own = g.hits.filter(function (h) { return h.doc.isPage })[0], ownScore = own ? own.score : 0
+    g.rank = Math.max(ownScore, ENTRY_SHARE * g.best) + 0.3 * ownScore
   })
   /* a page boosted below 1 (a planned title, an obsolete document) comes after every other match */
   function tier(g) { var b = H.docs[g[0]].boost; return b < 1 ? b : 1 }
