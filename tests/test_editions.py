@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from conftest import TODAY, edit, run_cli
 from generator.load import load_or_raise
 from generator.model.edition_view import edition_view, without_editions
+
+NOT_SOURCES = shutil.ignore_patterns(".*", "site", "site-*", "build", "review", "review-*", "tests", "test-artifacts",
+                                     "docs", "benchmarks", "generator", "__pycache__", "node_modules")
 
 EDITION = """\
 title: 分公司版
@@ -230,3 +234,50 @@ def test_converter_memory_serves_the_next_build_and_follows_the_term_table(
     assert changed.convert(text) == "標準作業規程的服務質素"
     changed.keep()
     assert len(list(tmp_path.glob("convert-HK-*.json"))) == 1  # the old table's memory is gone
+
+
+def _docs_example() -> str:
+    """The edition file docs/editions.md shows (the block that starts ``# editions/market-development.yaml``)."""
+    from conftest import ROOT
+    text = (ROOT / "docs" / "editions.md").read_text(encoding="utf-8")
+    return text.split("# editions/market-development.yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_one_site_edition_leaves_out_what_names_only_other_sites(tmp_path: Path) -> None:
+    """The manual's example (``sites: [ruijin-plaza]``) checks, and its view names no other site."""
+    from conftest import ROOT
+    from generator.context import make_context
+    project = tmp_path / "repo"
+    shutil.copytree(ROOT, project, ignore=NOT_SOURCES)
+    write(project, _docs_example(), "docex")
+    run = run_cli("--project", str(project), "check", "--edition", "docex")
+    assert run.code == 0, run.text
+    book = make_context(project, edition="docex").book
+    assert list(book.sites) == ["ruijin-plaza"]
+    assert "property-fees-jiazhou" not in book.price_lists and book.price_lists  # only for 加州城市花园
+    named = {ref.target for ref in book.references() if ref.kind == "site"}
+    assert named <= {"ruijin-plaza"}, named
+    steps = "\n".join(n.step.text or "" for n in book.steps(book.procedures["resident-help"]))
+    assert "瑞金广场入口处" in steps and "{site." not in steps
+    run = run_cli("--project", str(project), "notices", "ruijin-plaza", "--draft", "--edition", "docex",
+                  "--out", str(tmp_path / "out"))
+    assert run.code == 0, run.text
+
+
+def test_site_lists_keep_only_the_included_sites(mini: Path) -> None:
+    """A list naming some left-out sites keeps the others; one naming only left-out sites is left out,
+    and a site's own list of price lists drops it."""
+    garden = (mini / "sites" / "garden.yaml").read_text(encoding="utf-8")
+    (mini / "sites" / "tower.yaml").write_text(garden.replace("花园小区", "塔楼小区").replace("[fees]", "[fees, tower-fees]"),
+                                                encoding="utf-8")
+    edit(mini, "price-lists/fees.yaml", "sites: [garden]", "sites: [garden, tower]")
+    fees = (mini / "price-lists" / "fees.yaml").read_text(encoding="utf-8")
+    (mini / "price-lists" / "tower-fees.yaml").write_text(
+        fees.replace("TEST/PL-001", "TEST/PL-002").replace("sites: [garden, tower]", "sites: [tower]"), encoding="utf-8")
+    write(mini, "title: 花园版\nsites: [garden]\n")
+    book = load_or_raise(mini)
+    assert book.price_lists["fees"].scope.sites == ["garden", "tower"]
+    view = edition_view(book, book.table("edition")["branch"])
+    assert list(view.sites) == ["garden"] and list(view.price_lists) == ["fees"]
+    assert view.price_lists["fees"].scope.sites == ["garden"]
+    assert check(mini, "--edition", "branch")[0] == 0
