@@ -281,3 +281,25 @@ def test_site_lists_keep_only_the_included_sites(mini: Path) -> None:
     assert list(view.sites) == ["garden"] and list(view.price_lists) == ["fees"]
     assert view.price_lists["fees"].scope.sites == ["garden"]
     assert check(mini, "--edition", "branch")[0] == 0
+
+
+def test_merge_leaves_one_glossary_term_and_a_colliding_rename_is_reported_at_the_edition(mini: Path) -> None:
+    """A department merged into another: its glossary term (now the target's name) goes, the
+    target's own definition stays; a rename to another post's name is EDN005 at the rename's line."""
+    glossary = "terms:\n  - term: 管理处\n    definition: 物业公司派驻小区的机构。\n  - term: 总经理室\n    definition: 公司的领导机构。\n"
+    (mini / "glossary.yaml").write_text(glossary, encoding="utf-8")
+    write(mini, "title: 合并版\ndepartments:\n  - {id: head-office, into: office}\n")
+    book = load_or_raise(mini)
+    view = edition_view(book, book.table("edition")["branch"])
+    assert view.glossary is not None
+    assert [(t.term, t.definition) for t in view.glossary.terms] == [("管理处", "物业公司派驻小区的机构。")]
+    code, found = check(mini, "--edition", "branch")
+    assert code == 0, found
+    for text, line in (("title: 改名版\nroles:\n  - id: clerk\n    name: 总经理\n", 4),
+                       ("title: 改名版\ndepartments:\n  - {id: office, name: 总经理室}\n", 3)):
+        write(mini, text)
+        code, found = check(mini, "--edition", "branch")
+        assert code == 1 and [f["code"] for f in found if f["severity"] == "error"] == ["EDN005"], found
+        hit = next(f for f in found if f["code"] == "EDN005")
+        assert hit["file"] == "editions/branch.yaml" and hit["line"] == line, hit
+        assert "总经理" in hit["message"] and "into" in hit["hint"], hit

@@ -108,3 +108,25 @@ def converted_text_has_no_forbidden_terms(book: Handbook, ctx: Context) -> Itera
             continue
         for rel, line, word in forbidden_uses(book, converter):
             yield Problem(f"第 {line} 行转换为繁体({region.value})后含有术语表禁止的「{word}」", Position(rel, line, 1))
+
+
+@rule("EDN005", "版本改名后的岗位、部门名称不能与另一岗位、部门的名称或别称重复",
+      "要把它并入那个岗位或部门,写 into: 该项的 id;否则另选一个名称")
+def renames_are_unique(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    """A rename to a name another role (department) keeps in the edition is reported at the rename:
+    in the edition's view the two would be one name for two posts (ID004 at the sources otherwise)."""
+    for edition in _editions(book):
+        for label, kind, changes in (("岗位", "role", edition.roles), ("部门", "department", edition.departments)):
+            merged = {c.id for c in changes if c.into}
+            renamed = {c.id: c.name for c in changes if c.name}
+            table = book.table(kind)
+            for change in changes:
+                if not change.name or change.id not in table:
+                    continue
+                for ident, entry in table.items():
+                    if ident == change.id or ident in merged:
+                        continue
+                    names = [renamed.get(ident, entry.name), *getattr(entry, "aliases", [])]
+                    if change.name in names:
+                        yield Problem(f"{label} \"{change.id}\" 改名为「{change.name}」,与{label}「{renamed.get(ident, entry.name)}」"
+                                      f"(id: {ident})重名", change.where("name"))

@@ -29,6 +29,7 @@ from typing import Any
 
 from generator.model.base import SourceModel, shape, walk_models
 from generator.model.edition import Edition
+from generator.model.glossary import Glossary, Term
 from generator.model.handbook import Handbook
 from generator.model.procedure import Procedure, Record, Responsibility, Step, Variant
 
@@ -71,11 +72,35 @@ def edition_view(book: Handbook, edition: Edition) -> Handbook:
             kept[ident] = rewriter.model(obj)
         tables[kind] = kept
     singles = {kind: rewriter.model(obj) for kind, obj in book.singles.items()}
+    glossary = singles.get("glossary")
+    if book.glossary is not None and isinstance(glossary, Glossary):
+        singles["glossary"] = _terms_once(book.glossary, glossary)
     if "company" in singles:
         change = edition.company.model_dump(exclude_none=True)
         singles["company"] = singles["company"].model_copy(update=change)
     view = Handbook(root=book.root, tables=tables, singles=singles, texts=book.texts)
     return _without_orphan_forms(book, view) if chosen else view
+
+
+def _terms_once(source: Glossary, glossary: Glossary) -> Glossary:
+    """``glossary`` (``source`` in the edition's words) with each term once: a merged department's
+    term now reads as its target's, so the merged one's entry goes and the target's own stays; no
+    forbidden spelling that is now a term itself."""
+    own = {new.term for old, new in zip(source.terms, glossary.terms) if old.term == new.term}
+    seen: set[str] = set()
+    terms: list[Term] = []
+    for old, term in zip(source.terms, glossary.terms):
+        if term.term in seen or (term.term != old.term and term.term in own):
+            continue
+        seen.add(term.term)
+        terms.append(term)
+    names = {t.term for t in terms}
+    kept = [t if not any(v in names or v in t.term for v in t.variants)
+            else t.model_copy(update={"variants": [v for v in t.variants if v not in names and v not in t.term]})
+            for t in terms]
+    if kept == glossary.terms:
+        return glossary
+    return glossary.model_copy(update={"terms": kept})
 
 
 def _left_out(book: Handbook, sites: set[str]) -> dict[str, set[str]]:
