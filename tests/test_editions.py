@@ -303,3 +303,28 @@ def test_merge_leaves_one_glossary_term_and_a_colliding_rename_is_reported_at_th
         hit = next(f for f in found if f["code"] == "EDN005")
         assert hit["file"] == "editions/branch.yaml" and hit["line"] == line, hit
         assert "总经理" in hit["message"] and "into" in hit["hint"], hit
+
+
+@pytest.mark.parametrize("name", ["market-development", "service-centre", "public-affairs"])
+def test_variant_wording_follows_the_seed_without_doubled_or_self_naming(name: str) -> None:
+    """Each variant edition's convenience-services text: no duty of a role works 「会同」 that role
+    itself (after a merge), and the cashier is named as that seed names it (第1篇 财务部收银处,
+    第2篇 客户服务中心收费员; only 第3/4篇 write 财务部管理处收银处)."""
+    from conftest import ROOT
+    from generator.context import make_context
+    book = make_context(ROOT, edition=name).book
+    proc = book.procedures["convenience-services"]
+    for duty in proc.responsibilities:
+        own = book.roles[duty.role].name
+        assert not any(f"会同{own}" in text for text in duty.duties), (own, duty.duties)
+    texts = [t for n in book.steps(proc) for t in [n.step.text or "", *n.step.items]]
+    texts += [t for r in proc.responsibilities for t in r.duties]
+    body = "\n".join(texts)
+    doubled = {"market-development": "财务部管理处", "service-centre": "财务部管理处"}.get(name)
+    if doubled:
+        assert doubled not in body, [t for t in texts if doubled in t]
+    variant = proc.variants[0]
+    if name == "market-development":
+        assert "财务部收银处" in body and "财务部（收银处）" in variant.departments
+    if name == "service-centre":
+        assert "客户服务中心收费员" in body and "客户服务中心收费员" in variant.roles
