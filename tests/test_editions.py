@@ -163,10 +163,11 @@ def test_each_edition_field_s_message_names_that_field_at_its_line(mini: Path) -
     cases = {
         "company:\n  code_prefix: hk1\n": ("editions/branch.yaml", 3, "编号前缀(code_prefix)", "编号前缀"),
         "sites: []\n": ("editions/branch.yaml", 2, "项目(sites)", "不写 sites"),
-        "script: zh-Hant\n": ("editions/branch.yaml", 2, "文字(script)", "region: HK 或 TW"),
-        "region: XX\n": ("editions/branch.yaml", 2, "区域(region)", "HK"),
+        "script: zh-Hant\n": ("editions/branch.yaml", 2, "文字(script)", "CN(不写 region 时即为 CN)不是繁体地区"),
+        "region: XX\n": ("editions/branch.yaml", 2, "地区(region)", "HK"),
         "audience: everyone\n": ("editions/branch.yaml", 2, "读者范围(audience)", "public"),
     }
+    cases["region: CN\nscript: zh-Hant\n"] = ("editions/branch.yaml", 3, "文字(script)", "CN(不写 region 时即为 CN)不是繁体地区")
     for body, (file, line, field, words) in cases.items():
         write(mini, "title: 分公司版\n" + body)
         code, findings = check(mini)
@@ -328,3 +329,20 @@ def test_variant_wording_follows_the_seed_without_doubled_or_self_naming(name: s
         assert "财务部收银处" in body and "财务部（收银处）" in variant.departments
     if name == "service-centre":
         assert "客户服务中心收费员" in body and "客户服务中心收费员" in variant.roles
+
+
+def test_print_commands_name_the_edition_that_leaves_an_id_out(mini: Path, tmp_path: Path) -> None:
+    """An id the sources have but the edition leaves out is not 「没有这个…」: the edition is named."""
+    from conftest import ROOT
+    run = run_cli("forms", "parking-rental-register", "--edition", "public-affairs", "--out", str(tmp_path))
+    assert run.code == 2 and "没有这个" not in run.err, run.text
+    assert "版本「公共事务部版」(editions/public-affairs.yaml)不包括这个表单: parking-rental-register" in run.err
+    assert (ROOT / "forms" / "parking-rental-register.yaml").exists()
+    write(mini, "title: 花园版\nsites: [garden]\n")
+    (mini / "sites" / "tower.yaml").write_text((mini / "sites" / "garden.yaml").read_text(encoding="utf-8")
+                                               .replace("花园小区", "塔楼小区").replace("price_lists: [fees]\n", ""),
+                                               encoding="utf-8")
+    run = run_cli("--project", str(mini), "notices", "tower", "--edition", "branch", "--out", str(tmp_path))
+    assert run.code == 2 and "版本「花园版」(editions/branch.yaml)不包括这个项目: tower" in run.err, run.text
+    run = run_cli("--project", str(mini), "notices", "nowhere", "--edition", "branch", "--out", str(tmp_path))
+    assert run.code == 2 and "没有这个项目 id: nowhere" in run.err, run.text

@@ -35,7 +35,7 @@ FIELD_NAMES: dict[str, str] = {
     "paper": "纸张", "parent": "上级部门", "party": "分配对象", "percent": "百分比", "phone": "电话",
     "planned": "待编写文件", "planned_as": "拟编类型",
     "price": "价格", "price_hotline": "价格举报电话", "price_lists": "收费标准", "pricing": "定价方式",
-    "principles": "原则", "procedures": "规程", "purpose": "目的", "records": "记录", "region": "区域",
+    "principles": "原则", "procedures": "规程", "purpose": "目的", "records": "记录", "region": "地区",
     "related": "相关文件", "reports_to": "直接上级", "responsibilities": "职责分工", "retention": "保存期限",
     "reviewers": "评审人", "role": "岗位", "roles": "岗位", "rows": "空行数", "sample": "示例",
     "scope": "适用范围", "sections": "填写栏", "see": "参见", "serial": "流水号", "service_phone": "服务电话",
