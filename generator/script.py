@@ -199,12 +199,28 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
         if not _HAN.search(new):
             continue
         new = converter.convert(new)
+        if path.parent.name == "search":
+            new = _query_table(new, converter)
         if path.suffix == ".html":
             new = set_lang(new, lang)
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1
     return changed
+
+
+_QUERY_TABLE = re.compile(r'("t2s":)"[^"]*"')
+
+
+def _query_table(index: str, converter: Converter) -> str:
+    """A converted search index (or its offline copy) with the query table remade for its script:
+    the converter's pass turned the table's Traditional characters into the region's forms too
+    (戶 into 户), so typed Traditional, variant and Simplified characters must map to the index's."""
+    from generator.render.site.search.words import script_pairs
+
+    present = set(_HAN.findall(index))
+    table = json.dumps(script_pairs(converter.raw, present), separators=(",", ":"))
+    return _QUERY_TABLE.sub(lambda m: m.group(1) + table, index, count=1)
 
 
 def set_lang(html: str, lang: str) -> str:

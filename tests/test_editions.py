@@ -346,3 +346,18 @@ def test_print_commands_name_the_edition_that_leaves_an_id_out(mini: Path, tmp_p
     assert run.code == 2 and "版本「花园版」(editions/branch.yaml)不包括这个项目: tower" in run.err, run.text
     run = run_cli("--project", str(mini), "notices", "nowhere", "--edition", "branch", "--out", str(tmp_path))
     assert run.code == 2 and "没有这个项目 id: nowhere" in run.err, run.text
+
+
+def test_hk_query_table_maps_every_spelling_to_the_index_s_form() -> None:
+    """The table a Traditional site's search uses: Traditional, HK variant and Simplified characters
+    all map to what the converted index holds (户, 説, 衞, 訴), as code points (no Simplified text shipped)."""
+    from conftest import ROOT
+    from generator.render.site.search.words import script_pairs
+    from generator.script import converter_for
+    book = load_or_raise(ROOT)
+    converter = converter_for(book, book.table("edition")["hk"])
+    assert converter is not None
+    numbers = script_pairs(converter.raw, set("户説衞訴會"))
+    table = {chr(a): chr(b) for a, b in zip(numbers[::2], numbers[1::2])}
+    assert table["戶"] == "户" and table["說"] == table["说"] == "説" and table["衛"] == table["卫"] == "衞"
+    assert table["诉"] == "訴" and table["会"] == "會" and "户" not in table and "説" not in table
