@@ -361,3 +361,34 @@ def test_hk_query_table_maps_every_spelling_to_the_index_s_form() -> None:
     table = {chr(a): chr(b) for a, b in zip(numbers[::2], numbers[1::2])}
     assert table["戶"] == "户" and table["說"] == table["说"] == "説" and table["衛"] == table["卫"] == "衞"
     assert table["诉"] == "訴" and table["会"] == "會" and "户" not in table and "説" not in table
+
+
+def test_tw_edition_keeps_the_domain_words_the_phrase_converter_rewrites() -> None:
+    """s2twp turns 项目 (a managed site) into 專案, 设备 into 裝置, 用户 into 使用者 …: the glossary's
+    term table keeps the property-management words in a TW edition, over the whole repository."""
+    from conftest import ROOT
+    from generator.model.edition import Edition, Region, Script
+    from generator.script import converter_for
+    book = load_or_raise(ROOT)
+    converter = converter_for(book, Edition(title="台灣版", script=Script.hant, region=Region.tw))
+    assert converter is not None and converter.raw("项目") == "專案"  # the converter alone
+    text = "\n".join(t for rel, t in book.texts.items() if not rel.startswith("editions/") and rel != "glossary.yaml")
+    out = converter.convert(text)
+    assert out.count("項目") >= 300 and "項目經理" in out
+    for word in ("專案", "程式", "裝置", "使用者", "型別", "許可權", "釋出", "連線", "介面", "軟體"):
+        assert word not in out, word
+
+
+def test_edition_diff_lists_phrase_changes_of_glossary_terms(mini: Path) -> None:
+    """A glossary term the converter changes as a phrase is listed even without a table row."""
+    (mini / "glossary.yaml").write_text("terms:\n  - term: 用户\n    definition: 业主及物业使用人。\n"
+                                        "  - term: 投诉\n", encoding="utf-8")
+    write(mini, "title: 台灣版\nscript: zh-Hant\nregion: TW\n", "tw")
+    run = run_cli("--project", str(mini), "edition-diff", "tw")
+    assert run.code == 0, run.text
+    rows = {line.split("\t")[0]: line for line in run.out.splitlines()}
+    assert set(rows) == {"用户"} and "使用者" in rows["用户"] and "术语表未定写法" in rows["用户"], run.out
+    (mini / "glossary.yaml").write_text("terms:\n  - term: 用户\nconversions:\n  - {simplified: 用户, tw: 用戶}\n",
+                                        encoding="utf-8")
+    run = run_cli("--project", str(mini), "edition-diff", "tw")
+    assert "用户\t转换器(TW): 使用者\t术语表: 用戶" in run.out, run.out
