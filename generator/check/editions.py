@@ -130,3 +130,23 @@ def renames_are_unique(book: Handbook, ctx: Context) -> Iterator[Problem]:
                     if change.name in names:
                         yield Problem(f"{label} \"{change.id}\" 改名为「{change.name}」,与{label}「{renamed.get(ident, entry.name)}」"
                                       f"(id: {ident})重名", change.where("name"))
+
+
+PARTNER_WORDS = ("会同", "协助", "配合", "协同")  # a duty done together with another post
+
+
+@rule("EDN006", "岗位的职责不能写与自己会同、协助:合并岗位后常见",
+      "在所选版本差异的 wording 中改写这条职责(如「会同管理处主任制定收费标准」改为「制定收费标准」),或不合并这两个岗位")
+def duties_name_another_post(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    """A duty that says 「会同X」 in the row of X itself: after an edition merges X's partner into X
+    (市场拓展部版: 公共事务部主管 and 管理处主任 both become 市场拓展部主管), checked on the edition's view."""
+    for proc in book.procedures.values():
+        for duty in proc.responsibilities:
+            role = book.roles.get(duty.role)
+            if role is None:
+                continue
+            for name in (role.name, *role.aliases):
+                hit = next((f"{w}{name}" for text in duty.duties for w in PARTNER_WORDS if f"{w}{name}" in text), None)
+                if hit:
+                    yield Problem(f"《{proc.title}》中岗位「{role.name}」的职责写着「{hit}」:与自己会同", duty.where("duties"))
+                    break
