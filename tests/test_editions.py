@@ -327,6 +327,9 @@ def test_variant_wording_follows_the_seed_without_doubled_or_self_naming(name: s
     variant = proc.variants[0]
     if name == "market-development":
         assert "财务部收银处" in body and "财务部（收银处）" in variant.departments
+        homes = {book.departments[r.department or book.roles[r.role].department].name
+                 for r in proc.responsibilities if r.role != "general-manager"}
+        assert homes == {"市场拓展部", "财务部"}, homes  # 第1篇: 市场拓展部、财务部（收银处）; no 管理处
     if name == "service-centre":
         assert "客户服务中心收费员" in body and "客户服务中心收费员" in variant.roles
 

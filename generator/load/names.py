@@ -11,7 +11,7 @@ from enum import Enum
 
 FIELD_NAMES: dict[str, str] = {
     "apply": "变体内容", "audience": "读者范围", "company": "公司", "compiled_by": "编制岗位",
-    "conversions": "繁体用词表", "drop_steps": "删去的步骤", "edition": "版次/版本", "entrance": "入口",
+    "conversions": "繁体用词表", "drop_steps": "删去的步骤", "edition": "版次/版本", "entrance": "入口", "homes": "岗位所在部门",
     "follows": "所用变体", "forbidden": "禁用写法", "handbook": "规程汇编", "hk": "香港用词", "into": "并入",
     "new": "新名称", "old": "原名称", "omit": "本联不印", "procedure": "规程", "reviewed_by": "审核岗位",
     "script": "文字", "simplified": "简体", "site_title": "网站标题", "superseded_by": "替代文件",

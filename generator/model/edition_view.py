@@ -315,6 +315,10 @@ def apply_variant(proc: Procedure, variant_id: str, book: Handbook, name_of: Nam
             updates["appendices"] = [a for title in change.appendices for a in proc.appendices if a.title == title]
         if change.related is not None:
             updates["related"] = proc.related.model_copy(update={"external": list(change.related)})
+        homes = {h.role: h.department for h in change.homes}
+        if homes:
+            updates["responsibilities"] = [r.model_copy(update={"department": homes[r.role]}) if r.role in homes else r
+                                           for r in proc.responsibilities]
     proc = proc.model_copy(update=updates)
     if change is None:
         return proc
