@@ -26,6 +26,8 @@ from generator.model.glossary import Conversion
 from generator.model.handbook import Handbook
 
 CONFIGS = {Region.hk: "s2hk", Region.tw: "s2twp"}
+# The same conversion character by character (no phrase table): what a phrase-level change is measured against
+PLAIN_CONFIGS = {Region.hk: "s2hk", Region.tw: "s2tw"}
 MEMORY_VERSION = "1"  # bump when Converter.convert changes what it makes of a run
 _OPENCC: dict[str, Any] = {}
 _PRIVATE = 0xF0000  # Supplementary Private Use Area-A: no converter dictionary maps it
@@ -68,6 +70,15 @@ class Converter:
     def raw(self, text: str) -> str:
         """What the converter alone makes of ``text``."""
         return str(self._opencc.convert(text))
+
+    def plain(self, text: str) -> str:
+        """``text`` converted character by character, without the converter's phrase table."""
+        config = PLAIN_CONFIGS[self.region]
+        if config not in _OPENCC:
+            from opencc_purepy import OpenCC
+
+            _OPENCC[config] = OpenCC(config)
+        return str(_OPENCC[config].convert(text))
 
     @cached_property
     def _memory_file(self) -> Path | None:
@@ -199,12 +210,28 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
         if not _HAN.search(new):
             continue
         new = converter.convert(new)
+        if path.parent.name == "search":
+            new = _query_table(new, converter)
         if path.suffix == ".html":
             new = set_lang(new, lang)
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1
     return changed
+
+
+_QUERY_TABLE = re.compile(r'("t2s":)"[^"]*"')
+
+
+def _query_table(index: str, converter: Converter) -> str:
+    """A converted search index (or its offline copy) with the query table remade for its script:
+    the converter's pass turned the table's Traditional characters into the region's forms too
+    (戶 into 户), so typed Traditional, variant and Simplified characters must map to the index's."""
+    from generator.render.site.search.words import script_pairs
+
+    present = set(_HAN.findall(index))
+    table = json.dumps(script_pairs(converter.raw, present), separators=(",", ":"))
+    return _QUERY_TABLE.sub(lambda m: m.group(1) + table, index, count=1)
 
 
 def set_lang(html: str, lang: str) -> str:
@@ -229,7 +256,9 @@ class TermDiff:
 
 
 def term_diffs(book: Handbook, converter: Converter) -> list[TermDiff]:
-    """Every term of the table where the converter's own rendering is not the table's (edition-diff)."""
+    """Every term of the table where the converter's own rendering is not the table's, then every
+    other glossary term (``terms``) that the conversion (table rows inside it applied) changes as a
+    phrase, not character by character (s2twp: 用户 → 使用者), with ``wanted`` None: a reviewer approves it or adds a table row (edition-diff)."""
     text = "\n".join(book.texts.values())
     diffs = []
     for conversion in converter.table:
@@ -237,6 +266,13 @@ def term_diffs(book: Handbook, converter: Converter) -> list[TermDiff]:
         bad = [word for word in conversion.forbidden if word in raw]
         if (wanted is not None and raw != wanted) or bad:
             diffs.append(TermDiff(conversion.simplified, raw, wanted, bad, text.count(conversion.simplified)))
+    listed = {c.simplified for c in converter.table}
+    for term in book.glossary.terms if book.glossary else []:
+        if term.term in listed:
+            continue
+        made = converter.convert(term.term)  # with the table's rows inside it (受控文件 keeps 文件)
+        if made != converter.plain(term.term):
+            diffs.append(TermDiff(term.term, made, None, [], text.count(term.term)))
     return diffs
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from conftest import TODAY, edit, run_cli
 from generator.load import load_or_raise
 from generator.model.edition_view import edition_view, without_editions
+
+NOT_SOURCES = shutil.ignore_patterns(".*", "site", "site-*", "build", "review", "review-*", "tests", "test-artifacts",
+                                     "docs", "benchmarks", "generator", "__pycache__", "node_modules")
 
 EDITION = """\
 title: 分公司版
@@ -159,10 +163,11 @@ def test_each_edition_field_s_message_names_that_field_at_its_line(mini: Path) -
     cases = {
         "company:\n  code_prefix: hk1\n": ("editions/branch.yaml", 3, "编号前缀(code_prefix)", "编号前缀"),
         "sites: []\n": ("editions/branch.yaml", 2, "项目(sites)", "不写 sites"),
-        "script: zh-Hant\n": ("editions/branch.yaml", 2, "文字(script)", "region: HK 或 TW"),
-        "region: XX\n": ("editions/branch.yaml", 2, "区域(region)", "HK"),
+        "script: zh-Hant\n": ("editions/branch.yaml", 2, "文字(script)", "CN(不写 region 时即为 CN)不是繁体地区"),
+        "region: XX\n": ("editions/branch.yaml", 2, "地区(region)", "HK"),
         "audience: everyone\n": ("editions/branch.yaml", 2, "读者范围(audience)", "public"),
     }
+    cases["region: CN\nscript: zh-Hant\n"] = ("editions/branch.yaml", 3, "文字(script)", "CN(不写 region 时即为 CN)不是繁体地区")
     for body, (file, line, field, words) in cases.items():
         write(mini, "title: 分公司版\n" + body)
         code, findings = check(mini)
@@ -230,3 +235,163 @@ def test_converter_memory_serves_the_next_build_and_follows_the_term_table(
     assert changed.convert(text) == "標準作業規程的服務質素"
     changed.keep()
     assert len(list(tmp_path.glob("convert-HK-*.json"))) == 1  # the old table's memory is gone
+
+
+def _docs_example() -> str:
+    """The edition file docs/editions.md shows (the block that starts ``# editions/market-development.yaml``)."""
+    from conftest import ROOT
+    text = (ROOT / "docs" / "editions.md").read_text(encoding="utf-8")
+    return text.split("# editions/market-development.yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_one_site_edition_leaves_out_what_names_only_other_sites(tmp_path: Path) -> None:
+    """The manual's example (``sites: [ruijin-plaza]``) checks, and its view names no other site."""
+    from conftest import ROOT
+    from generator.context import make_context
+    project = tmp_path / "repo"
+    shutil.copytree(ROOT, project, ignore=NOT_SOURCES)
+    write(project, _docs_example(), "docex")
+    run = run_cli("--project", str(project), "check", "--edition", "docex")
+    assert run.code == 0, run.text
+    book = make_context(project, edition="docex").book
+    assert list(book.sites) == ["ruijin-plaza"]
+    assert "property-fees-jiazhou" not in book.price_lists and book.price_lists  # only for 加州城市花园
+    named = {ref.target for ref in book.references() if ref.kind == "site"}
+    assert named <= {"ruijin-plaza"}, named
+    steps = "\n".join(n.step.text or "" for n in book.steps(book.procedures["resident-help"]))
+    assert "瑞金广场入口处" in steps and "{site." not in steps
+    run = run_cli("--project", str(project), "notices", "ruijin-plaza", "--draft", "--edition", "docex",
+                  "--out", str(tmp_path / "out"))
+    assert run.code == 0, run.text
+
+
+def test_site_lists_keep_only_the_included_sites(mini: Path) -> None:
+    """A list naming some left-out sites keeps the others; one naming only left-out sites is left out,
+    and a site's own list of price lists drops it."""
+    garden = (mini / "sites" / "garden.yaml").read_text(encoding="utf-8")
+    (mini / "sites" / "tower.yaml").write_text(garden.replace("花园小区", "塔楼小区").replace("[fees]", "[fees, tower-fees]"),
+                                                encoding="utf-8")
+    edit(mini, "price-lists/fees.yaml", "sites: [garden]", "sites: [garden, tower]")
+    fees = (mini / "price-lists" / "fees.yaml").read_text(encoding="utf-8")
+    (mini / "price-lists" / "tower-fees.yaml").write_text(
+        fees.replace("TEST/PL-001", "TEST/PL-002").replace("sites: [garden, tower]", "sites: [tower]"), encoding="utf-8")
+    write(mini, "title: 花园版\nsites: [garden]\n")
+    book = load_or_raise(mini)
+    assert book.price_lists["fees"].scope.sites == ["garden", "tower"]
+    view = edition_view(book, book.table("edition")["branch"])
+    assert list(view.sites) == ["garden"] and list(view.price_lists) == ["fees"]
+    assert view.price_lists["fees"].scope.sites == ["garden"]
+    assert check(mini, "--edition", "branch")[0] == 0
+
+
+def test_merge_leaves_one_glossary_term_and_a_colliding_rename_is_reported_at_the_edition(mini: Path) -> None:
+    """A department merged into another: its glossary term (now the target's name) goes, the
+    target's own definition stays; a rename to another post's name is EDN005 at the rename's line."""
+    glossary = "terms:\n  - term: 管理处\n    definition: 物业公司派驻小区的机构。\n  - term: 总经理室\n    definition: 公司的领导机构。\n"
+    (mini / "glossary.yaml").write_text(glossary, encoding="utf-8")
+    write(mini, "title: 合并版\ndepartments:\n  - {id: head-office, into: office}\n")
+    book = load_or_raise(mini)
+    view = edition_view(book, book.table("edition")["branch"])
+    assert view.glossary is not None
+    assert [(t.term, t.definition) for t in view.glossary.terms] == [("管理处", "物业公司派驻小区的机构。")]
+    code, found = check(mini, "--edition", "branch")
+    assert code == 0, found
+    for text, line in (("title: 改名版\nroles:\n  - id: clerk\n    name: 总经理\n", 4),
+                       ("title: 改名版\ndepartments:\n  - {id: office, name: 总经理室}\n", 3)):
+        write(mini, text)
+        code, found = check(mini, "--edition", "branch")
+        assert code == 1 and [f["code"] for f in found if f["severity"] == "error"] == ["EDN005"], found
+        hit = next(f for f in found if f["code"] == "EDN005")
+        assert hit["file"] == "editions/branch.yaml" and hit["line"] == line, hit
+        assert "总经理" in hit["message"] and "into" in hit["hint"], hit
+
+
+@pytest.mark.parametrize("name", ["market-development", "service-centre", "public-affairs"])
+def test_variant_wording_follows_the_seed_without_doubled_or_self_naming(name: str) -> None:
+    """Each variant edition's convenience-services text: no duty of a role works 「会同」 that role
+    itself (after a merge), and the cashier is named as that seed names it (第1篇 财务部收银处,
+    第2篇 客户服务中心收费员; only 第3/4篇 write 财务部管理处收银处)."""
+    from conftest import ROOT
+    from generator.context import make_context
+    book = make_context(ROOT, edition=name).book
+    proc = book.procedures["convenience-services"]
+    for duty in proc.responsibilities:
+        own = book.roles[duty.role].name
+        assert not any(f"会同{own}" in text for text in duty.duties), (own, duty.duties)
+    texts = [t for n in book.steps(proc) for t in [n.step.text or "", *n.step.items]]
+    texts += [t for r in proc.responsibilities for t in r.duties]
+    body = "\n".join(texts)
+    doubled = {"market-development": "财务部管理处", "service-centre": "财务部管理处"}.get(name)
+    if doubled:
+        assert doubled not in body, [t for t in texts if doubled in t]
+    variant = proc.variants[0]
+    if name == "market-development":
+        assert "财务部收银处" in body and "财务部（收银处）" in variant.departments
+        homes = {book.departments[r.department or book.roles[r.role].department].name
+                 for r in proc.responsibilities if r.role != "general-manager"}
+        assert homes == {"市场拓展部", "财务部"}, homes  # 第1篇: 市场拓展部、财务部（收银处）; no 管理处
+    if name == "service-centre":
+        assert "客户服务中心收费员" in body and "客户服务中心收费员" in variant.roles
+
+
+def test_print_commands_name_the_edition_that_leaves_an_id_out(mini: Path, tmp_path: Path) -> None:
+    """An id the sources have but the edition leaves out is not 「没有这个…」: the edition is named."""
+    from conftest import ROOT
+    run = run_cli("forms", "parking-rental-register", "--edition", "public-affairs", "--out", str(tmp_path))
+    assert run.code == 2 and "没有这个" not in run.err, run.text
+    assert "版本「公共事务部版」(editions/public-affairs.yaml)不包括这个表单: parking-rental-register" in run.err
+    assert (ROOT / "forms" / "parking-rental-register.yaml").exists()
+    write(mini, "title: 花园版\nsites: [garden]\n")
+    (mini / "sites" / "tower.yaml").write_text((mini / "sites" / "garden.yaml").read_text(encoding="utf-8")
+                                               .replace("花园小区", "塔楼小区").replace("price_lists: [fees]\n", ""),
+                                               encoding="utf-8")
+    run = run_cli("--project", str(mini), "notices", "tower", "--edition", "branch", "--out", str(tmp_path))
+    assert run.code == 2 and "版本「花园版」(editions/branch.yaml)不包括这个项目: tower" in run.err, run.text
+    run = run_cli("--project", str(mini), "notices", "nowhere", "--edition", "branch", "--out", str(tmp_path))
+    assert run.code == 2 and "没有这个项目 id: nowhere" in run.err, run.text
+
+
+def test_hk_query_table_maps_every_spelling_to_the_index_s_form() -> None:
+    """The table a Traditional site's search uses: Traditional, HK variant and Simplified characters
+    all map to what the converted index holds (户, 説, 衞, 訴), as code points (no Simplified text shipped)."""
+    from conftest import ROOT
+    from generator.render.site.search.words import script_pairs
+    from generator.script import converter_for
+    book = load_or_raise(ROOT)
+    converter = converter_for(book, book.table("edition")["hk"])
+    assert converter is not None
+    numbers = script_pairs(converter.raw, set("户説衞訴會"))
+    table = {chr(a): chr(b) for a, b in zip(numbers[::2], numbers[1::2])}
+    assert table["戶"] == "户" and table["說"] == table["说"] == "説" and table["衛"] == table["卫"] == "衞"
+    assert table["诉"] == "訴" and table["会"] == "會" and "户" not in table and "説" not in table
+
+
+def test_tw_edition_keeps_the_domain_words_the_phrase_converter_rewrites() -> None:
+    """s2twp turns 项目 (a managed site) into 專案, 设备 into 裝置, 用户 into 使用者 …: the glossary's
+    term table keeps the property-management words in a TW edition, over the whole repository."""
+    from conftest import ROOT
+    from generator.model.edition import Edition, Region, Script
+    from generator.script import converter_for
+    book = load_or_raise(ROOT)
+    converter = converter_for(book, Edition(title="台灣版", script=Script.hant, region=Region.tw))
+    assert converter is not None and converter.raw("项目") == "專案"  # the converter alone
+    text = "\n".join(t for rel, t in book.texts.items() if not rel.startswith("editions/") and rel != "glossary.yaml")
+    out = converter.convert(text)
+    assert out.count("項目") >= 300 and "項目經理" in out
+    for word in ("專案", "程式", "裝置", "使用者", "型別", "許可權", "釋出", "連線", "介面", "軟體"):
+        assert word not in out, word
+
+
+def test_edition_diff_lists_phrase_changes_of_glossary_terms(mini: Path) -> None:
+    """A glossary term the converter changes as a phrase is listed even without a table row."""
+    (mini / "glossary.yaml").write_text("terms:\n  - term: 用户\n    definition: 业主及物业使用人。\n"
+                                        "  - term: 投诉\n", encoding="utf-8")
+    write(mini, "title: 台灣版\nscript: zh-Hant\nregion: TW\n", "tw")
+    run = run_cli("--project", str(mini), "edition-diff", "tw")
+    assert run.code == 0, run.text
+    rows = {line.split("\t")[0]: line for line in run.out.splitlines()}
+    assert set(rows) == {"用户"} and "使用者" in rows["用户"] and "术语表未定写法" in rows["用户"], run.out
+    (mini / "glossary.yaml").write_text("terms:\n  - term: 用户\nconversions:\n  - {simplified: 用户, tw: 用戶}\n",
+                                        encoding="utf-8")
+    run = run_cli("--project", str(mini), "edition-diff", "tw")
+    assert "用户\t转换器(TW): 使用者\t术语表: 用戶" in run.out, run.out

@@ -115,6 +115,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
                           add("glossary.yaml", (p / "glossary.yaml").read_text(encoding="utf-8")
                               + "conversions:\n  - {simplified: 程序, hk: 程序, forbidden: [程式]}\n")(p),
                           edit(p, PROC, "purpose: 规范来访接待", "purpose: 规范来访接待程式")), PROC, ()),
+    "EDN005": (add(EDITION, "title: 测试版\nroles:\n  - {id: clerk, name: 总经理}\n"), EDITION, ()),
+    "EDN006": (sub(PROC, "duties: [接待并登记来访]", "duties: [会同接待员登记来访]"), PROC, ()),
     "EDN003": (sub(PROC, "records:\n", "variants:\n  - id: branch-office\n    name: 分公司版\n    source: 测试\n"
                                         "    apply:\n      drop_steps: [nowhere]\nrecords:\n"), PROC, ()),
 }

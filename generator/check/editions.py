@@ -108,3 +108,45 @@ def converted_text_has_no_forbidden_terms(book: Handbook, ctx: Context) -> Itera
             continue
         for rel, line, word in forbidden_uses(book, converter):
             yield Problem(f"第 {line} 行转换为繁体({region.value})后含有术语表禁止的「{word}」", Position(rel, line, 1))
+
+
+@rule("EDN005", "版本改名后的岗位、部门名称不能与另一岗位、部门的名称或别称重复",
+      "要把它并入那个岗位或部门,写 into: 该项的 id;否则另选一个名称")
+def renames_are_unique(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    """A rename to a name another role (department) keeps in the edition is reported at the rename:
+    in the edition's view the two would be one name for two posts (ID004 at the sources otherwise)."""
+    for edition in _editions(book):
+        for label, kind, changes in (("岗位", "role", edition.roles), ("部门", "department", edition.departments)):
+            merged = {c.id for c in changes if c.into}
+            renamed = {c.id: c.name for c in changes if c.name}
+            table = book.table(kind)
+            for change in changes:
+                if not change.name or change.id not in table:
+                    continue
+                for ident, entry in table.items():
+                    if ident == change.id or ident in merged:
+                        continue
+                    names = [renamed.get(ident, entry.name), *getattr(entry, "aliases", [])]
+                    if change.name in names:
+                        yield Problem(f"{label} \"{change.id}\" 改名为「{change.name}」,与{label}「{renamed.get(ident, entry.name)}」"
+                                      f"(id: {ident})重名", change.where("name"))
+
+
+PARTNER_WORDS = ("会同", "协助", "配合", "协同")  # a duty done together with another post
+
+
+@rule("EDN006", "岗位的职责不能写与自己会同、协助:合并岗位后常见",
+      "在所选版本差异的 wording 中改写这条职责(如「会同管理处主任制定收费标准」改为「制定收费标准」),或不合并这两个岗位")
+def duties_name_another_post(book: Handbook, ctx: Context) -> Iterator[Problem]:
+    """A duty that says 「会同X」 in the row of X itself: after an edition merges X's partner into X
+    (市场拓展部版: 公共事务部主管 and 管理处主任 both become 市场拓展部主管), checked on the edition's view."""
+    for proc in book.procedures.values():
+        for duty in proc.responsibilities:
+            role = book.roles.get(duty.role)
+            if role is None:
+                continue
+            for name in (role.name, *role.aliases):
+                hit = next((f"{w}{name}" for text in duty.duties for w in PARTNER_WORDS if f"{w}{name}" in text), None)
+                if hit:
+                    yield Problem(f"《{proc.title}》中岗位「{role.name}」的职责写着「{hit}」:与自己会同", duty.where("duties"))
+                    break

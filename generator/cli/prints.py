@@ -63,7 +63,7 @@ def register(subs: argparse._SubParsersAction) -> None:
 def _forms(args: argparse.Namespace) -> int:
     context = output_context(args.project, args.edition)
     book = context.book
-    ids = _chosen(args.ids, book.forms, "表单")
+    ids = _chosen(args.ids, book.forms, "表单", context, "form")
     serials = None
     if args.serial_from is not None or args.count is not None:
         serials = _serials(args, book)
@@ -77,12 +77,23 @@ def _forms(args: argparse.Namespace) -> int:
                 after=impose_files if args.two_up else None)
 
 
-def _chosen(wanted: list[str], table: dict[str, Any], what: str) -> list[str]:
-    """The ids asked for (all when none); a usage error names the unknown ones and a near id."""
+def _chosen(wanted: list[str], table: dict[str, Any], what: str, context: BuildContext, kind: str) -> list[str]:
+    """The ids asked for (all when none); a usage error names the unknown ones and a near id, or the
+    edition (``context.edition``) that leaves them out when the sources have them."""
     from generator.suggest import hint_for, names_of
 
     ids = wanted or sorted(table)
     unknown = [i for i in ids if i not in table]
+    edition = context.edition
+    if unknown and edition is not None:
+        from generator.load import load_handbook
+
+        sources = load_handbook(context.project, lifelong=True)[0].table(kind)
+        left_out = [i for i in unknown if i in sources]
+        if left_out:
+            raise Exit(EXIT_SOURCES, f"版本「{edition.title}」(editions/{edition.id}.yaml)不包括这个{what}: "
+                                     f"{', '.join(left_out)};本版本的{what}: {', '.join(sorted(table)[:12]) or '(无)'}"
+                                     + (" …" if len(table) > 12 else ""))
     if unknown:
         meant = hint_for(unknown[0], names_of(table))
         raise Exit(EXIT_SOURCES, f"没有这个{what} id: {', '.join(unknown)}" + (f";{meant}" if meant else
@@ -112,7 +123,7 @@ def _serials(args: argparse.Namespace, book: Any) -> list[str]:
 def _notices(args: argparse.Namespace) -> int:
     context = output_context(args.project, args.edition, args.date)
     book = context.book
-    ids = _chosen(args.ids, book.sites, "项目")
+    ids = _chosen(args.ids, book.sites, "项目", context, "site")
     if args.site_url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", args.site_url):
         raise Exit(EXIT_SOURCES, f"--site-url 要写 http:// 或 https:// 开头的网址: {args.site_url!r}")
     from generator.publish.build import site_url

@@ -11,7 +11,7 @@ from enum import Enum
 
 FIELD_NAMES: dict[str, str] = {
     "apply": "变体内容", "audience": "读者范围", "company": "公司", "compiled_by": "编制岗位",
-    "conversions": "繁体用词表", "drop_steps": "删去的步骤", "edition": "版次/版本", "entrance": "入口",
+    "conversions": "繁体用词表", "drop_steps": "删去的步骤", "edition": "版次/版本", "entrance": "入口", "homes": "岗位所在部门",
     "follows": "所用变体", "forbidden": "禁用写法", "handbook": "规程汇编", "hk": "香港用词", "into": "并入",
     "new": "新名称", "old": "原名称", "omit": "本联不印", "procedure": "规程", "reviewed_by": "审核岗位",
     "script": "文字", "simplified": "简体", "site_title": "网站标题", "superseded_by": "替代文件",
@@ -35,7 +35,7 @@ FIELD_NAMES: dict[str, str] = {
     "paper": "纸张", "parent": "上级部门", "party": "分配对象", "percent": "百分比", "phone": "电话",
     "planned": "待编写文件", "planned_as": "拟编类型",
     "price": "价格", "price_hotline": "价格举报电话", "price_lists": "收费标准", "pricing": "定价方式",
-    "principles": "原则", "procedures": "规程", "purpose": "目的", "records": "记录", "region": "区域",
+    "principles": "原则", "procedures": "规程", "purpose": "目的", "records": "记录", "region": "地区",
     "related": "相关文件", "reports_to": "直接上级", "responsibilities": "职责分工", "retention": "保存期限",
     "reviewers": "评审人", "role": "岗位", "roles": "岗位", "rows": "空行数", "sample": "示例",
     "scope": "适用范围", "sections": "填写栏", "see": "参见", "serial": "流水号", "service_phone": "服务电话",

@@ -106,7 +106,8 @@ class Edition(SourceModel):
         if region is None:
             return script  # an invalid region is reported on its own
         if script is Script.hant and region is Region.cn:
-            raise ValueError("繁体版本(script: zh-Hant)要写明地区 region: HK 或 TW")
+            raise ValueError("地区 region: CN(不写 region 时即为 CN)不是繁体地区:繁体版本(script: zh-Hant)的地区写 region: HK 或 TW;"
+                             "中国内地的版本写 script: zh-Hans")
         if script is Script.hans and region is not Region.cn:
             raise ValueError(f"地区 region: {region.value} 要用繁体:写 script: zh-Hant(简体版本的地区只能是 CN)")
         return script

@@ -11,7 +11,9 @@
 - a procedure whose variant the edition chooses takes that variant's department, roles, scope,
   service lists, notice channels, records, appendices and related documents (``Variant.apply``),
   and ``follows`` names the variant, for the site to show;
-- only the sites the edition lists are kept (all when it lists none);
+- only the sites the edition lists are kept (all when it lists none); an entry whose site
+  references (fields ``RefTo("site")``, e.g. a price list's ``scope.sites``) name only left-out
+  sites is left out too, and lists of references drop the left-out sites and entries;
 - the edition files themselves are never part of what a stage renders.
 
 Entries keep their source positions (model copies keep them), so findings about an edition's
@@ -25,8 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model.base import SourceModel, shape
+from generator.model.base import SourceModel, shape, walk_models
 from generator.model.edition import Edition
+from generator.model.glossary import Glossary, Term
 from generator.model.handbook import Handbook
 from generator.model.procedure import Procedure, Record, Responsibility, Step, Variant
 
@@ -53,27 +56,82 @@ def edition_view(book: Handbook, edition: Edition) -> Handbook:
     merged = {"role": _chains({c.id: c.into for c in edition.roles if c.into}),
               "department": _chains({c.id: c.into for c in edition.departments if c.into})}
     words = _edition_words(book, edition, merged, names)
-    rewriter = Rewriter(merged, words)
+    gone = _left_out(book, set(edition.sites))
+    rewriter = Rewriter(merged, words, gone=gone)
     chosen = {c.procedure: c.variant for c in edition.variants}
-    sites = set(edition.sites)
     tables: dict[str, dict[str, Any]] = {}
     for kind, table in book.tables.items():
         if kind == EDITION_KIND:
             continue
         kept: dict[str, Any] = {}
         for ident, obj in table.items():
-            if ident in merged.get(kind, {}) or (kind == "site" and sites and ident not in sites):
+            if ident in merged.get(kind, {}) or ident in gone.get(kind, ()):
                 continue
             if kind == "procedure" and ident in chosen:
                 obj = apply_variant(obj, chosen[ident], book, names)
             kept[ident] = rewriter.model(obj)
         tables[kind] = kept
     singles = {kind: rewriter.model(obj) for kind, obj in book.singles.items()}
+    glossary = singles.get("glossary")
+    if book.glossary is not None and isinstance(glossary, Glossary):
+        singles["glossary"] = _terms_once(book.glossary, glossary)
     if "company" in singles:
         change = edition.company.model_dump(exclude_none=True)
         singles["company"] = singles["company"].model_copy(update=change)
     view = Handbook(root=book.root, tables=tables, singles=singles, texts=book.texts)
     return _without_orphan_forms(book, view) if chosen else view
+
+
+def _terms_once(source: Glossary, glossary: Glossary) -> Glossary:
+    """``glossary`` (``source`` in the edition's words) with each term once: a merged department's
+    term now reads as its target's, so the merged one's entry goes and the target's own stays; no
+    forbidden spelling that is now a term itself."""
+    own = {new.term for old, new in zip(source.terms, glossary.terms) if old.term == new.term}
+    seen: set[str] = set()
+    terms: list[Term] = []
+    for old, term in zip(source.terms, glossary.terms):
+        if term.term in seen or (term.term != old.term and term.term in own):
+            continue
+        seen.add(term.term)
+        terms.append(term)
+    names = {t.term for t in terms}
+    kept = [t if not any(v in names or v in t.term for v in t.variants)
+            else t.model_copy(update={"variants": [v for v in t.variants if v not in names and v not in t.term]})
+            for t in terms]
+    if kept == glossary.terms:
+        return glossary
+    return glossary.model_copy(update={"terms": kept})
+
+
+def _left_out(book: Handbook, sites: set[str]) -> dict[str, set[str]]:
+    """kind -> ids left out with the sites an edition does not include (none when it names no sites).
+
+    The sites themselves, and every entry with a site reference that names only left-out sites
+    (a price list for another site); an entry naming no site at all is company-wide and stays.
+    """
+    if not sites:
+        return {}
+    gone: dict[str, set[str]] = {"site": {ident for ident in book.sites if ident not in sites}}
+    for kind, table in book.tables.items():
+        if kind in (EDITION_KIND, "site"):
+            continue
+        for ident, obj in table.items():
+            if _names_only(obj, gone["site"]):
+                gone.setdefault(kind, set()).add(ident)
+    return gone
+
+
+def _names_only(entry: SourceModel, left_out: set[str]) -> bool:
+    """Whether some site reference of ``entry`` names sites, all of them in ``left_out``."""
+    for node in walk_models(entry):
+        for name, mark in shape(type(node)).refs:
+            if mark.kind != "site":
+                continue
+            value = getattr(node, name)
+            targets = [t for t in (value if isinstance(value, list) else [value]) if t]
+            if targets and all(t in left_out for t in targets):
+                return True
+    return False
 
 
 def _without_orphan_forms(book: Handbook, view: Handbook) -> Handbook:
@@ -147,13 +205,14 @@ def _names_of(book: Handbook, kind: str, ident: str, new_name: str) -> dict[str,
 class Rewriter:
     """Copies models with references re-pointed (``ids[kind][old] = new``) and wording replaced.
 
-    Lists of references lose the duplicates a merge makes; a procedure's responsibilities of two
+    Lists of references lose the duplicates a merge makes and the entries left out (``gone[kind]``); a procedure's responsibilities of two
     merged roles become one entry with both duties.
     """
 
     ids: dict[str, dict[str, str]]
     words: dict[str, str] = field(default_factory=dict)
     convert: Callable[[str], str] | None = None  # applied to every text after the words (a script converter)
+    gone: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids the edition leaves out
 
     def __post_init__(self) -> None:
         alternatives = sorted(self.words, key=len, reverse=True)
@@ -192,6 +251,9 @@ class Rewriter:
         return obj.model_copy(update=updates) if updates else obj
 
     def _ids(self, kind: str, value: Any) -> Any:
+        gone = self.gone.get(kind)
+        if gone and isinstance(value, list) and any(v in gone for v in value):
+            value = [v for v in value if v not in gone]
         table = self.ids.get(kind)
         if not table or not value:
             return value
@@ -253,6 +315,10 @@ def apply_variant(proc: Procedure, variant_id: str, book: Handbook, name_of: Nam
             updates["appendices"] = [a for title in change.appendices for a in proc.appendices if a.title == title]
         if change.related is not None:
             updates["related"] = proc.related.model_copy(update={"external": list(change.related)})
+        homes = {h.role: h.department for h in change.homes}
+        if homes:
+            updates["responsibilities"] = [r.model_copy(update={"department": homes[r.role]}) if r.role in homes else r
+                                           for r in proc.responsibilities]
     proc = proc.model_copy(update=updates)
     if change is None:
         return proc

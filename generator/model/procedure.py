@@ -73,10 +73,12 @@ class Branch(SourceModel):
 
 
 class Responsibility(SourceModel):
-    public_fields = frozenset({"role", "duties"})
+    public_fields = frozenset({"role", "duties", "department"})
 
     role: RoleRef
     duties: list[Text] = Field(min_length=1)
+    department: DepartmentRef | None = Field(
+        default=None, description="The department the role works in for this procedure (default: the role's own)")
 
 
 class Principle(SourceModel):
@@ -136,6 +138,13 @@ class Wording(SourceModel):
     new: Line
 
 
+class RoleHome(SourceModel):
+    """In one variant, role ``role`` works in department ``department`` (shown in its 职责 row)."""
+
+    role: RoleRef
+    department: DepartmentRef
+
+
 class VariantApply(SourceModel):
     """What an edition choosing this variant changes in the procedure (generator.model.edition_view).
 
@@ -148,6 +157,8 @@ class VariantApply(SourceModel):
     roles: list[RoleSwap] = Field(default_factory=list, description="Roles whose work another role does")
     departments: list[DepartmentSwap] = Field(default_factory=list, description="Departments named differently")
     drop_steps: list[Id] = Field(default_factory=list, description="Step ids this variant does not have")
+    homes: list[RoleHome] = Field(default_factory=list,
+                                  description="Roles that work in another department in this variant (部门员工 in 市场拓展部)")
     wording: list[Wording] = Field(default_factory=list, description="Text this variant words differently")
     records: list[Annotated[Id, RefTo("form")]] | None = Field(default=None, description="The records kept (default: all)")
     appendices: list[Line] | None = Field(default=None, description="Titles of the appendices kept (default: all)")

@@ -67,3 +67,27 @@ def test_hk_pages_say_zh_hk_and_use_the_term_table(hk_site: Path) -> None:
     everything = " ".join(p.read_text(encoding="utf-8") for p in hk_site.rglob("*.html"))
     assert "程序" in everything and "程式" not in everything  # the term table, not the converter's guess
     assert "服務質素" in everything and "質量" not in everything
+
+
+def test_hk_search_finds_the_same_pages_for_variant_traditional_and_simplified_input(hk_site: Path) -> None:
+    """Pages say 户, 説, 衞 (OpenCC's HK forms); HK keyboards type 戶, 說, 衛, and staff may type
+    Simplified: each spelling of a word gets the same results (the site's own worker, run in node)."""
+    import shutil
+    import subprocess
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("needs node")
+    [worker] = [p for p in (hk_site / "assets" / "javascripts" / "workers").glob("*.js")
+                if "module.exports" in p.read_text(encoding="utf-8")]
+    script = ("const w = require(process.argv[1]);"
+              "w.setup(JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')));"
+              "for (const q of process.argv.slice(3)) console.log(JSON.stringify(w.search(q).items.map(g => g[0].location)))")
+    groups = [("住户", "住戶"), ("説明", "說明", "说明"), ("衞生", "衛生", "卫生"), ("投訴", "投诉"), ("會議室", "会议室")]
+    queries = [q for group in groups for q in group]
+    run = subprocess.run([node, "-e", script, str(worker), str(hk_site / "search" / "search_index.json"), *queries],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    found = dict(zip(queries, (json.loads(line) for line in run.stdout.splitlines())))
+    for group in groups:
+        assert len(found[group[0]]) >= 3, (group[0], found[group[0]])
+        assert all(found[q] == found[group[0]] for q in group), {q: found[q][:3] for q in group}

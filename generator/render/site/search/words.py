@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from generator.model import Handbook
 from generator.render.site.search.segment import normalize
@@ -70,6 +70,25 @@ def traditional_pairs(simplified: set[str]) -> str:
     except ImportError:
         return ""
     return "".join(ch + to for ch, to in pairs if to in simplified)
+
+
+def script_pairs(to_index: Callable[[str], str], present: set[str]) -> list[int]:
+    """Query table of an index converted to another script (a Traditional edition's, generator.script):
+    code points in pairs (X, Y), mapping every Traditional, regional variant or Simplified character to
+    the form the converted index uses (``to_index`` converts Simplified text to it), kept when that
+    form is in ``present``. So 戶, 户 (and 說, 説, 说; 衛, 衞, 卫) all find the HK index's 户 (説, 衞),
+    and Simplified input (投诉) finds 投訴. Numbers, not characters: the table is no reader's text,
+    and a Traditional site has no Simplified character in what it ships. Empty without opencc-purepy."""
+    try:
+        pairs = _to_simplified()
+    except ImportError:
+        return []
+    simplified = sorted({to for _, to in pairs})
+    target = dict(zip(simplified, to_index("\n".join(simplified)).split("\n")))
+    table = {to: target[to] for to in simplified}
+    table.update((ch, target[to]) for ch, to in pairs)
+    return [ord(c) for ch, to in sorted(table.items()) if len(to) == 1 and to != ch and to in present
+            for c in (ch, to)]
 
 
 @lru_cache(maxsize=1)

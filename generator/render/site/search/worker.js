@@ -3,7 +3,8 @@
  * (same messages: 0 SETUP {config, docs} -> 1 READY; 2 QUERY text -> 3 RESULT {items}).
  * Index format and the build side: generator/render/site/search/ (index.py, segment.py, words.py).
  *
- * A query is converted to Simplified (config.handbook.t2s), normalised and cut by `segment`, the
+ * A query is converted to the index's script (config.handbook.t2s: to Simplified, or in a Traditional
+ * edition every Traditional, variant and Simplified character to the index's form), normalised and cut by `segment`, the
  * same algorithm with the same dictionary as the index (segment.py); every word is looked up
  * whole, through its synonyms, and inside longer words (partial words); a page's title and the
  * characters pairs of the query catch exact titles and typos. Results are grouped per page: the
@@ -104,7 +105,9 @@ function setup(data) {
     for (var k = 1; k <= w.length; k++) prefixes.add(w.slice(0, k))
   }
   var t2s = new Map()
-  for (var i = 0; i + 1 < hb.t2s.length; i += 2) t2s.set(hb.t2s[i], hb.t2s[i + 1])
+  var code = Array.isArray(hb.t2s)  // a Traditional edition's table: code points (generator/script.py)
+  for (var i = 0; i + 1 < hb.t2s.length; i += 2)
+    t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
         synonyms: hb.synonyms, rewrite: hb.rewrite || {}, edges: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
