@@ -15,13 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.model.price_list import Building, Component, Fee, PriceItem, Pricing
+from generator.model.price_list import Component, PriceItem, Pricing
 from generator.model.prices import money, parse_float_range
-from generator.model.words import word
 
-PRICING = {p: word(p) for p in Pricing}  # 价格形式
-BUILDING = {b: word(b) for b in Building}  # 物业服务费 by building type
-FEE = {f: word(f) for f in Fee}
 FREE = "免费"
 
 

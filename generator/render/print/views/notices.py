@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Handbook, PriceItem, PriceList, Site
-from generator.model.charge import BUILDING, PRICING, Charge, charge
+from generator.model.charge import Charge, charge
+from generator.model.words import word
 from generator.model.price_list import Fee
 from generator.model.prices import site_price_lists
 from generator.render.print.qr import page_url, qr_data_uri
@@ -136,5 +137,5 @@ def _row(item: PriceItem, t: Tracer) -> Row:
             t.take(part, name)
     return Row(category=t.take(item, "category"), name=t.take(item, "name"), content=t.take(item, "content"),
                standard=t.take(item, "standard"), unit=t.take(item, "unit"), charge=charge(item),
-               pricing=PRICING[item.pricing], note=t.take(item, "note"),
-               building=BUILDING[item.building] if item.building else "", grade=t.take(item, "grade"))
+               pricing=word(item.pricing), note=t.take(item, "note"),
+               building=word(item.building) if item.building else "", grade=t.take(item, "grade"))

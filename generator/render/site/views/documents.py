@@ -15,7 +15,6 @@ from generator.model.prices import money, price_list_sites
 from generator.model.procedure import Record
 from generator.model.words import word
 from generator.render.site.index import SiteIndex
-from generator.render.site.labels import PRICING
 from generator.render.site.charts import chart
 from generator.render.site.views import page
 from generator.render.site.views.links import backlinks, kind_of
@@ -77,7 +76,7 @@ def _retention(ix: SiteIndex, form_id: str) -> str | None:
 
 def pricing(item: PriceItem) -> str:
     """The pricing form: 市场调节价 or 政府指导价 (its base, range and document are in the price column)."""
-    return PRICING[item.pricing.value]
+    return word(item.pricing)
 
 
 @dataclass(frozen=True, slots=True)
