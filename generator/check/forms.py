@@ -8,8 +8,8 @@ from typing import Iterator
 from generator.check.registry import Context, Problem, rule
 from generator.findings import Severity
 from generator.model import Form, Handbook
+from generator.model.form import INSTRUCTIONS_WORDS  # omit's keyword for the instructions, in each script
 
-INSTRUCTIONS = "填表说明"  # omit: 填表说明 leaves out the printed instructions (model.form.Copy.omit)
 
 
 @rule("FRM002", "联次的 omit 只能写本表已有的表头栏目、填写栏、签名或“填表说明”",
@@ -44,7 +44,7 @@ def _labels(form: Form) -> list[str]:
 
 
 def _omittable(form: Form) -> set[str]:
-    return {*_labels(form), INSTRUCTIONS}
+    return {*_labels(form), *INSTRUCTIONS_WORDS}
 
 
 def _near(name: str, labels: set[str]) -> str | None:
