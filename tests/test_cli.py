@@ -112,7 +112,8 @@ def test_handbook_alone_shows_the_chinese_help_and_asks_for_a_command() -> None:
     (["build", "--no-pdf=1"], "不带值", "ignored explicit"),
     (["check", "--rule"], "需要一个值", "expected"),
     (["check", "--format", "xml"], "不是可选的值", "choose from"),
-])
+    (["bound", "--bogus"], "不认识的参数: --bogus(handbook bound --help 查看用法)", "unrecognized"),
+], ids=["ambiguous", "explicit-value", "missing-value", "choice", "unknown-after-command"])
 def test_usage_errors_are_chinese(args: list[str], chinese: str, english: str) -> None:
     result = run_cli(*args)
     assert result.code == 2 and chinese in result.err and english not in result.err, result.err

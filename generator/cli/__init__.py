@@ -143,7 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(words: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(words)
+    args, unknown = parser.parse_known_args(words)
+    if unknown:  # told by the sub-command's parser: its usage and its --help, not the top-level ones
+        subs = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        subs.choices.get(args.command, parser).error(f"不认识的参数: {' '.join(unknown)}")
     if not args.command:  # the help, then why it is not a run (exit 2, as every usage error)
         parser.print_help()
         sys.stdout.flush()
