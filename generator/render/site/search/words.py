@@ -7,6 +7,11 @@ Synonyms (a query word → words to look for as well):
 - ``COLLOQUIAL``: words staff say that the sources do not use (保安 for 安全员, 前台 for 总服务台).
   Search-only: the consistency rules do not see them, and nothing in the sources changes.
 
+What kind of page a query asks for (``KIND_CUES``: 复印多少钱 a price list, 住户求助登记 a form) and
+what a title says only of its kind (``TITLE_TAILS``: 住户求助服务管理标准作业规程 is about 住户求助) are
+search-only tables too; the worker uses them to break near ties between a topic's procedure, form
+and price list.
+
 Traditional input (會議室, 服務) is converted character by character with OpenCC's tables (the
 ``opencc-purepy`` package, at build time; the site ships only the pairs whose Simplified character
 occurs in its index, nothing is fetched when a page is read).
@@ -35,6 +40,26 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "表格": ("表",), "登记本": ("登记表",), "租房": ("出租",), "停车": ("车位", "车辆"), "车": ("车辆",),
     "报纸": ("报刊",), "杂志": ("报刊",), "灯管": ("日光灯",), "燃气灶": ("煤气灶",),
 }
+
+# Query words naming the kind of page wanted, by the kinds' template names (generator.model.kinds).
+# A one-character cue (表, 单) counts only at the end of the query (维修单; not 单元, 表扬).
+KIND_CUES: dict[str, tuple[str, ...]] = {
+    "price_list": ("多少钱", "价格", "价钱", "价目", "收费标准", "几块钱", "几块", "几元", "怎么收费", "收多少",
+                   "贵不贵", "费用标准"),
+    "form": ("表", "单", "登记", "表格", "单子", "单据", "台账", "登记本", "记录表", "模板"),
+    "procedure": ("怎么办", "怎么处理", "如何处理", "怎么做", "流程", "程序", "步骤", "规程", "制度", "规定", "办法"),
+    "instruction": ("怎么修", "修理方法", "维修方法", "安装方法", "怎么装", "怎么换"),
+    "role": ("职责", "岗位职责", "负责什么", "干什么", "做什么", "管什么"),
+}
+
+# Endings of a title that say only what kind of document it is (removed one after another, longest
+# first, while three or more characters remain): the rest is its topic, compared with the query.
+TITLE_TAILS: tuple[str, ...] = (
+    "标准作业规程", "标准作业程序", "作业规程", "工作规程", "标准规程", "规程", "工作流程", "服务流程", "流程",
+    "程序", "管理办法", "办法", "管理制度", "制度", "管理规定", "规定", "工作细则", "细则", "收费标准",
+    "登记表", "记录表", "统计表", "调查表", "申请表", "计划表", "表", "单", "台账", "管理", "服务", "项目",
+    "及相关", "相关", "及",
+)
 
 
 def synonyms(book: Handbook) -> dict[str, list[str]]:
