@@ -110,7 +110,7 @@ function setup(data) {
     t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
         synonyms: hb.synonyms, rewrite: hb.rewrite || {}, cues: hb.cues || {}, tails: hb.tails || [],
-        edges: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+        edges: new Map(), chars: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
     .sort(function (a, b) { return b.length - a.length })
   var texts = unpack(hb.vocab, hb.texts).map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
@@ -324,10 +324,23 @@ function terms(words) {
       }
     }
     var df = 0
-    same.forEach(function (s) { df += (H.post.get(s) || []).length })
+    if (same.length === 1 && w.length === 1 && HAN.test(w)) df = charDf(w)  /* 有, 人: rare as a word, not as a character */
+    else same.forEach(function (s) { df += (H.post.get(s) || []).length })
     return { word: w, same: same, partial: partial, parts: parts(w),
              weight: Math.log(1 + H.docs.length / (1 + df)) + (w.length > 1 ? 1 : 0.3) }
   })
+}
+
+/* The entries holding a character anywhere, inside words too (counted once per character): a lone
+   character of a query (有 of 有人晕倒) is as rare as the character, not as the one-character word. */
+function charDf(c) {
+  var n = H.chars.get(c)
+  if (n === undefined) {
+    n = 0
+    for (var i = 0; i < H.docs.length; i++) if (H.docs[i].text.indexOf(c) >= 0 || H.docs[i].title.indexOf(c) >= 0) n++
+    H.chars.set(c, n)
+  }
+  return n
 }
 
 /* What of a term a longer word holds, to mark: the word itself, else the synonym (报纸 → 报刊 in 报刊杂志). */
