@@ -98,6 +98,12 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("处理单", "forms/customer-request-form/", "partial"),
     ("联络单", "forms/special-service-liaison/", "partial with a gap"),
     ("分配单", "forms/task-assignment/", "partial with a gap"),
+    # a topic that a procedure and its form share: the procedure, unless the query names the form
+    ("住户求助", "procedures/resident-help/", "topic of a procedure and of its form"),
+    ("住户求助登记", "forms/resident-help-register/", "the form, named by 登记"),
+    ("会议室登记", "forms/meeting-room-register/", "the form, named by 登记"),
+    ("特约服务多少钱", "price-lists/special-services/", "price question: the price list before the procedure"),
+    ("会议室流程", "procedures/meeting-room/", "the procedure, named by 流程"),
 ]
 
 # Queries that a planned page (待编写, a title only) also matches: it must come after every written page.
