@@ -116,3 +116,25 @@ def test_texts_are_packed_as_vocabulary_numbers() -> None:
     vocab, codes = pack(texts, lambda run: [run[i:i + 2] for i in range(0, len(run), 2)])
     assert [html.unescape(t) for t in unpack({"vocab": vocab, "texts": codes})] == texts
     assert vocab[0] in ("登记", " ") and all(c in DIGITS for c in "".join(codes))
+
+
+def test_home_page_lists_no_titles_and_comes_after_pages_about_the_query(real_site: Path) -> None:
+    """The home page's listings (by category, by department, overdue) repeat document titles: left out of
+    its entries, and the page itself is boosted below 1 (its words describe the handbook)."""
+    home = next(p for p in index(real_site)["docs"] if p["location"] == "index.html")
+    assert home["b"] < 1
+    table = texts(real_site)
+    home_texts = [table[home["x"]]] + [table[e[2]] for e in home["e"]]
+    for title in ("受理投诉工作流程", "服务营销概论"):  # listed by category, by department, as overdue
+        assert all(title not in t for t in home_texts), title
+        assert title in (real_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_carry_the_kind_a_query_can_name(real_site: Path) -> None:
+    """``k``: the kinds words.KIND_CUES names (a price list for 多少钱), and the cue and title-ending tables."""
+    data = index(real_site)
+    kinds = {p["location"].split("/")[0]: p.get("k") for p in data["docs"]}
+    assert kinds["procedures"] == "procedure" and kinds["forms"] == "form" and kinds["price-lists"] == "price_list"
+    assert kinds["glossary"] is None
+    hb = data["config"]["handbook"]
+    assert "多少钱" in hb["cues"]["price_list"] and "登记表" in hb["tails"]
