@@ -138,3 +138,16 @@ def test_pages_carry_the_kind_a_query_can_name(real_site: Path) -> None:
     assert kinds["glossary"] is None
     hb = data["config"]["handbook"]
     assert "多少钱" in hb["cues"]["price_list"] and "登记表" in hb["tails"]
+
+
+def test_sounds_group_the_characters_a_pinyin_typo_swaps() -> None:
+    """words.sounds: one group per syllable, 模糊音 merged (yin/ying, z/zh), 多音字 in each of its groups."""
+    from generator.render.site.search.words import sounds
+
+    groups = sounds()
+    def together(a: str, b: str) -> bool:
+        return any(a in g and b in g for g in groups)
+    assert together("员", "圆") and together("龙", "笼") and together("银", "营") and together("事", "室")
+    assert not together("员", "处")
+    assert together("行", "形") and together("行", "航")  # xing and hang
+    assert sum(map(len, groups)) < 12_000

@@ -11,7 +11,7 @@ reads this format:
   URL and title, ``x`` the number of its own text (title, kicker, card), ``b`` its boost (procedures 2), ``k`` its kind when a query can ask for it (``words.KIND_CUES``),
   ``e`` its other entries (``entries.py``: sections, steps, branches, price items) with their anchor,
   title and text number;
-- ``config.handbook`` = ``{"total", "words": {word: frequency}, "units", "synonyms", "rewrite", "cues", "tails", "t2s",
+- ``config.handbook`` = ``{"total", "words": {word: frequency}, "units", "synonyms", "rewrite", "cues", "tails", "sounds", "t2s",
   "vocab", "texts"}``: what the browser needs to cut text and queries the same way (segment.py) and to
   widen a query (words.py); ``texts`` is the table of distinct entry texts (at most ``entries.MAX_TEXT``
   characters each), stored once however many entries share one, each written as numbers of the
@@ -35,7 +35,7 @@ from generator.model import Handbook
 from generator.render.site.search.entries import Entry, entries
 from generator.render.site.search.pack import pack
 from generator.render.site.search.segment import UNITS, Segmenter, jieba_segmenter
-from generator.render.site.search.words import KIND_CUES, TITLE_TAILS, rewrites, synonyms, traditional_pairs
+from generator.render.site.search.words import KIND_CUES, TITLE_TAILS, rewrites, sounds, synonyms, traditional_pairs
 from generator.render.site.searchdict import words as handbook_words
 
 SEPARATOR = r"[\s\u200b\-]+"  # the theme's highlighter splits the h= parameter by this
@@ -111,6 +111,7 @@ class HandbookSearchIndex:
                     "rewrite": rewrites(self.book),
                     "cues": {kind: list(words) for kind, words in KIND_CUES.items()},
                     "tails": list(TITLE_TAILS),
+                    "sounds": list(sounds()),
                     "t2s": traditional_pairs(chars),
                     "vocab": vocab,
                     "texts": texts,

@@ -12,6 +12,9 @@ what a title says only of its kind (``TITLE_TAILS``: 住户求助服务管理标
 search-only tables too; the worker uses them to break near ties between a topic's procedure, form
 and price list.
 
+Typos of a pinyin input method (安全圆, 会议事) are put right with ``sounds``: the characters of each
+syllable, so the worker prefers the index word whose different character sounds the same.
+
 Traditional input (會議室, 服務) is converted character by character with OpenCC's tables (the
 ``opencc-purepy`` package, at build time; the site ships only the pairs whose Simplified character
 occurs in its index, nothing is fetched when a page is read).
@@ -125,6 +128,34 @@ def script_pairs(to_index: Callable[[str], str], present: set[str]) -> list[int]
     table.update((ch, target[to]) for ch, to in pairs)
     return [ord(c) for ch, to in sorted(table.items()) if len(to) == 1 and to != ch and to in present
             for c in (ch, to)]
+
+
+@lru_cache(maxsize=1)
+def sounds() -> tuple[str, ...]:
+    """Characters that sound alike: one string per pinyin syllable (tones ignored, the fuzzy
+    pairs of input methods merged, ``_fuzzy``; a character with several readings, 多音字, under each), over the 6,763 characters of GB 2312 — what a pinyin input
+    method offers for one syllable, hence its typos (安全圆 for 安全员, 水笼头 for 水龙头). About 30 KB;
+    made with the ``pypinyin`` package at build time."""
+    from pypinyin import Style, pinyin
+
+    found: dict[str, list[str]] = {}
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        for syllable in dict.fromkeys(_fuzzy(p) for p in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]):
+            found.setdefault(syllable, []).append(ch)
+    return tuple("".join(chars) for _, chars in sorted(found.items()) if len(chars) > 1)
+
+
+def _fuzzy(syllable: str) -> str:
+    """A syllable as the input methods' 模糊音 hear it: zh/ch/sh as z/c/s, -ang/-eng/-ing as -an/-en/-in
+    (收营员 typed for 收银员)."""
+    if syllable[:2] in ("zh", "ch", "sh"):
+        syllable = syllable[0] + syllable[2:]
+    return syllable[:-1] if syllable.endswith("ng") and syllable[-3:] != "ong" else syllable
 
 
 @lru_cache(maxsize=1)

@@ -110,7 +110,14 @@ function setup(data) {
     t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
         synonyms: hb.synonyms, rewrite: hb.rewrite || {}, cues: hb.cues || {}, tails: hb.tails || [],
-        edges: new Map(), chars: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+        edges: new Map(), chars: new Map(), lengths: new Map(), sounds: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+  ;(hb.sounds || []).forEach(function (group, k) {
+    for (var i = 0; i < group.length; i++) {
+      var of = H.sounds.get(group[i])
+      if (!of) H.sounds.set(group[i], of = [])
+      of.push(k)
+    }
+  })
   H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
     .sort(function (a, b) { return b.length - a.length })
   var texts = unpack(hb.vocab, hb.texts).map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
@@ -250,15 +257,65 @@ function cutQuery(query) {
 }
 
 /* Index words one character away from a query of two or more Han characters that the index does
-   not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos,
-   the words on most entries first (a two-character query has many neighbours: 投述 → 投诉, 描述). */
+   not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos. */
 function nearWords(flat) {
   if (flat.length < 2 || flat.length > 10 || H.post.has(flat) || H.synonyms[flat] || !/^[\u3400-\u9fff]+$/.test(flat)) return []
-  return H.vocab.filter(function (w) {
-    if (w.length !== flat.length) return false
-    for (var i = 0, diff = 0; i < w.length; i++) if (w[i] !== flat[i] && ++diff > 1) return false
-    return true
-  }).sort(function (a, b) { return H.post.get(b).length - H.post.get(a).length }).slice(0, 8)
+  return oneAway(flat).slice(0, 8).map(function (n) { return n.word })
+}
+
+/* The index words of the piece's length that differ from it in one character: those whose different
+   character sounds like the typed one first (pinyin input: 安全圆 → 安全员 before 安全处), then the
+   words on most entries (投述 → 投诉 before 描述). [{word, sound}] */
+function oneAway(piece) {
+  var out = [], same = H.lengths.get(piece.length)
+  if (!same) {
+    same = []
+    H.vocab.forEach(function (w) { if (w.length === piece.length) same.push(w) })
+    H.lengths.set(piece.length, same)
+  }
+  for (var v = 0; v < same.length; v++) {
+    var w = same[v], at = -1
+    for (var i = 0; i < w.length; i++) if (w[i] !== piece[i]) { if (at >= 0) { at = -2; break } at = i }
+    if (at >= 0) out.push({ word: w, sound: sameSound(w[at], piece[at]) })
+  }
+  return out.sort(function (a, b) { return b.sound - a.sound || H.post.get(b.word).length - H.post.get(a.word).length })
+}
+
+/* Whether two characters share a pinyin syllable (words.sounds: 员 and 圆, 龙 and 笼). */
+function sameSound(a, b) {
+  var x = H.sounds.get(a), y = H.sounds.get(b)
+  if (!x || !y) return false
+  for (var i = 0; i < x.length; i++) if (y.indexOf(x[i]) >= 0) return true
+  return false
+}
+
+/* The query with its mistyped words put right (会议事预定 → 会议室预定, 水笼头漏水 → 水龙头漏水), or "":
+   around each character the cut leaves alone, the longest piece of three to six Han characters that is
+   no index word but one character away from one whose different character sounds the same (from four
+   characters on, any character: the word on most entries). */
+function corrected(query, words) {
+  var fixes = [], at = 0
+  words.forEach(function (t) {
+    var k = query.indexOf(t, at)
+    if (k < 0) return
+    at = k + t.length
+    if (t.length !== 1 || !HAN.test(t) || STOP[t] || fixes.some(function (f) { return f[0] <= k && k < f[1] })) return
+    for (var len = 6; len >= 3; len--) {
+      for (var s = Math.max(0, k - len + 1); s <= k && s + len <= query.length; s++) {
+        var piece = query.slice(s, s + len)
+        if (!/^[\u3400-\u9fff]+$/.test(piece) || H.post.has(piece)) continue
+        var best = oneAway(piece)[0]
+        if (best && (best.sound || len >= 4) && !fixes.some(function (f) { return s < f[1] && f[0] < s + len })) {
+          fixes.push([s, s + len, best.word])
+          return
+        }
+      }
+    }
+  })
+  if (!fixes.length) return ""
+  fixes.sort(function (a, b) { return b[0] - a[0] })
+  fixes.forEach(function (f) { query = query.slice(0, f[0]) + f[2] + query.slice(f[1]) })
+  return query
 }
 
 /* The query's Han words re-cut from the end with the longest words the index holds (租车+位 → 租+车位,
@@ -508,15 +565,21 @@ function search(raw) {
   var flat = query.replace(/\s+/g, ""), near = nearWords(flat), cut = cutQuery(query), other = longestCut(cut)
   var readings = [cut].concat(other.join("|") === cut.join("|") ? [] : [other]).map(function (words) {
     var list = terms(words)
-    return { list: list, alike: variants(flat, list) }
+    return { list: list, alike: variants(flat, list), query: query }
   })
+  var fixed = corrected(query, cut)
+  if (fixed) {  /* the query as meant is one more reading; its words also count as a typo's */
+    var list = terms(cutQuery(fixed)), fixedFlat = fixed.replace(/\s+/g, "")
+    readings.push({ list: list, alike: variants(fixedFlat, list), query: fixed })
+    near = near.concat(list.map(function (t) { return t.word }).filter(function (w) { return w.length > 2 && flat.indexOf(w) < 0 }))
+  }
   var groups = new Map(), ids = new Set()
   readings.forEach(function (r) { candidates(r.list, flat).forEach(function (i) { ids.add(i) }) })
   near.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   ids.forEach(function (i) {
     var doc = H.docs[i], r = null
     readings.forEach(function (reading) {
-      var one = score(doc, reading.list, query, near, reading.alike)
+      var one = score(doc, reading.list, reading.query, near, reading.alike)
       if (!r || one.score > r.score) r = one
     })
     if (r.score <= 0) return
