@@ -3,6 +3,7 @@ a new reviews/ folder is picked up; the command stops promptly on Ctrl-C, withou
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import signal
@@ -46,6 +47,7 @@ def test_preview_follows_saves_errors_and_new_folders(browser, tmp_path: Path) -
     source = project / FILE
     lines: list[str] = []
     with running(project, lines) as preview:
+        assert gc.get_freeze_count() > 1000  # the first build's objects are out of the collector's sight (settle)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(preview.url + PAGE)
         assert page.get_by_text(STEP_TEXT).count() >= 1
@@ -91,6 +93,7 @@ def test_preview_follows_saves_errors_and_new_folders(browser, tmp_path: Path) -
         page.close()
     assert not any("Traceback" in said for said in lines)
     assert not preview.site_dir.exists()  # the temporary site is removed
+    assert gc.get_freeze_count() == 0  # and the session's objects may be collected again
 
 
 def _rebuilt(lines: list[str], builds: int) -> list[int]:
