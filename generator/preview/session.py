@@ -117,7 +117,7 @@ class Preview:
             gc.enable()
         if built and fresh:
             settle()
-        elif built is not False:
+        elif built is not False and watch.snapshot(self.project) == self.seen:  # no newer save waiting
             gc.collect()
 
     def _rebuild(self, changed: list[str]) -> bool | None:

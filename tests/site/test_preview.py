@@ -224,6 +224,16 @@ def test_incremental_builds_equal_a_full_build(tmp_path: Path) -> None:
     assert stats.bodies < stats.rendered + stats.kept - 40, stats
     _same_as_full_build(project, tmp_path / "preview", tmp_path / "full-after-interruption", "interrupted")
 
+    # Interrupted while the search index is made (every page asked once before it): caught up the same way.
+    pages, looks = stats.rendered + stats.kept, iter(range(10_000))
+    saved = replace(FILE, "增量构建标记三", "增量构建标记四")
+    with pytest.raises(Interrupted):
+        builder.build(make_context(project), changed=saved, stop=lambda: next(looks) >= pages + 20)
+    assert "增量构建标记四" in (tmp_path / "preview" / PAGE / "index.html").read_text(encoding="utf-8")  # pages done
+    saved += replace("glossary.yaml", "分为有偿和无偿两类便民服务", "分为有偿与无偿两类便民服务")
+    builder.build(make_context(project), changed=saved)
+    _same_as_full_build(project, tmp_path / "preview", tmp_path / "full-after-index-interruption", "index interrupted")
+
 
 def _same_as_full_build(project: Path, served: Path, full: Path, what: str) -> None:
     from generator.context import make_context
