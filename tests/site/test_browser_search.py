@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from search_queries import PLANNED_BELOW, QUERIES
+from search_queries import PLANNED_ABOVE_PARTIAL, PLANNED_BELOW, QUERIES
 from sitekit import MINI, ROOT, mkdocs_build, real_site, site_project  # noqa: F401 (fixture)
 from test_browser import ARTIFACTS, CHROMIUM, _page, base_url, browser  # noqa: F401 (fixtures)
 
@@ -137,17 +137,22 @@ def _worker(browser, index: str):
     return page
 
 
-def test_planned_titles_come_after_every_written_page(browser, real_site: Path) -> None:
-    """A planned page (待编写, its title only) is found, but after every page with a written text."""
+def test_planned_titles_come_after_the_written_pages_that_answer_the_query(browser, real_site: Path) -> None:
+    """A planned page (待编写, its title only) is found, after every written page that holds every query
+    word; one whose title holds them all comes before written pages that hold only some (物品放行)."""
     page = _worker(browser, (real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    found_planned = 0
-    for query in PLANNED_BELOW:
-        urls = page.evaluate("q => module.exports.search(q).items.map(g => g[0].location)", query)
-        planned = [i for i, url in enumerate(urls) if url.startswith("planned/")]
-        written = [i for i, url in enumerate(urls) if not url.startswith("planned/")]
+    found_planned = above_partial = 0
+    for query in [*PLANNED_BELOW, *PLANNED_ABOVE_PARTIAL]:
+        heads = page.evaluate("q => module.exports.search(q).items.map(g => [g[0].location, g[0].full])", query)
+        planned = [i for i, (url, _) in enumerate(heads) if url.startswith("planned/")]
+        answering = [i for i, (url, full) in enumerate(heads) if full and not url.startswith("planned/")]
+        partial = [i for i, (url, full) in enumerate(heads) if not full and not url.startswith("planned/")]
         found_planned += bool(planned)
-        assert not planned or not written or min(planned) > max(written), (query, urls[:8])
-    assert found_planned >= 3  # the queries do match planned titles
+        assert not planned or not answering or min(planned) > max(answering), (query, heads[:8])
+        if query in PLANNED_ABOVE_PARTIAL:
+            assert planned and partial and min(planned) < max(partial) and min(planned) < 5, (query, heads[:8])
+            above_partial += 1
+    assert found_planned >= 3 and above_partial == len(PLANNED_ABOVE_PARTIAL)
     page.close()
 
 
@@ -209,3 +214,13 @@ def test_excerpts_mark_text_not_entities(browser, tmp_path: Path) -> None:
             assert hostile in text, (query, text)  # the characters as written, none turned into markup
             assert marks and all(m.lower() == query for m in marks) and elements == len(marks), (query, text, marks)
     page.close()
+
+
+def test_a_number_is_marked_apart_from_its_unit_too(browser, real_site: Path) -> None:
+    """The limits table writes 「50 元」, the query 50元 (the cut reads both as 50元): marked, and the
+    excerpt is cut around it."""
+    page = _worker(browser, (real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = page.evaluate("""q => module.exports.search(q).items.flat()
+        .filter(i => i.location.startsWith("limits/") && i.location.includes("#")).map(i => i.text)""", "50元")
+    page.close()
+    assert any("<mark>50 元</mark>" in t for t in texts), texts
