@@ -571,6 +571,14 @@ function mark(text, hits) {
   return out + escapeHTML(text.slice(at))
 }
 
+/* An entry's title as a result shows it: a step without a title of its own (its number only, 8.4)
+   gets the first clause of its text, so a phone shows what the step is about. */
+function shownTitle(d) {
+  if (!/^[0-9][0-9.\-\u2460-\u2473]*$/.test(d.title)) return d.title
+  var clause = d.text.split(/[，。；：,;:]/)[0]
+  return d.title + " " + (clause.length > 20 ? clause.slice(0, 20) + "…" : clause)
+}
+
 /* The hits as one pattern, longest first; a number and its unit may stand apart in the text as the
    sources write them (50元 marks "50 元" of a table, as the cut reads both as 50元). */
 function hitPattern(hits) {
@@ -653,7 +661,7 @@ function search(raw) {
         termsOut[holds] = true
         hits.push(holds)
       }
-      return { location: doc.d.location, title: mark(doc.d.title, hits),
+      return { location: doc.d.location, title: mark(shownTitle(doc.d), hits),
                text: asPage && !h ? "" : mark(excerpt(doc.d.text, hits), hits),
                score: asPage ? shown : h.score, terms: termsOut }
     }
