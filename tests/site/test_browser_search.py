@@ -222,5 +222,9 @@ def test_a_number_is_marked_apart_from_its_unit_too(browser, real_site: Path) ->
     page = _worker(browser, (real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts = page.evaluate("""q => module.exports.search(q).items.flat()
         .filter(i => i.location.startsWith("limits/") && i.location.includes("#")).map(i => i.text)""", "50元")
+    # a step with no title of its own shows its number and its first clause, not a bare 8.4
+    titles = page.evaluate("""q => module.exports.search(q).items.flat()
+        .filter(i => i.location.endsWith("#step-8-4")).map(i => i.title)""", "50元")
     page.close()
     assert any("<mark>50 元</mark>" in t for t in texts), texts
+    assert titles and titles[0].startswith("8.4 单次特约服务费"), titles
