@@ -228,3 +228,15 @@ def test_a_number_is_marked_apart_from_its_unit_too(browser, real_site: Path) ->
     page.close()
     assert any("<mark>50 元</mark>" in t for t in texts), texts
     assert titles and titles[0].startswith("8.4 单次特约服务费"), titles
+
+
+def test_highlight_words_are_whole_and_the_page_link_carries_all(browser, real_site: Path) -> None:
+    """The ?h= words of a result: none inside a longer one (燃气热水气 marks 燃气 and 热水器, not every
+    气 of the page), and the page's own link names every word found on the page (车辆 年检: 年检 is in
+    a step only)."""
+    page = _worker(browser, (real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    terms = page.evaluate("""qs => qs.map(q => module.exports.search(q).items[0][0].terms)""", ["燃气热水气", "车辆 年检"])
+    page.close()
+    heater, vehicle = ({w for w, hit in t.items() if hit} for t in terms)
+    assert "气" not in heater and {"燃气", "热水器"} <= heater, terms[0]
+    assert {"车辆", "年检"} <= vehicle, terms[1]

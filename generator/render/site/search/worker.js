@@ -571,6 +571,11 @@ function mark(text, hits) {
   return out + escapeHTML(text.slice(at))
 }
 
+/* The hits without those inside a longer hit. */
+function outermost(hits) {
+  return hits.filter(function (h) { return !hits.some(function (o) { return o.length > h.length && o.indexOf(h) >= 0 }) })
+}
+
 /* An entry's title as a result shows it: a step without a title of its own (its number only, 8.4)
    gets the first clause of its text, so a phone shows what the step is about. */
 function shownTitle(d) {
@@ -652,7 +657,12 @@ function search(raw) {
     var shown = children.length ? children[Math.min(2, children.length - 1)].score : g.best  /* 3 shown, more folded */
     function item(h, doc, asPage) {
       var found = h ? h.found : top.found, hits = [], termsOut = {}
-      Object.keys(found).forEach(function (w) { termsOut[found[w] || w] = !!found[w]; if (found[w]) hits.push(found[w]) })
+      /* the page's link highlights every word found on the page (车辆 年检: 年检 is in its steps) */
+      var sources = asPage ? [found].concat(g.hits.map(function (x) { return x.found })) : [found]
+      sources.forEach(function (f) { Object.keys(f).forEach(function (w) { if (f[w] && hits.indexOf(f[w]) < 0) hits.push(f[w]) }) })
+      hits = outermost(hits)  /* 气 of 燃气热水气 is not marked everywhere once 燃气 and 热水器 are */
+      hits.forEach(function (w) { termsOut[w] = true })
+      Object.keys(found).forEach(function (w) { if (!found[w] && !termsOut[w]) termsOut[w] = false })
       if (!hits.length) {  /* found by title likeness or a typo: mark what of the query it holds, never an empty ?h= */
         var holds = [flat].concat(Array.from(pairs(flat))).filter(function (p) {
           return doc.title.indexOf(p) >= 0 || doc.text.indexOf(p) >= 0
