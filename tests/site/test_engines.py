@@ -144,6 +144,24 @@ def test_page_tree_renders_again_only_what_an_edit_can_change(tmp_path: Path) ->
         assert not [name for name in ours if ours[name] != expected[name]], old
 
 
+def test_page_records_and_handbook_pages_import_no_mkdocs(tmp_path: Path) -> None:
+    """The page records (and ``handbook pages``, which writes them) need no MkDocs: the plugin is only
+    an adapter over them (docs/site.md, "How the plugin works")."""
+    code = ("import sys; import generator.render.site.records, generator.render.site.setup\n"
+            "from generator.cli import main\n"
+            "try:\n    code = main(['--project', sys.argv[1], 'pages', '--out', sys.argv[2]])\nexcept SystemExit as e:\n"
+            "    code = e.code\nprint('EXIT', code)\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'properdocs'))\n"
+            "print('LOADED', ','.join(bad))")
+    out = tmp_path / "tree"
+    project = copy_project(tmp_path / "project")
+    proc = subprocess.run([sys.executable, "-c", code, str(project), str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    lines = proc.stdout.strip().splitlines()
+    assert "EXIT 0" in lines and lines[-1] == "LOADED", (proc.stdout[-1500:], proc.stderr[-1500:])
+    assert (out / "docs" / "procedures" / "community-culture" / "index.md").is_file() and (out / "nav.yml").is_file()
+
+
 def test_page_tree_refuses_a_folder_that_is_not_one(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     result = run_cli("--project", str(ROOT / "tests" / "fixtures" / "mini"), "pages", "--out", str(tmp_path))
