@@ -42,11 +42,13 @@ from generator.model.base import Position
 from generator.model.handbook import Key
 from generator.preview.affected import affected_by, by_file, is_document_page, neighbours
 from generator.render.site.records import EngineSettings, SiteRecords
+from generator.render.site.mdform import markdown_body
 from generator.render.site.render import compact
 
 MARKER = ".handbook-pages"  # written into the tree; marks a folder ``handbook pages`` may rewrite
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, five times faster
 OVERRIDES = "overrides"  # the copy of the project's site_overrides inside the tree
+TOC = {"permalink": "¶", "permalink_title": "本节链接"}  # headings' permalinks as the plugin writes them (render.py)
 STATE = ".handbook-pages.json"  # what the last run wrote from: the next one keeps unaffected page bodies
 
 
@@ -105,9 +107,10 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
 
 
 def page_file(meta: dict[str, Any], body: str) -> str:
-    """A page of the tree: YAML front matter, then the body (HTML, which Markdown passes through)."""
+    """A page of the tree: YAML front matter, then the body: HTML, which Markdown passes through, with
+    its table-of-contents headings as Markdown headings (generator.render.site.mdform)."""
     front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n\n{compact(body)}\n"
+    return f"---\n{front}---\n\n{markdown_body(compact(body)).strip()}\n"
 
 
 def engine_yaml(project: Path) -> dict[str, Any]:
@@ -247,7 +250,7 @@ def _engine_config(project_config: dict[str, Any], records: SiteRecords, overrid
     if text.language is not None and isinstance(theme, dict):
         theme["language"] = text.language
     data["extra"] = {**(data.get("extra") or {}), "polyfills": list(records.polyfills)}
-    data["markdown_extensions"] = ["admonition", "attr_list", "pymdownx.details", {"toc": {"permalink": True}},
+    data["markdown_extensions"] = ["admonition", "attr_list", "pymdownx.details", {"toc": TOC},
                                    "pymdownx.superfences"]  # the tree's bodies are HTML: no custom fences needed
     return "# Written by handbook pages: the page tree's own configuration (no handbook plugin).\n" + \
         yaml.safe_dump(json.loads(json.dumps(data, default=str)), allow_unicode=True, sort_keys=False)
