@@ -95,7 +95,9 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     wanted["nav.yml"] = yaml.dump(records.nav, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode()
     overrides = _overrides(custom_dir, settings.docs_dir)
     wanted.update({f"{OVERRIDES}/{rel}": body for rel, body in overrides.items()})
-    wanted["mkdocs.yml"] = _engine_config(data, records, bool(overrides)).encode()
+    folders = sorted({rel.split("/")[1] for rel in wanted if rel.startswith("docs/") and rel.count("/") > 1}
+                     | {"assets"})  # the theme's files are under assets/ too
+    wanted["mkdocs.yml"] = _engine_config(data, records, bool(overrides), folders).encode()
     wanted[MARKER] = b"handbook pages\n"
     result = _sync(out, wanted, _previously_written(out))
     result.rendered = rendered
@@ -230,9 +232,10 @@ def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def _engine_config(project_config: dict[str, Any], records: SiteRecords, overrides: bool) -> str:
+def _engine_config(project_config: dict[str, Any], records: SiteRecords, overrides: bool, folders: list[str]) -> str:
     """mkdocs.yml for the tree: the project's, without the handbook plugin, over docs/ and nav.yml,
-    with this site's own title, description, footer and theme language (SiteText)."""
+    with this site's own title, description, footer and theme language (SiteText), and the site's
+    top-level ``folders`` for the 404 page's script (``extra.hb_top_folders``, site_overrides/404.html)."""
     data = dict(project_config)
     data["docs_dir"] = "docs"
     data["site_dir"] = "site"
@@ -249,7 +252,7 @@ def _engine_config(project_config: dict[str, Any], records: SiteRecords, overrid
                  if getattr(text, name) is not None})
     if text.language is not None and isinstance(theme, dict):
         theme["language"] = text.language
-    data["extra"] = {**(data.get("extra") or {}), "polyfills": list(records.polyfills)}
+    data["extra"] = {**(data.get("extra") or {}), "polyfills": list(records.polyfills), "hb_top_folders": folders}
     data["markdown_extensions"] = ["admonition", "attr_list", "pymdownx.details", {"toc": TOC},
                                    "pymdownx.superfences"]  # the tree's bodies are HTML: no custom fences needed
     return "# Written by handbook pages: the page tree's own configuration (no handbook plugin).\n" + \
