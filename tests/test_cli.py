@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -9,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, edit
+import pytest
+
+from conftest import ROOT, edit, run_cli
+from generator.cli.argwords import display_width, wrap
 
 
 def _run(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
@@ -49,3 +53,76 @@ def test_a_date_is_written_the_one_way_people_read_it(mini: Path) -> None:
         err = proc.stderr.decode("utf-8")
         assert proc.returncode == 2 and "YYYY-MM-DD" in err and written in err and "Traceback" not in err, err
     assert _run(mini, "check", "--today", "2026-06-01").returncode == 0
+
+
+# What may stay ASCII in the help: option names, {choices}, paths and file names, upper-case metavars,
+# codes and acronyms (DIR, REF001, PDF), quoted values ('json'). Anything else in a run of 3+ ASCII words is an English sentence.
+_NOT_PROSE = re.compile(r"""--?[A-Za-z][\w-]*|\{[^}]*\}|[\w.<>*-]*/[\w./<>*-]*|[\w<>-]+\.(?:ya?ml|html|pdf|md|json)\b
+                            |\b[A-Z][A-Z0-9_-]*\b|'[^'\s]*'""", re.X)
+_SENTENCE = re.compile(r"[A-Za-z][A-Za-z'-]*(?:[ \t,.;:()'\"!?]+[A-Za-z][A-Za-z'-]*){2,}")
+_ARGPARSE_ENGLISH = ("usage:", "options:", "positional arguments", "show this help", "default:", "(default",
+                     "error:", "choose from")
+
+
+def _english(text: str) -> list[str]:
+    """Runs of three or more ASCII words in ``text``, line by line, once option names, metavars, paths
+    and codes are set aside; and any of argparse's own English words."""
+    found = [m.group() for line in text.splitlines() for m in _SENTENCE.finditer(_NOT_PROSE.sub(" ", line))]
+    return found + [w for w in _ARGPARSE_ENGLISH if w in text.lower()]
+
+
+def _sub_commands() -> list[str]:
+    from generator.cli import COMMANDS, build_parser
+
+    (subs,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(subs.choices) == set(COMMANDS), "every sub-command has a parser and a function"
+    return sorted(subs.choices)
+
+
+def test_the_english_finder_finds_english() -> None:
+    assert _english("show this help message and exit") and _english("usage: handbook [-h]")
+    assert _english("  --out DIR   output folder (default: PROJECT/site)")
+    assert _english("  --explain   print nothing; show where the notice shows each item")
+    assert not _english("用法: handbook build [-h] [--out DIR] [--audience {staff,public}] [FORM-ID ...]")
+    assert not _english("  --out DIR   review-packet.html 和 .pdf 写到哪个文件夹(默认: ./review)")
+
+
+@pytest.mark.parametrize("words", [[], *([name] for name in _sub_commands())], ids=lambda w: " ".join(w) or "handbook")
+def test_every_help_is_chinese(words: list[str]) -> None:
+    """``handbook --help`` and ``handbook COMMAND --help`` for every registered command, a future one too."""
+    result = run_cli(*words, "--help")
+    assert result.code == 0 and not result.err, result.err
+    assert result.out.startswith(f"用法: handbook {' '.join(words)}".rstrip()), result.out
+    assert "显示本帮助并退出" in result.out and "选项:" in result.out
+    assert not _english(result.out), (_english(result.out), result.out)
+    widest = max(display_width(line) for line in result.out.splitlines())
+    assert widest <= 80, f"a line of {widest} columns"
+
+
+def test_handbook_alone_shows_the_chinese_help_and_asks_for_a_command() -> None:
+    result = run_cli()
+    assert result.code == 2
+    assert result.out.startswith("用法: handbook") and "命令:" in result.out and "退出码" in result.out
+    assert all(f"    {name} " in result.out or f"    {name}\n" in result.out for name in _sub_commands())
+    assert "缺少命令" in result.err and not _english(result.text) and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(("args", "chinese", "english"), [
+    (["notices", "--d", "2026-01-01"], "有歧义的选项: --d 可能是", "could match"),
+    (["build", "--no-pdf=1"], "不带值", "ignored explicit"),
+    (["check", "--rule"], "需要一个值", "expected"),
+    (["check", "--format", "xml"], "不是可选的值", "choose from"),
+    (["bound", "--bogus"], "不认识的参数: --bogus(handbook bound --help 查看用法)", "unrecognized"),
+], ids=["ambiguous", "explicit-value", "missing-value", "choice", "unknown-after-command"])
+def test_usage_errors_are_chinese(args: list[str], chinese: str, english: str) -> None:
+    result = run_cli(*args)
+    assert result.code == 2 and chinese in result.err and english not in result.err, result.err
+    assert result.err.startswith(f"用法: handbook {args[0]}") and not _english(result.err), result.err
+
+
+def test_chinese_lines_are_wrapped_by_their_width() -> None:
+    text = "检查源文件,然后把员工网站的页面写进 DIR/docs:每页一个带页头元数据(front matter)的 Markdown 文件。" * 3
+    lines = wrap(text, 30)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(display_width(line) <= 30 for line in lines), lines
+    assert not any(line[0] in ",。:)" or line[-1] == "(" for line in lines), lines

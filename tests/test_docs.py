@@ -53,7 +53,7 @@ def test_every_source_file_names_its_schema() -> None:
 def test_help_is_plain_and_complete() -> None:
     result = run_cli("--help")
     assert result.code == 0
-    for word in ("check", "build", "rules", "schema", "--project", "Exit codes"):
+    for word in ("check", "build", "rules", "schema", "--project", "退出码"):
         assert word in result.out
 
 

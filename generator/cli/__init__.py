@@ -13,7 +13,9 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
+
+from generator.cli import argwords
 
 EXIT_OK, EXIT_RULES, EXIT_SOURCES = 0, 1, 2
 
@@ -37,19 +39,20 @@ def command(name: str) -> Callable[[Command], Command]:
     return register
 
 
-# argparse's own sentences, as a user reads them (the rest of the message is names and values).
-_USAGE_WORDS = (("the following arguments are required", "缺少参数"), ("unrecognized arguments", "不认识的参数"),
-                ("invalid choice", "不是可选的值"), ("(choose from", "(可选"), ("expected one argument", "需要一个值"),
-                ("invalid int value", "不是整数"), ("invalid _date value", "不是日期"), ("argument ", "参数 "),
-                ("not allowed with argument", "不能与此参数同用"), ("ambiguous option", "有歧义的选项"))
-
-
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]  # usage errors exit 2, no traceback
-        for english, chinese in _USAGE_WORDS:
-            message = message.replace(english, chinese)
+    """argparse in Chinese: its own words from generator.cli.argwords; usage errors exit 2, no traceback."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argwords.HelpFormatter)
+        add_help, kwargs["add_help"] = kwargs.get("add_help", True), False  # its -h is added in Chinese
+        super().__init__(*args, **kwargs)
+        if add_help:
+            argwords.chinese_groups(self)
+
+    def error(self, message: str) -> None:  # type: ignore[override]
         command = " ".join(self.prog.split()[1:])
-        raise Exit(EXIT_SOURCES, f"用法错误: {message}(handbook {command + ' ' if command else ''}--help 查看用法)",
+        raise Exit(EXIT_SOURCES, f"用法错误: {argwords.usage_error(message)}"
+                                 f"(handbook {command + ' ' if command else ''}--help 查看用法)",
                    usage=self.format_usage())
 
 
@@ -73,13 +76,14 @@ def workers_arg(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="handbook",
-        description="Build and check the property-management handbook (物业服务手册) from its YAML sources. "
-                    "Works on the project in the current directory, or the one named by --project.",
-        epilog="Exit codes: 0 all fine, 1 consistency errors, 2 invalid sources or bad usage.",
+        description="从 YAML 源文件检查并生成物业服务手册: 网站、表单 PDF、收费标准公示和手册打印版。"
+                    "在当前文件夹的项目上工作,或在 --project 指定的项目上工作。",
+        epilog="退出码: 0 全部正常,1 有一致性错误,2 源文件无效或命令用错。"
+               "每个命令的用法: handbook COMMAND --help(如 handbook build --help)。",
     )
     parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
-                        help="project folder holding procedures/, forms/ ... (default: current directory)")
-    subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+                        help="项目文件夹,内有 procedures/、forms/ 等(默认: 当前文件夹)")
+    subs = parser.add_subparsers(dest="command", title="命令", metavar="COMMAND", parser_class=_Parser)
     from generator.cli import build, check, edition, pages, prints, review, serve
 
     check.register(subs)
@@ -139,10 +143,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(words: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(words)
-    if not args.command:
+    args, unknown = parser.parse_known_args(words)
+    if unknown:  # told by the sub-command's parser: its usage and its --help, not the top-level ones
+        subs = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        subs.choices.get(args.command, parser).error(f"不认识的参数: {' '.join(unknown)}")
+    if not args.command:  # the help, then why it is not a run (exit 2, as every usage error)
         parser.print_help()
-        return EXIT_SOURCES
+        sys.stdout.flush()
+        raise Exit(EXIT_SOURCES, "缺少命令: 写上面列出的一个命令,如 handbook check")
     if not args.project.is_dir():
         raise Exit(EXIT_SOURCES, f"找不到项目文件夹: {args.project}")
     return COMMANDS[args.command](args)

@@ -11,20 +11,20 @@ from generator.cli.output import print_findings
 
 
 def register(subs: argparse._SubParsersAction) -> None:
-    build = subs.add_parser("build", help="check, then build the site and all PDFs into site/",
-                            description="Check the sources; if consistent, build the handbook site, the form "
-                                        "PDFs, the notices and the bound handbook into one folder.")
+    build = subs.add_parser("build", help="先检查,再把网站和全部 PDF 生成到 site/",
+                            description="检查源文件;一致时把手册网站、表单 PDF、收费标准公示和手册打印版"
+                                        "生成到同一个文件夹(全部完成后才替换旧的)。")
     build.add_argument("--out", type=Path, default=None, metavar="DIR",
-                       help="output folder (default: PROJECT/site); must be new, empty or a previous build")
-    build.add_argument("--workers", type=workers_arg, default=2, metavar="N", help="PDF render processes (default: 2)")
-    build.add_argument("--no-pdf", action="store_true", help="build the site only")
+                       help="输出文件夹(默认: PROJECT/site);必须是新的、空的或以前构建的文件夹")
+    build.add_argument("--workers", type=workers_arg, default=2, metavar="N", help="生成 PDF 的进程数(默认: 2)")
+    build.add_argument("--no-pdf", action="store_true", help="只生成网站,不生成 PDF")
     build.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD",
-                       help="date the build is made on: review status, this quarter, posting date (default: today)")
+                       help="按哪一天构建: 复审状态、本季度、公示日期(默认: 今天)")
     build.add_argument("--audience", choices=["staff", "public"], default="staff",
-                       help="staff: everything (default); public: only what residents may see "
-                            "(public documents without internal fields; default folder PROJECT/site-public)")
-    add_edition_arg(build, "build edition NAME (editions/NAME.yaml) into PROJECT/site-NAME; "
-                           "its audience is the edition's")
+                       help="staff: 员工网站,全部内容(默认);public: 业主和住户可看的网站,只有可对外公示的文件,"
+                            "不含内部字段(默认文件夹 PROJECT/site-public)")
+    add_edition_arg(build, "把版本 NAME(editions/NAME.yaml)生成到 PROJECT/site-NAME;"
+                           "网站给谁看按该版本的设定")
 
 
 @command("build")

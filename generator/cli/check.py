@@ -15,20 +15,22 @@ from generator.findings import Severity
 
 
 def register(subs: argparse._SubParsersAction) -> None:
-    check = subs.add_parser("check", help="check the sources for consistency (references, roles, forms, prices ...)",
-                            description="Load every source and run every consistency rule.")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check = subs.add_parser("check", help="检查源文件是否一致(引用、岗位、表单、收费标准、时限……)",
+                            description="读入全部源文件,逐条运行一致性规则;用 --since 时另按 git 版本做变更控制。")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式: text 文字(默认),json 给程序读")
     check.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD",
-                       help="date to check review and revision deadlines against (default: today)")
-    check.add_argument("--rule", action="append", metavar="CODE", help="run only this rule (repeatable)")
+                       help="按这一天核对复审和修订期限(默认: 今天)")
+    check.add_argument("--rule", action="append", metavar="CODE", help="只运行这条规则,如 REF001(可写多次)")
     check.add_argument("--since", metavar="REF",
-                       help="also check change control against this git revision: changed content needs a new "
-                            "version and a history entry")
-    add_edition_arg(check, "check the sources as edition NAME (editions/NAME.yaml) sees them")
-    rules = subs.add_parser("rules", help="list every finding code: loader, rules, change control, config, print")
-    rules.add_argument("--markdown", action="store_true", help="print the catalogue as Markdown (docs/rules.md)")
-    schema = subs.add_parser("schema", help="write the JSON Schemas editors use to validate sources")
-    schema.add_argument("--out", type=Path, default=None, metavar="DIR", help="folder (default: PROJECT/schemas)")
+                       help="另按这个 git 版本(标签、分支或提交)做变更控制: 内容改了的文件要升版本,"
+                            "并在 history 中加一条修订记录")
+    add_edition_arg(check, "按版本 NAME(editions/NAME.yaml)看到的样子检查源文件")
+    rules = subs.add_parser("rules", help="列出全部问题代码: 读取(SRC/SCH)、一致性规则、变更控制(CHG)、配置(CFG)、打印(PRT)",
+                            description="列出每个问题代码、它的严重程度、说明和修改提示。")
+    rules.add_argument("--markdown", action="store_true", help="以 Markdown 输出代码目录(即 docs/rules.md 的内容)")
+    schema = subs.add_parser("schema", help="写出编辑器用来校验源文件的 JSON Schema(编辑器模式)",
+                             description="按程序中的模型重写 JSON Schema;编辑器据此边写边提示字段、检查写法。")
+    schema.add_argument("--out", type=Path, default=None, metavar="DIR", help="写到哪个文件夹(默认: PROJECT/schemas)")
 
 
 @command("check")
@@ -114,14 +116,15 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def register_new(subs: argparse._SubParsersAction) -> None:
-    new = subs.add_parser("new", help="write a commented skeleton of a new source that passes check",
-                          description="Write KIND's skeleton to its folder as ID.yaml: next free document code, "
-                                      "today's date, draft status. KIND: procedure, instruction, form, price_list, "
-                                      "role, department, site, review (or 规程, 表单 …).")
-    new.add_argument("kind", metavar="KIND", help="kind of source, e.g. procedure or 规程")
-    new.add_argument("id", metavar="ID", help="file name and id: lower-case letters, digits and hyphens")
-    new.add_argument("--title", default=None, help="title or name (default: a placeholder to replace)")
-    new.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD", help="effective date")
+    new = subs.add_parser("new", help="新建一个带注释的源文件骨架,写出来就能通过 check",
+                          description="把 KIND 的骨架写进它的文件夹,存为 ID.yaml: 下一个空号、今天的日期、"
+                                      "草稿状态。KIND: procedure、instruction、form、price_list、role、department、"
+                                      "site、review,也可以写中文: 规程、作业指导书、表单、收费标准、岗位、部门、"
+                                      "项目、复审记录。")
+    new.add_argument("kind", metavar="KIND", help="源文件的种类,如 procedure 或 规程")
+    new.add_argument("id", metavar="ID", help="文件名即 id: 小写英文字母、数字和连字符")
+    new.add_argument("--title", default=None, help="标题或名称(默认: 一个待替换的占位标题)")
+    new.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD", help="生效日期(默认: 今天)")
 
 
 @command("new")

@@ -42,10 +42,10 @@ def output_context(project: Path, edition: str | None, today: dt.date | None = N
 
 
 def register(subs: argparse._SubParsersAction) -> None:
-    diff = subs.add_parser("edition-diff", help="list the terms the converter renders otherwise than the glossary's table",
-                           description="For a Traditional edition: every term of glossary.yaml's conversions table "
-                                       "that the converter alone renders differently, with how often the sources use it.")
-    diff.add_argument("edition", metavar="NAME", help="edition name (editions/NAME.yaml)")
+    diff = subs.add_parser("edition-diff", help="列出繁简转换器与术语表写法不同的术语",
+                           description="用于繁体版本: 列出 glossary.yaml 的 conversions 表中、只靠转换器会写成"
+                                       "别的样子的每个术语,以及源文件中用到它的次数。")
+    diff.add_argument("edition", metavar="NAME", help="版本名(editions/NAME.yaml)")
 
 
 @command("edition-diff")

@@ -10,15 +10,14 @@ from generator.cli.output import print_findings
 
 
 def register(subs: argparse._SubParsersAction) -> None:
-    pages = subs.add_parser("pages", help="write every page as Markdown with front matter, a nav file and an "
-                                          "engine config (only changed files are rewritten)",
-                            description="Check the sources, then write the staff site's pages into DIR/docs as "
-                                        "Markdown files with front matter, DIR/nav.yml and DIR/mkdocs.yml for "
-                                        "plain MkDocs, ProperDocs or Zensical. Only changed files are rewritten.")
+    pages = subs.add_parser("pages", help="把每个页面写成带页头元数据的 Markdown,另写导航文件和引擎配置(只重写改动的文件)",
+                            description="检查源文件,然后把员工网站的页面写进 DIR/docs: 每页一个带页头元数据"
+                                        "(front matter)的 Markdown 文件,另写 DIR/nav.yml 和 DIR/mkdocs.yml,"
+                                        "可用不带插件的 MkDocs、ProperDocs 或 Zensical 构建。只重写改动的文件。")
     pages.add_argument("--out", type=Path, required=True, metavar="DIR",
-                       help="folder of the tree: new, empty, or a tree written before")
+                       help="页面树的文件夹: 新的、空的,或以前写出的页面树")
     pages.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD",
-                       help="date the pages are made for (default: today)")
+                       help="按哪一天生成页面(默认: 今天)")
 
 
 @command("pages")

@@ -25,37 +25,37 @@ MAX_BATCH = 10000
 
 def register(subs: argparse._SubParsersAction) -> None:
     """Add the print sub-commands to the ``handbook`` CLI."""
-    forms = subs.add_parser("forms", help="print forms (表单) as PDFs, optionally a pre-numbered batch",
-                            description="Print forms to PDF. With --serial-from and --count, print one form as a "
-                                        "pre-numbered batch: each set is one page per copy (联), all with the same NO.")
-    forms.add_argument("ids", nargs="*", metavar="FORM-ID", help="forms to print (default: all)")
-    forms.add_argument("--serial-from", metavar="NO", help="first serial number, e.g. 000101 (width is kept)")
-    forms.add_argument("--count", type=int, default=None, metavar="N", help="number of sets in the batch")
-    notices = subs.add_parser("notices", help="print the notice-board posters of sites (收费标准公示, 便民服务项目公告)",
-                              description="Print the price notice and the services announcement of each site, A3 "
-                                          "and A4. Draft or sample price lists are refused unless --draft.")
-    notices.add_argument("ids", nargs="*", metavar="SITE-ID", help="sites to print (default: all)")
-    notices.add_argument("--date", type=date_arg, default=None, metavar="YYYY-MM-DD", help="posting date (default: today)")
-    notices.add_argument("--draft", action="store_true", help="print anyway, stamped 草稿 across every page")
-    notices.add_argument("--explain", action="store_true", help="print nothing; show where the notice shows each item "
-                                                                 "明码标价规定 Art. 6 asks for (exit 1 if one is missing)")
-    notices.add_argument("--site-url", default=None, metavar="URL", help="site address for QR codes "
-                                                                         "(default: site_url of mkdocs.yml)")
-    bound = subs.add_parser("bound", help="print the bound handbook of all procedures and work instructions",
-                            description="Print every procedure and work instruction as one PDF with cover, "
-                                        "contents and page numbers.")
-    bound.add_argument("--copy", type=int, default=None, metavar="N", help="controlled copy number (受控文件 No. N); "
-                                                                            "without it the copy is stamped 非受控副本")
+    forms = subs.add_parser("forms", help="把表单打印成 PDF,也可以打印一批预编号的表单",
+                            description="把表单打印成 PDF。用 --serial-from 和 --count 时,把一种表单打印成一批"
+                                        "预编号的表单: 每套每联一页,同一套各联的 NO. 编号相同。")
+    forms.add_argument("ids", nargs="*", metavar="FORM-ID", help="要打印的表单(默认: 全部)")
+    forms.add_argument("--serial-from", metavar="NO", help="第一个编号,如 000101(位数保持不变)")
+    forms.add_argument("--count", type=int, default=None, metavar="N", help="这一批打印的套数")
+    notices = subs.add_parser("notices", help="打印项目公示栏的张贴件(收费标准公示、便民服务项目公告)",
+                              description="打印每个项目的收费标准公示和便民服务项目公告,A3 和 A4 各一份。"
+                                          "草稿或示例价格的收费标准不予打印,除非用 --draft。")
+    notices.add_argument("ids", nargs="*", metavar="SITE-ID", help="要打印的项目(默认: 全部)")
+    notices.add_argument("--date", type=date_arg, default=None, metavar="YYYY-MM-DD", help="公示日期(默认: 今天)")
+    notices.add_argument("--draft", action="store_true", help="照样打印,每页盖“草稿”")
+    notices.add_argument("--explain", action="store_true", help="不打印;列出《物业服务收费明码标价规定》第六条要求的每一项"
+                                                                 "在公示上的位置(缺少一项时退出码为 1)")
+    notices.add_argument("--site-url", default=None, metavar="URL", help="二维码指向的网站地址"
+                                                                         "(默认: mkdocs.yml 的 site_url)")
+    bound = subs.add_parser("bound", help="打印全部标准作业规程和作业指导书合订的手册打印版",
+                            description="把全部标准作业规程和作业指导书打印成一份 PDF,带封面、目录和页码;"
+                                        "用 --copy 时打印成受控副本。")
+    bound.add_argument("--copy", type=int, default=None, metavar="N", help="受控副本编号(受控文件 No. N,只收录已批准的文件);"
+                                                                            "不写时每页标“非受控副本”")
     forms.add_argument("--two-up", action="store_true",
-                       help="also write each A5 form two to an A4 sheet with cut marks (<id>-2up.pdf)")
+                       help="另把每种 A5 表单两张拼在一张 A4 上,带裁切线(<id>-2up.pdf)")
     for sub in (forms, bound):
         sub.add_argument("--include-obsolete", action="store_true",
-                         help="also print obsolete (作废) documents, stamped 作废 on every page (never in a controlled copy)")
+                         help="同时打印作废的文件,每页盖“作废”(受控副本从不收录)")
     for sub in (forms, notices, bound):
         sub.add_argument("--out", type=Path, default=None, metavar="DIR",
-                         help="output folder (default: PROJECT/build/print; with --edition NAME: PROJECT/build/print-NAME)")
-        sub.add_argument("--workers", type=workers_arg, default=2, metavar="N", help="render processes (default: 2)")
-        add_edition_arg(sub, "print edition NAME (editions/NAME.yaml): its names, variant, sites and script")
+                         help="输出文件夹(默认: PROJECT/build/print;用 --edition NAME 时: PROJECT/build/print-NAME)")
+        sub.add_argument("--workers", type=workers_arg, default=2, metavar="N", help="生成 PDF 的进程数(默认: 2)")
+        add_edition_arg(sub, "打印版本 NAME(editions/NAME.yaml): 用它的名称、规程变体、项目和简繁字体")
 
 
 # handbook forms [FORM-ID ...] [--serial-from NO --count N]

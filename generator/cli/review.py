@@ -13,17 +13,17 @@ from generator.cli.output import print_findings
 
 def register(subs: argparse._SubParsersAction) -> None:
     review = subs.add_parser(
-        "review", help="build the expert-review packet (HTML + PDF) of everything changed since a git revision",
-        description="Compare the sources with a git revision and write the review packet: summary, redlines of "
-                    "changed documents, unchanged list and one comment sheet per changed document.")
-    review.add_argument("--since", metavar="REF", help="git revision of the last review (tag, branch or commit)")
+        "review", help="生成自某个 git 版本以来全部变更的专家评审材料(HTML + PDF)",
+        description="把源文件与一个 git 版本比较,写出专家评审材料: 概要、每份变更文件的修订对照、"
+                    "未变更文件一览,以及每份变更文件一张专家评审意见表。")
+    review.add_argument("--since", metavar="REF", help="上次评审时的 git 版本(标签、分支或提交)")
     review.add_argument("--out", type=Path, default=None, metavar="DIR",
-                        help="folder for review-packet.html and .pdf (default: ./review; with --edition NAME: ./review-NAME)")
-    review.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD", help="end of the period")
+                        help="review-packet.html 和 .pdf 写到哪个文件夹(默认: ./review;用 --edition NAME 时: ./review-NAME)")
+    review.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD", help="评审期的最后一天(默认: 今天)")
     review.add_argument("--fingerprints", action="store_true",
-                        help="only print each document's content fingerprint (for reviews/*.yaml)")
-    add_edition_arg(review, "the packet as edition NAME (editions/NAME.yaml) issues the handbook: its names, "
-                            "variant and script (the fingerprints stay the sources')")
+                        help="只列出每份文件的内容指纹(填写 reviews/ 中的复审记录用)")
+    add_edition_arg(review, "按版本 NAME(editions/NAME.yaml)发行手册的样子生成评审材料: 用它的名称、"
+                            "规程变体和简繁字体(内容指纹仍按源文件计算)")
 
 
 @command("review")

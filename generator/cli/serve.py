@@ -11,13 +11,12 @@ from generator.cli import EXIT_OK, EXIT_SOURCES, Exit, command, date_arg
 
 
 def register(subs: argparse._SubParsersAction) -> None:
-    serve = subs.add_parser("serve", help="live preview on 127.0.0.1: pages follow every save, errors show in the page",
-                            description="Build the staff site and serve it on 127.0.0.1; every saved source "
-                                        "is checked and the changed pages rebuilt; errors are shown over the "
-                                        "page until fixed. Ctrl-C stops it.")
-    serve.add_argument("--port", type=int, default=8000, metavar="N", help="port on 127.0.0.1 (default: 8000; 0: any free)")
+    serve = subs.add_parser("serve", help="在 127.0.0.1 上实时预览: 每次保存后页面随之更新,错误显示在页面上",
+                            description="生成员工网站,在 127.0.0.1 上提供预览;每保存一个源文件就重新检查,"
+                                        "只重新生成改动的页面;错误显示在页面上,直到改正。按 Ctrl-C 停止。")
+    serve.add_argument("--port", type=int, default=8000, metavar="N", help="127.0.0.1 上的端口(默认: 8000;0: 任一空闲端口)")
     serve.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD",
-                       help="date the pages are made for: review status, this quarter (default: today)")
+                       help="按哪一天生成页面: 复审状态、本季度(默认: 今天)")
 
 
 @command("serve")

@@ -98,6 +98,19 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("处理单", "forms/customer-request-form/", "partial"),
     ("联络单", "forms/special-service-liaison/", "partial with a gap"),
     ("分配单", "forms/task-assignment/", "partial with a gap"),
+    # a topic that a procedure and its form share: the procedure, unless the query names the form
+    ("住户求助", "procedures/resident-help/", "topic of a procedure and of its form"),
+    ("住户求助登记", "forms/resident-help-register/", "the form, named by 登记"),
+    ("会议室登记", "forms/meeting-room-register/", "the form, named by 登记"),
+    ("特约服务多少钱", "price-lists/special-services/", "price question: the price list before the procedure"),
+    ("会议室流程", "procedures/meeting-room/", "the procedure, named by 流程"),
+    # pinyin input typos: a character that sounds the same (or nearly: 模糊音 yin/ying), also inside a query
+    ("安全圆", "roles/security-guard/", "homophone typo: 安全员, not 安全处"),
+    ("收营员", "roles/cashier/", "fuzzy-pinyin typo: 收银员, not 收费员"),
+    ("水笼头漏水", "instructions/tap-valve/", "homophone typo inside a query"),
+    ("会议事预定", "procedures/meeting-room/", "homophone typo inside a query"),
+    ("特约服物收费", "price-lists/special-services/", "typo inside a query"),
+    ("有常便民服务", "procedures/convenience-services/", "homophone typo inside a query"),
 ]
 
 # Queries that a planned page (待编写, a title only) also matches: it must come after every written page.

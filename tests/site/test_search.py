@@ -116,3 +116,38 @@ def test_texts_are_packed_as_vocabulary_numbers() -> None:
     vocab, codes = pack(texts, lambda run: [run[i:i + 2] for i in range(0, len(run), 2)])
     assert [html.unescape(t) for t in unpack({"vocab": vocab, "texts": codes})] == texts
     assert vocab[0] in ("登记", " ") and all(c in DIGITS for c in "".join(codes))
+
+
+def test_home_page_lists_no_titles_and_comes_after_pages_about_the_query(real_site: Path) -> None:
+    """The home page's listings (by category, by department, overdue) repeat document titles: left out of
+    its entries, and the page itself is boosted below 1 (its words describe the handbook)."""
+    home = next(p for p in index(real_site)["docs"] if p["location"] == "index.html")
+    assert home["b"] < 1
+    table = texts(real_site)
+    home_texts = [table[home["x"]]] + [table[e[2]] for e in home["e"]]
+    for title in ("受理投诉工作流程", "服务营销概论"):  # listed by category, by department, as overdue
+        assert all(title not in t for t in home_texts), title
+        assert title in (real_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_carry_the_kind_a_query_can_name(real_site: Path) -> None:
+    """``k``: the kinds words.KIND_CUES names (a price list for 多少钱), and the cue and title-ending tables."""
+    data = index(real_site)
+    kinds = {p["location"].split("/")[0]: p.get("k") for p in data["docs"]}
+    assert kinds["procedures"] == "procedure" and kinds["forms"] == "form" and kinds["price-lists"] == "price_list"
+    assert kinds["glossary"] is None
+    hb = data["config"]["handbook"]
+    assert "多少钱" in hb["cues"]["price_list"] and "登记表" in hb["tails"]
+
+
+def test_sounds_group_the_characters_a_pinyin_typo_swaps() -> None:
+    """words.sounds: one group per syllable, 模糊音 merged (yin/ying, z/zh), 多音字 in each of its groups."""
+    from generator.render.site.search.words import sounds
+
+    groups = sounds()
+    def together(a: str, b: str) -> bool:
+        return any(a in g and b in g for g in groups)
+    assert together("员", "圆") and together("龙", "笼") and together("银", "营") and together("事", "室")
+    assert not together("员", "处")
+    assert together("行", "形") and together("行", "航")  # xing and hang
+    assert sum(map(len, groups)) < 12_000

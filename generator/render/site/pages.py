@@ -64,7 +64,7 @@ def paged(uri: str, kind: str, title: str, obj: Any, items: Sequence[T], cost: C
 def plan(ix: SiteIndex) -> list[PageSpec]:
     """Every page of the site, in a stable order."""
     book = ix.book
-    specs = [PageSpec(single_uri("home"), "home", "首页")]
+    specs = [PageSpec(single_uri("home"), "home", "首页", boost=HOME_BOOST)]
     for kind in ix.paged_kinds():
         if kind.catalogue and (book.table(kind.name) or not ix.public):  # residents get no empty lists
             specs += paged(_uri(kind.name), "catalogue", kind.catalogue, kind.name, catalogue(ix, kind.name), Row.cost)
@@ -91,6 +91,7 @@ def _entry_pages(ix: SiteIndex, kind: Kind, obj: Any) -> list[PageSpec]:
     return [PageSpec(uri, kind.template, title, obj, theme=kind.theme, boost=search_boost(obj, kind.boost))]
 
 
+HOME_BOOST = 0.5  # the home page's words (负责, 收费标准 …) describe the handbook: found after every page about the query
 OBSOLETE_BOOST = 0.1  # search ranking of an obsolete (作废) document: found, but after every document in force
 
 

@@ -8,10 +8,10 @@ reads this format:
 ``{"config": {"lang", "separator", "pipeline", "handbook": {...}}, "docs": [...]}`` where
 
 - ``docs[i]`` = one page: ``{"location", "title", "x", "b", "e": [[anchor, title, text], ...]}``: the page's
-  URL and title, ``x`` the number of its own text (title, kicker, card), ``b`` its boost (procedures 2),
+  URL and title, ``x`` the number of its own text (title, kicker, card), ``b`` its boost (procedures 2), ``k`` its kind when a query can ask for it (``words.KIND_CUES``),
   ``e`` its other entries (``entries.py``: sections, steps, branches, price items) with their anchor,
   title and text number;
-- ``config.handbook`` = ``{"total", "words": {word: frequency}, "units", "synonyms", "rewrite", "t2s",
+- ``config.handbook`` = ``{"total", "words": {word: frequency}, "units", "synonyms", "rewrite", "cues", "tails", "sounds", "t2s",
   "vocab", "texts"}``: what the browser needs to cut text and queries the same way (segment.py) and to
   widen a query (words.py); ``texts`` is the table of distinct entry texts (at most ``entries.MAX_TEXT``
   characters each), stored once however many entries share one, each written as numbers of the
@@ -35,7 +35,7 @@ from generator.model import Handbook
 from generator.render.site.search.entries import Entry, entries
 from generator.render.site.search.pack import pack
 from generator.render.site.search.segment import UNITS, Segmenter, jieba_segmenter
-from generator.render.site.search.words import rewrites, synonyms, traditional_pairs
+from generator.render.site.search.words import KIND_CUES, TITLE_TAILS, rewrites, sounds, synonyms, traditional_pairs
 from generator.render.site.searchdict import words as handbook_words
 
 SEPARATOR = r"[\s\u200b\-]+"  # the theme's highlighter splits the h= parameter by this
@@ -79,6 +79,8 @@ class HandbookSearchIndex:
         boost = float(search.get("boost") or 1)
         if boost != 1:
             doc["b"] = boost
+        if spec is not None and spec.kind in KIND_CUES:
+            doc["k"] = spec.kind
         self.segmenter.words(title)
         doc["e"] = [[e.anchor, html.escape(e.title), self._text(e.text)] for e in found[1:]]
         for e in found[1:]:
@@ -107,6 +109,9 @@ class HandbookSearchIndex:
                     "units": list(UNITS),
                     "synonyms": synonyms(self.book),
                     "rewrite": rewrites(self.book),
+                    "cues": {kind: list(words) for kind, words in KIND_CUES.items()},
+                    "tails": list(TITLE_TAILS),
+                    "sounds": list(sounds()),
                     "t2s": traditional_pairs(chars),
                     "vocab": vocab,
                     "texts": texts,

@@ -7,6 +7,14 @@ Synonyms (a query word → words to look for as well):
 - ``COLLOQUIAL``: words staff say that the sources do not use (保安 for 安全员, 前台 for 总服务台).
   Search-only: the consistency rules do not see them, and nothing in the sources changes.
 
+What kind of page a query asks for (``KIND_CUES``: 复印多少钱 a price list, 住户求助登记 a form) and
+what a title says only of its kind (``TITLE_TAILS``: 住户求助服务管理标准作业规程 is about 住户求助) are
+search-only tables too; the worker uses them to break near ties between a topic's procedure, form
+and price list.
+
+Typos of a pinyin input method (安全圆, 会议事) are put right with ``sounds``: the characters of each
+syllable, so the worker prefers the index word whose different character sounds the same.
+
 Traditional input (會議室, 服務) is converted character by character with OpenCC's tables (the
 ``opencc-purepy`` package, at build time; the site ships only the pairs whose Simplified character
 occurs in its index, nothing is fetched when a page is read).
@@ -34,7 +42,38 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "不满意": ("投诉",), "意见": ("投诉",), "回电": ("回访",), "回电话": ("回访",), "单子": ("表", "单"),
     "表格": ("表",), "登记本": ("登记表",), "租房": ("出租",), "停车": ("车位", "车辆"), "车": ("车辆",),
     "报纸": ("报刊",), "杂志": ("报刊",), "灯管": ("日光灯",), "燃气灶": ("煤气灶",),
+    # emergencies as a caller says them (住户求助服务管理标准作业规程: 急救病人的求助处理)
+    "救命": ("求助", "急救"), "求救": ("求助", "急救"), "帮忙": ("求助",), "晕倒": ("急救", "病人"),
+    "昏倒": ("急救", "病人"), "摔倒": ("急救", "病人"), "摔伤": ("急救", "病人"), "生病": ("病人", "急救"),
+    "急病": ("急救", "病人"), "发病": ("急救", "病人"), "不舒服": ("病人",), "看病": ("就医",),
+    "送医": ("就医", "医院"), "急救车": ("救护车", "120"), "叫救护车": ("120", "急救"),
+    # services under the names residents use (有偿便民服务, 代办 …)
+    "送水": ("桶装水", "饮用水"), "订水": ("桶装水", "饮用水"), "矿泉水": ("桶装水", "饮用水"),
+    "上网": ("宽带网",), "网线": ("宽带网",), "宽带": ("宽带网",), "车辆保险": ("车险",), "保险": ("车险",),
+    "打印": ("打字复印",), "复印": ("打字复印",), "贴海报": ("张贴广告",), "海报": ("广告",),
+    "租房子": ("出租", "委托租售"), "卖房": ("委托租售",),
+    "催费": ("催缴",), "欠费": ("催缴",), "物业费没交": ("催缴",), "打分": ("满意度",),
 }
+
+# Query words naming the kind of page wanted, by the kinds' template names (generator.model.kinds).
+# A one-character cue (表, 单) counts only at the end of the query (维修单; not 单元, 表扬).
+KIND_CUES: dict[str, tuple[str, ...]] = {
+    "price_list": ("多少钱", "价格", "价钱", "价目", "收费标准", "几块钱", "几块", "几元", "怎么收费", "收多少",
+                   "贵不贵", "费用标准"),
+    "form": ("表", "单", "登记", "表格", "单子", "单据", "台账", "登记本", "记录表", "模板"),
+    "procedure": ("怎么办", "怎么处理", "如何处理", "怎么做", "流程", "程序", "步骤", "规程", "制度", "规定", "办法"),
+    "instruction": ("怎么修", "修理方法", "维修方法", "安装方法", "怎么装", "怎么换"),
+    "role": ("职责", "岗位职责", "负责什么", "干什么", "做什么", "管什么"),
+}
+
+# Endings of a title that say only what kind of document it is (removed one after another, longest
+# first, while three or more characters remain): the rest is its topic, compared with the query.
+TITLE_TAILS: tuple[str, ...] = (
+    "标准作业规程", "标准作业程序", "作业规程", "工作规程", "标准规程", "规程", "工作流程", "服务流程", "流程",
+    "程序", "管理办法", "办法", "管理制度", "制度", "管理规定", "规定", "工作细则", "细则", "收费标准",
+    "登记表", "记录表", "统计表", "调查表", "申请表", "计划表", "表", "单", "台账", "管理", "服务", "项目",
+    "及相关", "相关", "及",
+)
 
 
 def synonyms(book: Handbook) -> dict[str, list[str]]:
@@ -89,6 +128,34 @@ def script_pairs(to_index: Callable[[str], str], present: set[str]) -> list[int]
     table.update((ch, target[to]) for ch, to in pairs)
     return [ord(c) for ch, to in sorted(table.items()) if len(to) == 1 and to != ch and to in present
             for c in (ch, to)]
+
+
+@lru_cache(maxsize=1)
+def sounds() -> tuple[str, ...]:
+    """Characters that sound alike: one string per pinyin syllable (tones ignored, the fuzzy
+    pairs of input methods merged, ``_fuzzy``; a character with several readings, 多音字, under each), over the 6,763 characters of GB 2312 — what a pinyin input
+    method offers for one syllable, hence its typos (安全圆 for 安全员, 水笼头 for 水龙头). About 30 KB;
+    made with the ``pypinyin`` package at build time."""
+    from pypinyin import Style, pinyin
+
+    found: dict[str, list[str]] = {}
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        for syllable in dict.fromkeys(_fuzzy(p) for p in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]):
+            found.setdefault(syllable, []).append(ch)
+    return tuple("".join(chars) for _, chars in sorted(found.items()) if len(chars) > 1)
+
+
+def _fuzzy(syllable: str) -> str:
+    """A syllable as the input methods' 模糊音 hear it: zh/ch/sh as z/c/s, -ang/-eng/-ing as -an/-en/-in
+    (收营员 typed for 收银员)."""
+    if syllable[:2] in ("zh", "ch", "sh"):
+        syllable = syllable[0] + syllable[2:]
+    return syllable[:-1] if syllable.endswith("ng") and syllable[-3:] != "ong" else syllable
 
 
 @lru_cache(maxsize=1)

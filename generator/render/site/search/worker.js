@@ -109,7 +109,15 @@ function setup(data) {
   for (var i = 0; i + 1 < hb.t2s.length; i += 2)
     t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
-        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, edges: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, cues: hb.cues || {}, tails: hb.tails || [],
+        edges: new Map(), chars: new Map(), lengths: new Map(), sounds: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+  ;(hb.sounds || []).forEach(function (group, k) {
+    for (var i = 0; i < group.length; i++) {
+      var of = H.sounds.get(group[i])
+      if (!of) H.sounds.set(group[i], of = [])
+      of.push(k)
+    }
+  })
   H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
     .sort(function (a, b) { return b.length - a.length })
   var texts = unpack(hb.vocab, hb.texts).map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
@@ -133,6 +141,8 @@ function setup(data) {
   }
   data.docs.forEach(function (p) {
     var page = add(p.location, unescapeHTML(p.title), p.x, -1, p.b || 1)
+    page.kind = p.k || ""
+    page.topics = topics(page.title)
     H.pages.push(page.i)
     pairs(page.title).forEach(function (pair) {
       var list = H.bigrams.get(pair)
@@ -141,6 +151,34 @@ function setup(data) {
     })
     p.e.forEach(function (e) { add(p.location + "#" + e[0], unescapeHTML(e[1]), e[2], page.i, p.b || 1) })
   })
+}
+
+/* A title without the words that only say its kind, one ending after another while three or more
+   characters remain: 住户求助服务管理标准作业规程 → 住户求助服务管理, 住户求助服务, 住户求助 (words.TITLE_TAILS). */
+function topics(title) {
+  var out = [], t = title, cut = true
+  while (cut) {
+    cut = false
+    for (var i = 0; i < H.tails.length; i++) {
+      var tail = H.tails[i]
+      if (t.length - tail.length >= 3 && t.slice(-tail.length) === tail) {
+        t = t.slice(0, -tail.length); out.push(t); cut = true; break
+      }
+    }
+  }
+  return out
+}
+
+/* The kinds of page the query names (复印多少钱: a price list; 住户求助登记: a form), words.KIND_CUES. */
+function cuedKinds(flat) {
+  var out = new Set()
+  Object.keys(H.cues).forEach(function (kind) {
+    H.cues[kind].forEach(function (cue) {
+      var at = flat.lastIndexOf(cue)
+      if (at >= 0 && (cue.length > 1 || (flat.length > 1 && at === flat.length - 1))) out.add(kind)
+    })
+  })
+  return out
 }
 
 function pairs(text) {
@@ -152,6 +190,13 @@ function pairs(text) {
 /* What a page's best entry (section, step, price item) counts for next to the page's own match: a
    document named after the query comes before a long list one of whose items holds the words. */
 var ENTRY_SHARE = 0.6
+
+/* A query that equals a title's topic (TITLE_TAILS removed): less than the whole title, more than a
+   title word; so 住户求助 finds its procedure and its form alike, and the procedure's boost decides. */
+var TOPIC_EXACT = 40
+
+/* A page of the kind the query names (KIND_CUES: 多少钱 → a price list) counts this much more. */
+var CUED = 1.4
 
 /* A query word inside a longer title word (车位 in 租用车位登记表): more than the word in the text. */
 var TITLE_PART = 1.6
@@ -212,15 +257,65 @@ function cutQuery(query) {
 }
 
 /* Index words one character away from a query of two or more Han characters that the index does
-   not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos,
-   the words on most entries first (a two-character query has many neighbours: 投述 → 投诉, 描述). */
+   not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos. */
 function nearWords(flat) {
   if (flat.length < 2 || flat.length > 10 || H.post.has(flat) || H.synonyms[flat] || !/^[\u3400-\u9fff]+$/.test(flat)) return []
-  return H.vocab.filter(function (w) {
-    if (w.length !== flat.length) return false
-    for (var i = 0, diff = 0; i < w.length; i++) if (w[i] !== flat[i] && ++diff > 1) return false
-    return true
-  }).sort(function (a, b) { return H.post.get(b).length - H.post.get(a).length }).slice(0, 8)
+  return oneAway(flat).slice(0, 8).map(function (n) { return n.word })
+}
+
+/* The index words of the piece's length that differ from it in one character: those whose different
+   character sounds like the typed one first (pinyin input: 安全圆 → 安全员 before 安全处), then the
+   words on most entries (投述 → 投诉 before 描述). [{word, sound}] */
+function oneAway(piece) {
+  var out = [], same = H.lengths.get(piece.length)
+  if (!same) {
+    same = []
+    H.vocab.forEach(function (w) { if (w.length === piece.length) same.push(w) })
+    H.lengths.set(piece.length, same)
+  }
+  for (var v = 0; v < same.length; v++) {
+    var w = same[v], at = -1
+    for (var i = 0; i < w.length; i++) if (w[i] !== piece[i]) { if (at >= 0) { at = -2; break } at = i }
+    if (at >= 0) out.push({ word: w, sound: sameSound(w[at], piece[at]) })
+  }
+  return out.sort(function (a, b) { return b.sound - a.sound || H.post.get(b.word).length - H.post.get(a.word).length })
+}
+
+/* Whether two characters share a pinyin syllable (words.sounds: 员 and 圆, 龙 and 笼). */
+function sameSound(a, b) {
+  var x = H.sounds.get(a), y = H.sounds.get(b)
+  if (!x || !y) return false
+  for (var i = 0; i < x.length; i++) if (y.indexOf(x[i]) >= 0) return true
+  return false
+}
+
+/* The query with its mistyped words put right (会议事预定 → 会议室预定, 水笼头漏水 → 水龙头漏水), or "":
+   around each character the cut leaves alone, the longest piece of three to six Han characters that is
+   no index word but one character away from one whose different character sounds the same (from four
+   characters on, any character: the word on most entries). */
+function corrected(query, words) {
+  var fixes = [], at = 0
+  words.forEach(function (t) {
+    var k = query.indexOf(t, at)
+    if (k < 0) return
+    at = k + t.length
+    if (t.length !== 1 || !HAN.test(t) || STOP[t] || fixes.some(function (f) { return f[0] <= k && k < f[1] })) return
+    for (var len = 6; len >= 3; len--) {
+      for (var s = Math.max(0, k - len + 1); s <= k && s + len <= query.length; s++) {
+        var piece = query.slice(s, s + len)
+        if (!/^[\u3400-\u9fff]+$/.test(piece) || H.post.has(piece)) continue
+        var best = oneAway(piece)[0]
+        if (best && (best.sound || len >= 4) && !fixes.some(function (f) { return s < f[1] && f[0] < s + len })) {
+          fixes.push([s, s + len, best.word])
+          return
+        }
+      }
+    }
+  })
+  if (!fixes.length) return ""
+  fixes.sort(function (a, b) { return b[0] - a[0] })
+  fixes.forEach(function (f) { query = query.slice(0, f[0]) + f[2] + query.slice(f[1]) })
+  return query
 }
 
 /* The query's Han words re-cut from the end with the longest words the index holds (租车+位 → 租+车位,
@@ -286,10 +381,23 @@ function terms(words) {
       }
     }
     var df = 0
-    same.forEach(function (s) { df += (H.post.get(s) || []).length })
+    if (same.length === 1 && w.length === 1 && HAN.test(w)) df = charDf(w)  /* 有, 人: rare as a word, not as a character */
+    else same.forEach(function (s) { df += (H.post.get(s) || []).length })
     return { word: w, same: same, partial: partial, parts: parts(w),
              weight: Math.log(1 + H.docs.length / (1 + df)) + (w.length > 1 ? 1 : 0.3) }
   })
+}
+
+/* The entries holding a character anywhere, inside words too (counted once per character): a lone
+   character of a query (有 of 有人晕倒) is as rare as the character, not as the one-character word. */
+function charDf(c) {
+  var n = H.chars.get(c)
+  if (n === undefined) {
+    n = 0
+    for (var i = 0; i < H.docs.length; i++) if (H.docs[i].text.indexOf(c) >= 0 || H.docs[i].title.indexOf(c) >= 0) n++
+    H.chars.set(c, n)
+  }
+  return n
 }
 
 /* What of a term a longer word holds, to mark: the word itself, else the synonym (报纸 → 报刊 in 报刊杂志). */
@@ -339,15 +447,20 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
   var s = total * (0.15 + coverage * coverage)
   var flat = query.replace(/\s+/g, "")
   var names = [flat].concat(H.synonyms[flat] || []), exact = names.indexOf(doc.title)
+  var topic = doc.isPage ? names.filter(function (n) { return doc.topics.indexOf(n) >= 0 })[0] : null
   if (doc.isPage && exact >= 0) s += 100 - 15 * Math.min(exact, 4)
+  else if (topic) s += TOPIC_EXACT  /* the title's topic: 住户求助 of 住户求助登记表 and of its 标准作业规程 alike */
   else if (doc.isPage && flat.length > 1 && inWords(doc.title, flat)) s += 20 + 10 * flat.length / doc.title.length
   else if (flat.length > 1 && inWords(doc.title, flat)) s += 4
   if (doc.isPage && flat.length > 2) {
-    var tp = pairs(doc.title), dice = 0
-    alike.forEach(function (a) {  /* the query, its synonyms' spellings */
-      var q = pairs(a.name), common = 0
-      q.forEach(function (p) { if (tp.has(p)) common++ })
-      dice = Math.max(dice, a.f * 2 * common / (q.size + tp.size || 1))
+    var dice = 0
+    ;[doc.title].concat(doc.topics.slice(-1)).forEach(function (t) {  /* the title or its topic, the closer */
+      var tp = pairs(t)
+      alike.forEach(function (a) {  /* the query, its synonyms' spellings */
+        var q = pairs(a.name), common = 0
+        q.forEach(function (p) { if (tp.has(p)) common++ })
+        dice = Math.max(dice, a.f * 2 * common / (q.size + tp.size || 1))
+      })
     })
     if (dice >= 0.5) s += 30 * dice
   }
@@ -452,15 +565,21 @@ function search(raw) {
   var flat = query.replace(/\s+/g, ""), near = nearWords(flat), cut = cutQuery(query), other = longestCut(cut)
   var readings = [cut].concat(other.join("|") === cut.join("|") ? [] : [other]).map(function (words) {
     var list = terms(words)
-    return { list: list, alike: variants(flat, list) }
+    return { list: list, alike: variants(flat, list), query: query }
   })
+  var fixed = corrected(query, cut)
+  if (fixed) {  /* the query as meant is one more reading; its words also count as a typo's */
+    var list = terms(cutQuery(fixed)), fixedFlat = fixed.replace(/\s+/g, "")
+    readings.push({ list: list, alike: variants(fixedFlat, list), query: fixed })
+    near = near.concat(list.map(function (t) { return t.word }).filter(function (w) { return w.length > 2 && flat.indexOf(w) < 0 }))
+  }
   var groups = new Map(), ids = new Set()
   readings.forEach(function (r) { candidates(r.list, flat).forEach(function (i) { ids.add(i) }) })
   near.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   ids.forEach(function (i) {
     var doc = H.docs[i], r = null
     readings.forEach(function (reading) {
-      var one = score(doc, reading.list, query, near, reading.alike)
+      var one = score(doc, reading.list, reading.query, near, reading.alike)
       if (!r || one.score > r.score) r = one
     })
     if (r.score <= 0) return
@@ -469,9 +588,10 @@ function search(raw) {
     g.hits.push({ doc: doc, score: r.score, found: r.found })
     if (r.score > g.best) g.best = r.score
   })
-  groups.forEach(function (g) {  /* a page whose own title and card match ranks above one that only mentions it */
+  var wanted = cuedKinds(flat)
+  groups.forEach(function (g, page) {  /* a page whose own title and card match ranks above one that only mentions it */
     var own = g.hits.filter(function (h) { return h.doc.isPage })[0], ownScore = own ? own.score : 0
-    g.rank = Math.max(ownScore, ENTRY_SHARE * g.best) + 0.3 * ownScore
+    g.rank = (Math.max(ownScore, ENTRY_SHARE * g.best) + 0.3 * ownScore) * (wanted.has(H.docs[page].kind) ? CUED : 1)
   })
   /* a page boosted below 1 (a planned title, an obsolete document) comes after every other match */
   function tier(g) { var b = H.docs[g[0]].boost; return b < 1 ? b : 1 }
