@@ -518,7 +518,14 @@ function candidates(list, query) {
   function add(words) {
     words.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   }
-  list.forEach(function (t) { add(t.same); add(t.partial); add(t.parts) })
+  list.forEach(function (t) {
+    add(t.same); add(t.partial); add(t.parts)
+    if (t.word.length > 1 && !H.post.has(t.word) && !H.synonyms[t.word]) {  /* no text holds it as a word: */
+      H.docs.forEach(function (d) {  /* those that hold its characters (打架 in 打架斗殴; a Traditional edition's cut) */
+        if (d.text.indexOf(t.word) >= 0 || d.title.indexOf(t.word) >= 0) ids.add(d.i)
+      })
+    }
+  })
   pairs(query).forEach(function (p) { (H.bigrams.get(p) || []).forEach(function (i) { ids.add(i) }) })
   if (!ids.size && query.length > 1) {  /* a word that the cut does not know: plain text search */
     H.docs.forEach(function (d) { if (d.text.indexOf(query) >= 0 || d.title.indexOf(query) >= 0) ids.add(d.i) })
