@@ -240,3 +240,16 @@ def test_highlight_words_are_whole_and_the_page_link_carries_all(browser, real_s
     heater, vehicle = ({w for w, hit in t.items() if hit} for t in terms)
     assert "气" not in heater and {"燃气", "热水器"} <= heater, terms[0]
     assert {"车辆", "年检"} <= vehicle, terms[1]
+
+
+def test_text_pasted_or_dictated_without_a_key_is_searched(browser, base_url: str) -> None:
+    """A phone's paste menu or dictation sets the text with an input event and no keyup, the only
+    event the theme's search box listens to: handbook.js turns each input into a search."""
+    page = _page(browser, 390, 844)
+    page.goto(base_url)
+    page.click("label.md-header__button[for='__search']")
+    page.evaluate("""() => { const box = document.querySelector('.md-search__input')
+        box.value = '投诉'; box.dispatchEvent(new InputEvent('input', {bubbles: true})) }""")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert "符合条件" in page.locator(".md-search-result__meta").inner_text()
+    page.close()
