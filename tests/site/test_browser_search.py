@@ -253,3 +253,12 @@ def test_text_pasted_or_dictated_without_a_key_is_searched(browser, base_url: st
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     assert "符合条件" in page.locator(".md-search-result__meta").inner_text()
     page.close()
+
+
+def test_words_of_javascript_objects_are_plain_queries(browser, real_site: Path) -> None:
+    """constructor, __proto__, toString … are no synonyms or fillers: searched like any word, no error."""
+    page = _worker(browser, (real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = page.evaluate("""qs => qs.map(q => module.exports.search(q).items.length)""",
+                          ["constructor", "__proto__", "toString", "hasOwnProperty", "投诉 constructor"])
+    page.close()
+    assert found[-1] > 0 and found[:-1] == [0, 0, 0, 0], found

@@ -16,9 +16,12 @@
 var H = null          /* the prepared index */
 var HAN = /[\u3400-\u9fff\uf900-\ufaff]/
 var RUN = /[0-9]+(?:\.[0-9]+)?%?|[a-z]+|[\u3400-\u9fff\uf900-\ufaff]+/g
-var STOP = {"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
+/* Tables looked up by what the user typed have no prototype: 「constructor」 is no synonym. */
+function table(pairs) { return Object.assign(Object.create(null), pairs) }
+
+var STOP = table({"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
             "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
-            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1}
+            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1})
 
 /* --- the cut: a port of segment.py ------------------------------------------------------------ */
 
@@ -109,7 +112,7 @@ function setup(data) {
   for (var i = 0; i + 1 < hb.t2s.length; i += 2)
     t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
-        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, cues: hb.cues || {}, tails: hb.tails || [],
+        synonyms: table(hb.synonyms), rewrite: table(hb.rewrite || {}), cues: table(hb.cues || {}), tails: hb.tails || [],
         edges: new Map(), chars: new Map(), lengths: new Map(), sounds: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   ;(hb.sounds || []).forEach(function (group, k) {
     for (var i = 0; i < group.length; i++) {
