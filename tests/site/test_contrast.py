@@ -180,6 +180,12 @@ def test_a_landed_row_has_one_frame_and_wide_tables_fit(browser, base_url: str) 
     source = page.locator(".hb-cards td[data-label='出处']").first
     assert source.evaluate("td => getComputedStyle(td, '::before').content").startswith('"出处')
     assert source.evaluate("td => td.getBoundingClientRect().right") <= 390
+    for url in ("revisions/", "", "procedures/resident-help/"):  # revision lists are cards: 修订内容 gets the width
+        page.goto(base_url + url)
+        page.wait_for_timeout(300)
+        widths = page.evaluate("""() => [...document.querySelectorAll(".hb-cards td[data-label='修订内容']")]
+            .map(td => td.getBoundingClientRect().width)""")
+        assert widths and min(widths) > 300, (url, widths)
     page.close()
     page = _page(browser, 1280, 800)
     page.goto(base_url + "price-lists/special-services/")
