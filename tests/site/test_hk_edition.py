@@ -91,3 +91,26 @@ def test_hk_search_finds_the_same_pages_for_variant_traditional_and_simplified_i
     for group in groups:
         assert len(found[group[0]]) >= 3, (group[0], found[group[0]])
         assert all(found[q] == found[group[0]] for q in group), {q: found[q][:3] for q in group}
+
+
+def test_hk_search_knows_hong_kong_words(hk_site: Path) -> None:
+    """Staff in Hong Kong write 幾多錢 (how much), 水喉 (tap), 光管 (fluorescent tube): search.words
+    lists them in Simplified and the edition converts them with the index."""
+    import shutil
+    import subprocess
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("needs node")
+    [worker] = [p for p in (hk_site / "assets" / "javascripts" / "workers").glob("*.js")
+                if "module.exports" in p.read_text(encoding="utf-8")]
+    script = ("const w = require(process.argv[1]);"
+              "w.setup(JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')));"
+              "for (const q of process.argv.slice(3)) console.log(JSON.stringify(w.search(q).items.map(g => g[0].location)))")
+    queries = {"複印幾多錢": ("price-lists/convenience-services/", 1), "水喉": ("instructions/tap-valve/", 3),
+               "光管": ("instructions/fluorescent-lamp/", 3)}
+    run = subprocess.run([node, "-e", script, str(worker), str(hk_site / "search" / "search_index.json"), *queries],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    for (query, (page, within)), line in zip(queries.items(), run.stdout.splitlines()):
+        urls = json.loads(line)
+        assert any(u.startswith(page) for u in urls[:within]), (query, urls[:5])
