@@ -24,6 +24,8 @@ from benchmarks.preview_bench import copy_project  # noqa: E402
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
 ARTICLE = re.compile(r'<article class="hb-doc.*?</article>', re.S)
 TITLE = re.compile(r"<title>.*?</title>", re.S)
+TOC = re.compile(r'<nav class="md-nav md-nav--secondary"[^>]*>(.*?)</nav>', re.S)
+TOC_ENTRY = re.compile(r'<a href="(#[^"]*)" class="md-nav__link">(.*?)</a>', re.S)
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
@@ -80,6 +82,31 @@ def _pages(site: Path) -> dict[str, str]:
     return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
 
 
+def _toc(html: str) -> list[tuple[str, str]]:
+    """The table of contents the theme shows beside the page: (anchor, text) of each entry."""
+    navs = TOC.findall(html)
+    return [(anchor, " ".join(re.sub(r"<[^>]*>", "", text).split())) for anchor, text in
+            TOC_ENTRY.findall(navs[-1])] if navs else []
+
+
+def _article(html: str) -> str | None:
+    """The page body as the browser reads it: the tree opens the elements holding headings with a
+    self-closing tag (``<div class="hb-sections" />``, the slash ignored) and adds blank lines."""
+    found = ARTICLE.search(html)
+    return found and re.sub(r">\s+<", "><", re.sub(r"<(\w+)([^<>]*?) />", r"<\1\2>", found.group(0)))
+
+
+def _same_tocs(ours: dict[str, str], theirs: dict[str, str]) -> None:
+    """Every page's table of contents is the plugin build's; most pages have one (procedures,
+    forms, roles, departments, sites …: every kind of page with sections)."""
+    differ = [name for name in ours if _toc(ours[name]) != _toc(theirs[name])]
+    assert not differ, [(name, _toc(ours[name])[:3], _toc(theirs[name])[:3]) for name in differ[:3]]
+    kinds = {name.split("/")[0] for name in ours if _toc(ours[name])}
+    assert {"procedures", "instructions", "forms", "price-lists", "roles", "departments", "sites", "rules",
+            "revisions"} <= kinds, kinds
+    assert sum(bool(_toc(html)) for html in ours.values()) > 130
+
+
 def test_page_tree_built_by_plain_mkdocs_gives_the_same_pages(built: tuple[Path, Path], tree: Path,
                                                                tmp_path: Path) -> None:
     _, mkdocs_site = built
@@ -91,14 +118,49 @@ def test_page_tree_built_by_plain_mkdocs_gives_the_same_pages(built: tuple[Path,
     ours, plain = _pages(mkdocs_site), _pages(tmp_path / "plain")
     assert len(ours) > 140 and plain.keys() == ours.keys(), sorted(plain.keys() ^ ours.keys())[:5]
     for name, html in ours.items():
-        for part in (ARTICLE, TITLE):
-            mine = part.search(html)
-            assert (mine and mine.group(0)) == ((found := part.search(plain[name])) and found.group(0)), (name, part)
+        assert _article(html) == _article(plain[name]), name
+        assert TITLE.findall(html) == TITLE.findall(plain[name]), name
+    _same_tocs(ours, plain)
     # assets and vendor copies too; not the search (without the plugin: the theme's own index and worker)
     # nor the build stamp the plugin writes
     def others(site: Path) -> set[str]:
         return {n for n in _files(site) if not n.startswith(("search/", "assets/javascripts/workers/", ".handbook"))}
     assert others(mkdocs_site) == others(tmp_path / "plain")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("properdocs") is None,
+                    reason="ProperDocs is not installed (make setup-test installs the pinned version from pyproject.toml)")
+def test_page_tree_built_by_properdocs_has_the_same_tables_of_contents(built: tuple[Path, Path], tree: Path,
+                                                                       tmp_path: Path) -> None:
+    _, mkdocs_site = built
+    _run([sys.executable, "-m", "properdocs", "build", "-d", str(tmp_path / "properdocs")], tree)
+    ours, theirs = _pages(mkdocs_site), _pages(tmp_path / "properdocs")
+    assert theirs.keys() == ours.keys(), sorted(ours.keys() ^ theirs.keys())[:5]
+    assert all(_article(html) == _article(theirs[name]) for name, html in ours.items())
+    _same_tocs(ours, theirs)
+
+
+def test_page_tree_headings_keep_their_text_and_ids_through_markdown() -> None:
+    """Heading text that Markdown would read as markup (emphasis, links, a closing #, attr_list
+    braces, entities) comes out as it went in, in the table of contents too; the page keeps its DOM."""
+    import markdown
+
+    from generator.render.site.mdform import markdown_body
+    from generator.render.site.tree import TOC
+
+    def heading(level: int, ident: str, text: str) -> str:
+        return f'<h{level} id="{ident}">{text}<a class="headerlink" href="#{ident}" title="本节链接">¶</a></h{level}>'
+
+    texts = ["A*B*_c_ [x](y) `z` #1", "价格 &amp; 收费 &lt;说明&gt; {#not-id} !", "1. 编号 - 列表 + 项 | 表 \\ 斜"]
+    body = ('<article class="hb-doc">\n' + heading(1, "top", "标题") + '\n<p class="k">说明</p>\n'
+            '<div class="hb-sections">\n' + "\n<p>段落</p>\n".join(heading(2, f"s{n}", t) for n, t in enumerate(texts))
+            + '\n<table><tr><td>1</td></tr></table>\n</div>\n</article>')
+    md = markdown.Markdown(extensions=["attr_list", "toc", "tables"], extension_configs={"toc": TOC})
+    html = md.convert(markdown_body(body))
+    assert _article(html) == _article(body)
+    tokens = md.toc_tokens  # type: ignore[attr-defined]
+    assert [t["id"] for t in tokens[0]["children"]] == ["s0", "s1", "s2"] and tokens[0]["id"] == "top"
+    assert markdown_body("<p>没有标题</p>") == "<p>没有标题</p>"
 
 
 def test_page_tree_rewrites_only_changed_files(built: tuple[Path, Path], tree: Path) -> None:
@@ -144,6 +206,24 @@ def test_page_tree_renders_again_only_what_an_edit_can_change(tmp_path: Path) ->
         assert not [name for name in ours if ours[name] != expected[name]], old
 
 
+def test_page_records_and_handbook_pages_import_no_mkdocs(tmp_path: Path) -> None:
+    """The page records (and ``handbook pages``, which writes them) need no MkDocs: the plugin is only
+    an adapter over them (docs/site.md, "How the plugin works")."""
+    code = ("import sys; import generator.render.site.records, generator.render.site.setup\n"
+            "from generator.cli import main\n"
+            "try:\n    code = main(['--project', sys.argv[1], 'pages', '--out', sys.argv[2]])\nexcept SystemExit as e:\n"
+            "    code = e.code\nprint('EXIT', code)\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'properdocs'))\n"
+            "print('LOADED', ','.join(bad))")
+    out = tmp_path / "tree"
+    project = copy_project(tmp_path / "project")
+    proc = subprocess.run([sys.executable, "-c", code, str(project), str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    lines = proc.stdout.strip().splitlines()
+    assert "EXIT 0" in lines and lines[-1] == "LOADED", (proc.stdout[-1500:], proc.stderr[-1500:])
+    assert (out / "docs" / "procedures" / "community-culture" / "index.md").is_file() and (out / "nav.yml").is_file()
+
+
 def test_page_tree_refuses_a_folder_that_is_not_one(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     result = run_cli("--project", str(ROOT / "tests" / "fixtures" / "mini"), "pages", "--out", str(tmp_path))
@@ -167,6 +247,7 @@ def test_zensical_drops_the_plugin_but_builds_the_page_tree(built: tuple[Path, P
     assert '<svg class="hb-flow__svg"' in page and "<table" in page and "handbook.css" in page
     assert (tree / "site" / "procedures/community-culture/flowchart.svg").is_file()  # the full-size view
     assert "unpkg.com" not in page  # the local iframe-worker from the tree's config
+    _same_tocs(ours, theirs)  # its own markup around each entry, the same entries
     assert "客户需求处理单" in (tree / "site" / "search.json").read_text(encoding="utf-8")  # its own index, not segmented
 
 

@@ -53,8 +53,9 @@ def sub_path(request: pytest.FixtureRequest, real_site: Path, tmp_path_factory: 
         yield url + request.param + "/"
 
 
-def _check(page, url: str, name: str, root: str | None = None) -> None:
-    """Styled and complete: every stylesheet and script of the page loaded (from ``root`` if given)."""
+def _check(page, url: str, name: str, root: str | None = None, colour: str = TEAL) -> None:
+    """Styled and complete: every stylesheet and script of the page loaded (from ``root`` if given),
+    the header in ``colour`` (the theme's CSS and ours applied)."""
     failed: list[str] = []
     loaded: list[str] = []
     page.on("requestfailed", lambda r: failed.append(r.url))
@@ -63,7 +64,7 @@ def _check(page, url: str, name: str, root: str | None = None) -> None:
     page.goto(url)
     page.wait_for_timeout(200)
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
-    assert header == TEAL, f"{name}: unstyled ({header})"
+    assert header == colour, f"{name}: unstyled ({header})"
     wanted = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet], script[src]')]"
                            ".map(e => e.href || e.src)")
     if root is not None:  # the 404 page: its links resolve against the <base> its script set

@@ -95,6 +95,12 @@ def _config(project: Path, site_dir: Path, said: list[str]) -> Any:
         raise SourceError([_config_finding(f"mkdocs.yml {why}", exc, said, path)]) from None
 
 
+def config_error(what: str, exc: BaseException, config_file: Path) -> Finding:
+    """CFG002 for ``config_file`` (mkdocs.yml) that could not be read as ``what`` says: at the line and
+    column of a YAML error, described as for a source file."""
+    return _config_finding(what, exc, [], config_file)
+
+
 def _config_finding(what: str, exc: BaseException, said: list[str], config_file: Path) -> Finding:
     yaml_error = _yaml_error(exc, config_file)
     if yaml_error is not None:  # MkDocs wraps it in a ConfigurationError: its mark is on the cause

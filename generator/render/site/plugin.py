@@ -1,6 +1,8 @@
-"""The MkDocs plugin: the handbook's pages, navigation and search words, straight from the YAML.
+"""The MkDocs plugin: the site's records (generator.render.site.records) as MkDocs pages, plus search.
 
 Registered as ``handbook`` (pyproject entry point); mkdocs.yml lists it before search and offline.
+It is an adapter: the pages, their front matter and bodies, the navigation and the files beside the
+pages are the records ``handbook pages`` writes too; each event hands MkDocs its part of them.
 ``handbook build`` hands it a checked build context (generator.context); under plain ``mkdocs
 build``/``serve`` it loads and checks the sources itself, in on_config, before MkDocs touches the
 site folder: bad sources stop the build there, so a failed build never leaves a half-written site.
@@ -14,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+import jieba
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,12 +29,12 @@ from generator.context import BuildContext, SourcesFailed, make_context
 from generator.findings import Finding, Severity, what_stopped
 from generator.model.audience import Audience
 from generator.publish.safety import STAMP, unsafe_out
-from generator.render.site.charts import prerender
 from generator.render.site.notfound import relative_error_page, top_folders
 from generator.render.site.page import HandbookPage
-from generator.render.site.render import Renderer, compact
+from generator.render.site.records import EngineSettings, SiteRecords, SiteText
+from generator.render.site.render import compact
 from generator.render.site.search.index import HandbookSearchIndex
-from generator.render.site.setup import HELP_PAGE, VENDOR, Prepared, prepare
+from generator.render.site.setup import HELP_PAGE, prepare
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 FINDINGS = logging.getLogger("mkdocs.plugins.handbook.findings")  # one line per finding
@@ -60,7 +63,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.prepared = Prepared([])
+        self.prepared = SiteRecords([])  # the records of the last build
         self.context: BuildContext | None = None  # handed in by handbook build (generator.render.site)
         self.folders: list[str] = []
 
@@ -83,35 +86,35 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             context = self.context or make_context(root, Audience(self.config.audience), dt.date.today(),
                                                    config.site_url or "")
         except SourcesFailed as failed:
-            self.prepared = Prepared(failed.findings)
+            self.prepared = SiteRecords(failed.findings)
         else:
-            self.prepared = prepare(config, context, self.config.cache_dir, self.config.vendor_dir)
+            self.prepared = prepare(context, EngineSettings(config.site_name, Path(config.docs_dir),
+                                                            config.use_directory_urls, self.config.vendor_dir))
+            _apply(self.prepared, config)
         for finding in self.prepared.findings:
             (FINDINGS.error if finding.severity is Severity.error else FINDINGS.warning)(finding.format())
         if self.errors:
             raise FindingsStop(self.errors)
         return config
 
-    # Add one virtual page per handbook page, its flowchart drawn (Graphviz), and the local copy of iframe-worker.
+    # One virtual page per record, each flowchart's full-size view (Graphviz), the local copy of iframe-worker.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        prepared = self.prepared
-        assert prepared.index is not None  # on_config stopped the build otherwise
-        renderer = Renderer(prepared.index, files)
-        left_out = files.get_file_from_path(HELP_PAGE) if prepared.help_page is None else None
+        records = self.prepared
+        assert records.index is not None  # on_config stopped the build otherwise
+        records.directory_urls = config.use_directory_urls  # the offline plugin's on_config came after ours
+        left_out = files.get_file_from_path(HELP_PAGE) if records.help_page is None else None
         if left_out is not None:
             files.remove(left_out)  # the public site has no help page (prepare decides)
-        for spec in prepared.specs:
-            level = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, spec.uri, content="", inclusion=level)
+        for record in records.pages:
+            level = InclusionLevel.INCLUDED if record.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, record.uri, content="", inclusion=level)
             files.append(file)
-            HandbookPage(spec, file, config, renderer)
-        for uri, chart in prerender(prepared.index, prepared.specs).items():  # full-size views, beside the pages
+            HandbookPage(record, records, file, config)
+        for uri, chart in records.charts().items():  # full-size views, beside the pages
             files.append(File.generated(config, uri, content=chart))
-        vendor = prepared.vendor
-        if vendor is not None:
-            for name, uri in VENDOR.items():
-                files.append(File.generated(config, uri, abs_src_path=str(vendor / name)))
-        _use_our_search(files, config, prepared.index.book)
+        for uri, path in records.assets.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        _use_our_search(files, config, records.index.book)
         self.folders = top_folders(files)
         return files
 
@@ -136,6 +139,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 server.watch(str(root / name))
         server.builder = _keep_last_good(server.builder)
         return server
+
+
+def _apply(records: SiteRecords, config: MkDocsConfig) -> None:
+    """The records' navigation, site text and scripts into MkDocs' configuration."""
+    if records.index is None:
+        return
+    text: SiteText = records.text
+    for name in ("site_name", "site_description", "copyright"):
+        if getattr(text, name) is not None:
+            setattr(config, name, getattr(text, name))
+    if text.language is not None:
+        config.theme["language"] = text.language
+    config.nav = records.nav
+    config.extra["polyfills"] = list(records.polyfills)
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not a build message
 
 
 def _use_our_search(files: Files, config: MkDocsConfig, book: Any) -> None:

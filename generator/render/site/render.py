@@ -5,11 +5,9 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
 
 from generator.check import RULES
 from generator.check.reviews import reviewed
@@ -21,13 +19,13 @@ from generator.model.review import DocumentReview
 from generator.render.site import labels
 from generator.render.site.index import SiteIndex
 from generator.render.site.pages import PageSpec
-from generator.render.site.urls import NOTICES, form_pdf, notice_pdf, page_uri, step_anchor
+from generator.render.site.urls import NOTICES, form_pdf, notice_pdf, page_uri, page_url, relative_url, step_anchor
 from generator.render.site.views import VIEWS, documents, lists, organisation, reviews  # noqa: F401 (views register)
 from generator.render.site.views.links import kind_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 _TAG = re.compile(r"<[^>]*>")
-_HEADING = re.compile(r'<h([1-3]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
+HEADING = re.compile(r'<h([1-3]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
 
 Context = Callable[[SiteIndex, PageSpec], dict[str, Any]]
 SINGLE_PAGES: dict[str, Context] = {  # the pages that are not an entry's (entries: views.VIEWS)
@@ -42,27 +40,28 @@ SINGLE_PAGES: dict[str, Context] = {  # the pages that are not an entry's (entri
 
 
 class Links:
-    """URLs from the page being rendered to any page, anchor or file of the site."""
+    """URLs from the page being rendered (source URI ``here``) to any page, anchor or file of the
+    site; ``pages``: the source URIs of every page; ``directory_urls``: the engine's URL layout."""
 
-    def __init__(self, files: Files, here: File, ix: SiteIndex):
-        self.files, self.here, self.ix = files, here, ix
+    def __init__(self, pages: Collection[str], here: str, ix: SiteIndex, directory_urls: bool = False):
+        self.pages, self.here, self.ix, self.directory_urls = pages, here, ix, directory_urls
+        self.url = page_url(here, directory_urls)
 
     def page(self, kind: str, ident: str | None = None, anchor: str | None = None) -> str | None:
         """URL of an entity's page (or a kind's catalogue); None when the site has no such page."""
         return self.uri(page_uri(kind, ident), anchor)
 
     def uri(self, uri: str | None, anchor: str | None = None) -> str | None:
-        target = self.files.get_file_from_path(uri) if uri else None
-        if target is None:
+        if not uri or uri not in self.pages:
             return None
         fragment = f"#{anchor}" if anchor else ""
-        if target is self.here and fragment:
+        if uri == self.here and fragment:
             return fragment
-        return target.url_relative_to(self.here) + fragment
+        return relative_url(page_url(uri, self.directory_urls), self.url) + fragment
 
     def static(self, path: str) -> str:
-        """A file the build puts into the site outside MkDocs (the PDFs), relative to this page."""
-        return get_relative_url(path, self.here.url)
+        """A file the build puts into the site outside the engine (the PDFs), relative to this page."""
+        return relative_url(path, self.url)
 
     def name(self, kind: str, ident: str) -> str:
         obj = self.ix.book.table(kind).get(ident)
@@ -93,17 +92,19 @@ def environment() -> Environment:
 
 
 class Renderer:
-    """Renders one page body; the environment and the index are shared by every page of a build."""
+    """Renders one page body; the environment and the index are shared by every page of a build.
+    ``pages``: the source URIs of every page of the site (links to other URIs are left out)."""
 
-    def __init__(self, ix: SiteIndex, files: Files):
-        self.ix, self.files = ix, files
+    def __init__(self, ix: SiteIndex, pages: Collection[str], directory_urls: bool = False):
+        self.ix, self.pages, self.directory_urls = ix, pages, directory_urls
         self.env = environment()
 
-    def render(self, spec: PageSpec, file: File) -> tuple[str, list[dict[str, Any]]]:
+    def render(self, spec: PageSpec) -> tuple[str, list[dict[str, Any]]]:
+        """(the body HTML of ``spec``'s page, its headings as table-of-contents tokens: toc_tokens)."""
         view = SINGLE_PAGES.get(spec.kind) or VIEWS[spec.kind]
         context = view(self.ix, spec)
         template = self.env.get_template(f"{spec.kind}.html")
-        html = template.render(spec=spec, L=Links(self.files, file, self.ix), ix=self.ix, book=self.ix.book,
+        html = template.render(spec=spec, L=Links(self.pages, spec.uri, self.ix, self.directory_urls), ix=self.ix, book=self.ix.book,
                                company=self.ix.book.company, reviewed=self._reviewed, **context)
         return html, toc_tokens(html)
 
@@ -135,7 +136,7 @@ def toc_tokens(html: str) -> list[dict[str, Any]]:
     """The page's headings (h1-h3, ours carry ids and permalinks) as MkDocs table-of-contents tokens."""
     root: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
-    for level, ident, name in _HEADING.findall(html):
+    for level, ident, name in HEADING.findall(html):
         token = {"level": int(level), "id": ident, "name": _TAG.sub("", name).strip(), "children": []}
         while stack and stack[-1]["level"] >= token["level"]:
             stack.pop()

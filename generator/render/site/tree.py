@@ -20,8 +20,9 @@ path, so the tree builds wherever it is moved. ``DIR/.handbook-pages.json`` reco
 wrote and what it wrote them from (date, mkdocs.yml, each source file's digest and entries, each document's neighbours),
 so the next run renders again only the page bodies that can depend on the files changed since
 (generator.preview.affected, as the preview does) and keeps the others' files as they are. Links between pages are those of the built
-site (``…/index.html``, the offline layout). The bodies are made by the same renderer as the
-plugin's, through MkDocs' file objects, so this stage still needs MkDocs installed.
+site (``…/index.html``, the offline layout). The pages are the site's records
+(generator.render.site.records), the same the MkDocs plugin hands MkDocs: this stage imports no
+MkDocs, so the tree can be written where only another engine is installed.
 """
 
 from __future__ import annotations
@@ -35,13 +36,19 @@ from typing import Any
 import yaml
 
 from generator.context import BuildContext
+from generator.findings import Finding, SourceError
 from generator.model import kinds
+from generator.model.base import Position
 from generator.model.handbook import Key
 from generator.preview.affected import affected_by, by_file, is_document_page, neighbours
+from generator.render.site.records import EngineSettings, SiteRecords
+from generator.render.site.mdform import markdown_body
+from generator.render.site.render import compact
 
 MARKER = ".handbook-pages"  # written into the tree; marks a folder ``handbook pages`` may rewrite
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, five times faster
 OVERRIDES = "overrides"  # the copy of the project's site_overrides inside the tree
+TOC = {"permalink": "¶", "permalink_title": "本节链接"}  # headings' permalinks as the plugin writes them (render.py)
 STATE = ".handbook-pages.json"  # what the last run wrote from: the next one keeps unaffected page bodies
 
 
@@ -55,44 +62,42 @@ class TreeResult:
 
 
 def write_tree(context: BuildContext, out: Path) -> TreeResult:
-    """Write the page tree of ``context`` into ``out``; SourceError (CFG00x) when mkdocs.yml is unusable."""
-    from mkdocs.structure.files import get_files
+    """Write the page tree of ``context`` into ``out``; SourceError when mkdocs.yml is not YAML (CFG002),
+    a site_overrides template does not compile or is gone (CFG008) or Graphviz is missing (CFG007)."""
+    from generator.render.site.setup import HELP_PAGE, prepare
+    from generator.render.site.themecheck import check_folder
 
-    from generator.render.site import configure, site_config
-    from generator.render.site.page import HandbookPage
-    from generator.render.site.render import compact
-    from generator.render.site.themecheck import check_templates
-
-    config, plugin = site_config(context.project, out / "site")
-    plugin.context = context
-    config = configure(config)
-    check_templates(config)  # the tree's engine renders pages in them: CFG008 now, not a failed engine build
-    files = plugin.on_files(get_files(config), config=config)
-    index = plugin.prepared.index
-    state = _state(context, [f.src_uri for f in files if isinstance(f.page, HandbookPage)], index.backlinks)
+    data = engine_yaml(context.project)
+    settings = _settings(context.project, data)
+    custom_dir = _custom_dir(context.project, data)
+    if custom_dir is not None:  # the tree's engine renders pages in them: CFG008 now, not a failed engine build
+        check_folder(custom_dir, context.project, settings.docs_dir)
+    records = prepare(context, settings)
+    if records.errors:
+        raise SourceError(records.errors)
+    assert records.index is not None
+    state = _state(context, [page.uri for page in records.pages], records.index.backlinks)
     keep = _unchanged(out, state)
     wanted: dict[str, bytes] = {}
     rendered = 0
-    for file in files:
-        page = file.page
-        if isinstance(page, HandbookPage):
-            written = out / "docs" / file.src_uri
-            if keep is not None and is_document_page(page.spec.obj) and \
-                    context.book.key(page.spec.obj) not in keep and written.is_file():
-                wanted[f"docs/{file.src_uri}"] = written.read_bytes()  # its body cannot have changed
-                continue
-            page.read_source(config)
-            page.render(config, files)
-            rendered += 1
-            front = yaml.dump(page.meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
-            wanted[f"docs/{file.src_uri}"] = f"---\n{front}---\n\n{compact(page.content or '')}\n".encode()
-        elif file.abs_src_path or file.generated_by:  # files of docs_dir, vendor copies, flowchart.svg
-            wanted[f"docs/{file.src_uri}"] = file.content_bytes
-    nav = yaml.dump(config.nav, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode()
-    wanted["nav.yml"] = nav
-    overrides = _overrides(context.project, config)
+    for page in records.pages:
+        written = out / "docs" / page.uri
+        if keep is not None and is_document_page(page.spec.obj) and \
+                context.book.key(page.spec.obj) not in keep and written.is_file():
+            wanted[f"docs/{page.uri}"] = written.read_bytes()  # its body cannot have changed
+            continue
+        rendered += 1
+        wanted[f"docs/{page.uri}"] = page_file(page.meta, records.render(page).html).encode()
+    for rel, path in _hand_written(settings.docs_dir, None if records.help_page else HELP_PAGE).items():
+        wanted[f"docs/{rel}"] = path.read_bytes()
+    wanted.update({f"docs/{uri}": svg.encode() for uri, svg in records.charts().items()})
+    wanted.update({f"docs/{uri}": path.read_bytes() for uri, path in records.assets.items()})
+    wanted["nav.yml"] = yaml.dump(records.nav, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode()
+    overrides = _overrides(custom_dir, settings.docs_dir)
     wanted.update({f"{OVERRIDES}/{rel}": body for rel, body in overrides.items()})
-    wanted["mkdocs.yml"] = _engine_config(context.project, config, bool(overrides)).encode()
+    folders = sorted({rel.split("/")[1] for rel in wanted if rel.startswith("docs/") and rel.count("/") > 1}
+                     | {"assets"})  # the theme's files are under assets/ too
+    wanted["mkdocs.yml"] = _engine_config(data, records, bool(overrides), folders).encode()
     wanted[MARKER] = b"handbook pages\n"
     result = _sync(out, wanted, _previously_written(out))
     result.rendered = rendered
@@ -101,6 +106,66 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     if not (out / STATE).is_file() or (out / STATE).read_bytes() != body:
         (out / STATE).write_bytes(body)
     return result
+
+
+def page_file(meta: dict[str, Any], body: str) -> str:
+    """A page of the tree: YAML front matter, then the body: HTML, which Markdown passes through, with
+    its table-of-contents headings as Markdown headings (generator.render.site.mdform)."""
+    front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{markdown_body(compact(body)).strip()}\n"
+
+
+def engine_yaml(project: Path) -> dict[str, Any]:
+    """The project's mkdocs.yml as plain data (MkDocs' own tags read as nothing); SourceError CFG002
+    at the line and column when it is missing or not YAML."""
+    from generator.publish.build import _LenientLoader
+    from generator.render.site import config_error
+
+    path = project / "mkdocs.yml"
+    if not path.is_file():
+        raise SourceError([Finding("CFG002", "mkdocs.yml 不存在:页面树要从它取网站的设置", Position("mkdocs.yml", 1, 1),
+                                   hint="从仓库恢复 mkdocs.yml(git checkout mkdocs.yml)")])
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        raise SourceError([config_error("mkdocs.yml 无法读取(不是 UTF-8 文本)", exc, path)]) from None
+    return data if isinstance(data, dict) else {}
+
+
+def _plugins(data: dict[str, Any]) -> dict[str, Any]:
+    """The plugins of mkdocs.yml by name, with their options ({} when none)."""
+    found: dict[str, Any] = {}
+    for entry in data.get("plugins") or []:
+        if isinstance(entry, dict):
+            found.update({str(name): options or {} for name, options in entry.items()})
+        else:
+            found[str(entry)] = {}
+    return found
+
+
+def _settings(project: Path, data: dict[str, Any]) -> EngineSettings:
+    """What the records read of mkdocs.yml: the title, the pages folder, the URL layout, the vendor folder."""
+    plugins = _plugins(data)
+    options = plugins.get("handbook") if isinstance(plugins.get("handbook"), dict) else {}
+    offline = "offline" in plugins or "material/offline" in plugins
+    return EngineSettings(str(data.get("site_name") or ""), project / str(data.get("docs_dir") or "docs"),
+                          bool(data.get("use_directory_urls", True)) and not offline,
+                          (options or {}).get("vendor_dir"))
+
+
+def _custom_dir(project: Path, data: dict[str, Any]) -> Path | None:
+    theme = data.get("theme")
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return project / str(folder) if folder else None
+
+
+def _hand_written(docs_dir: Path, left_out: str | None) -> dict[str, Path]:
+    """The files of the pages folder the engine builds (not hidden ones, nor the page this site leaves out)."""
+    if not docs_dir.is_dir():
+        return {}
+    found = {path.relative_to(docs_dir).as_posix(): path for path in sorted(docs_dir.rglob("*")) if path.is_file()}
+    return {rel: path for rel, path in found.items()
+            if rel != left_out and not any(part.startswith(".") for part in rel.split("/"))}
 
 
 def _previously_written(out: Path) -> set[str]:
@@ -112,12 +177,11 @@ def _previously_written(out: Path) -> set[str]:
         return set()
 
 
-def _overrides(project: Path, config: Any) -> dict[str, bytes]:
+def _overrides(folder: Path | None, pages: Path) -> dict[str, bytes]:
     """The files of the project's ``theme.custom_dir`` (site_overrides), by path inside it."""
-    folder = config.theme.custom_dir
-    if not folder or not Path(folder).is_dir():
+    if folder is None or not folder.is_dir():
         return {}
-    root, pages = Path(folder), Path(config.docs_dir)  # docs_dir may lie inside it: its pages are in docs/
+    root = folder  # docs_dir (``pages``) may lie inside it: its pages are in docs/
     return {path.relative_to(root).as_posix(): path.read_bytes()
             for path in sorted(root.rglob("*")) if path.is_file() and not path.is_relative_to(pages)}
 
@@ -168,14 +232,14 @@ def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def _engine_config(project: Path, config: Any, overrides: bool) -> str:
-    """mkdocs.yml for the tree: the project's, without the handbook plugin, over docs/ and nav.yml."""
-    from generator.publish.build import _LenientLoader
-
-    data = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_LenientLoader)
+def _engine_config(project_config: dict[str, Any], records: SiteRecords, overrides: bool, folders: list[str]) -> str:
+    """mkdocs.yml for the tree: the project's, without the handbook plugin, over docs/ and nav.yml,
+    with this site's own title, description, footer and theme language (SiteText), and the site's
+    top-level ``folders`` for the 404 page's script (``extra.hb_top_folders``, site_overrides/404.html)."""
+    data = dict(project_config)
     data["docs_dir"] = "docs"
     data["site_dir"] = "site"
-    data["nav"] = config.nav
+    data["nav"] = records.nav
     data["plugins"] = [p for p in data.get("plugins", []) if p != "handbook" and not (isinstance(p, dict) and "handbook" in p)]
     theme = data.setdefault("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
@@ -183,8 +247,13 @@ def _engine_config(project: Path, config: Any, overrides: bool) -> str:
             theme["custom_dir"] = OVERRIDES  # copied into the tree: relative to its mkdocs.yml
         else:
             theme.pop("custom_dir")
-    data["extra"] = {**(data.get("extra") or {}), "polyfills": list(config.extra.get("polyfills", []))}
-    data["markdown_extensions"] = ["admonition", "attr_list", "pymdownx.details", {"toc": {"permalink": True}},
+    text = records.text
+    data.update({name: getattr(text, name) for name in ("site_name", "site_description", "copyright")
+                 if getattr(text, name) is not None})
+    if text.language is not None and isinstance(theme, dict):
+        theme["language"] = text.language
+    data["extra"] = {**(data.get("extra") or {}), "polyfills": list(records.polyfills), "hb_top_folders": folders}
+    data["markdown_extensions"] = ["admonition", "attr_list", "pymdownx.details", {"toc": TOC},
                                    "pymdownx.superfences"]  # the tree's bodies are HTML: no custom fences needed
     return "# Written by handbook pages: the page tree's own configuration (no handbook plugin).\n" + \
         yaml.safe_dump(json.loads(json.dumps(data, default=str)), allow_unicode=True, sort_keys=False)

@@ -6,6 +6,9 @@ MkDocs writes directory URLs or (offline build) ``<folder>/<id>/index.html``.
 
 from __future__ import annotations
 
+import posixpath
+from urllib.parse import quote
+
 from generator.model import kinds
 
 SINGLES: dict[str, str] = {
@@ -61,3 +64,28 @@ def form_pdf(form_id: str) -> str:
 
 def notice_pdf(site_id: str, notice: str) -> str:
     return f"pdf/notices/{site_id}/{notice}.pdf"
+
+
+def page_url(uri: str, directory_urls: bool = False) -> str:
+    """URL, from the site root, of the page whose source is ``uri`` (``procedures/x/index.md``), as
+    the engines write it: ``procedures/x/index.html`` (offline layout), or ``procedures/x/`` with
+    directory URLs; ``foo.md`` is ``foo.html`` or ``foo/``. Percent-encoded like MkDocs' URLs."""
+    folder, name = posixpath.split(uri)
+    stem = name.rpartition(".")[0] or name
+    if stem == "index" or not directory_urls:
+        url = posixpath.join(folder, stem + ".html")
+    else:
+        url = posixpath.join(folder, stem, "index.html")
+    if directory_urls and url.endswith("index.html"):
+        url = (posixpath.dirname(url) or ".") + "/"
+    return quote(url)
+
+
+def relative_url(url: str, here: str) -> str:
+    """``url`` (from the site root) as seen from the page at ``here`` (a page URL, from the root):
+    ``procedures/a/index.html`` from ``procedures/b/index.html`` is ``../a/index.html``. A last part
+    of ``here`` with a dot is a file name (its folder counts); a trailing slash of ``url`` is kept."""
+    folder, _, last = here.rpartition("/")
+    base = folder if "." in last else here
+    relative = posixpath.relpath(posixpath.normpath("/" + url), posixpath.normpath("/" + base))
+    return relative + "/" if url.endswith("/") and relative != "/" else relative
