@@ -172,7 +172,7 @@ function topics(title) {
   return out
 }
 
-/* The kinds of page the query names (复印多少钱: a price list; 住户求助登记: a form), words.KIND_CUES. */
+/* The kinds of page the query names (复印多少钱: a price list; 住户求助登记: a form), Kind.search_cues (generator/model/kinds.py). */
 function cuedKinds(flat) {
   var out = new Set()
   Object.keys(H.cues).forEach(function (kind) {
@@ -198,7 +198,7 @@ var ENTRY_SHARE = 0.6
    title word; so 住户求助 finds its procedure and its form alike, and the procedure's boost decides. */
 var TOPIC_EXACT = 40
 
-/* A page of the kind the query names (KIND_CUES: 多少钱 → a price list) counts this much more. */
+/* A page of the kind the query names (Kind.search_cues: 多少钱 → a price list) counts this much more. */
 var CUED = 1.4
 
 /* A query word inside a longer title word (车位 in 租用车位登记表): more than the word in the text. */
