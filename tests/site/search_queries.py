@@ -111,7 +111,14 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("会议事预定", "procedures/meeting-room/", "homophone typo inside a query"),
     ("特约服物收费", "price-lists/special-services/", "typo inside a query"),
     ("有常便民服务", "procedures/convenience-services/", "homophone typo inside a query"),
+    # a question: fillers (有人, 怎么办) dropped, a word the dictionary holds only inside a longer one (打架斗殴)
+    ("有人打架怎么办", "procedures/resident-help/", "question, partial word"),
+    ("有人晕倒", "procedures/resident-help/", "colloquial emergency"),
+    ("停车费多少", "price-lists/community-services/", "price question with 多少"),
 ]
 
-# Queries that a planned page (待编写, a title only) also matches: it must come after every written page.
+# Queries that a planned page (待编写, a title only) also matches: it must come after every written page
+# that holds every query word.
 PLANNED_BELOW: list[str] = ["回访", "投诉", "會議室預訂", "业主回访", "装修"]
+# ... and where its title holds every query word, before written pages that hold only some, in the top 5.
+PLANNED_ABOVE_PARTIAL: list[str] = ["物品放行", "来访接待"]

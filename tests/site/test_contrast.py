@@ -162,6 +162,40 @@ def test_phone_tables_targets_and_hints(browser, base_url: str) -> None:
     assert not problems, problems
 
 
+def test_a_landed_row_has_one_frame_and_wide_tables_fit(browser, base_url: str) -> None:
+    """A search result landing on a table row (a limit, a price item) frames the row once, not each
+    cell; on a phone the limits are cards with 出处 on screen; on a desktop the price list's long
+    charge methods wrap instead of pushing 定价形式 out of the table."""
+    page = _page(browser, 390, 844)
+    for url in ("limits/#limit-cash-max-50", "price-lists/special-services/#item-1-1"):
+        page.goto(base_url + url)
+        page.wait_for_timeout(300)
+        frames = page.evaluate("""() => {
+          const tr = document.querySelector("tr:target")
+          return [getComputedStyle(tr).outlineStyle, [...tr.cells].map(td => getComputedStyle(td).outlineStyle)]
+        }""")
+        assert frames[0] == "solid" and set(frames[1]) == {"none"}, (url, frames)
+    page.goto(base_url + "limits/")
+    page.wait_for_timeout(300)
+    source = page.locator(".hb-cards td[data-label='出处']").first
+    assert source.evaluate("td => getComputedStyle(td, '::before').content").startswith('"出处')
+    assert source.evaluate("td => td.getBoundingClientRect().right") <= 390
+    for url in ("revisions/", "", "procedures/resident-help/"):  # revision lists are cards: 修订内容 gets the width
+        page.goto(base_url + url)
+        page.wait_for_timeout(300)
+        widths = page.evaluate("""() => [...document.querySelectorAll(".hb-cards td[data-label='修订内容']")]
+            .map(td => td.getBoundingClientRect().width)""")
+        assert widths and min(widths) > 300, (url, widths)
+    page.close()
+    page = _page(browser, 1280, 800)
+    page.goto(base_url + "price-lists/special-services/")
+    page.wait_for_timeout(300)
+    over = page.evaluate("""() => [...document.querySelectorAll(".md-typeset__scrollwrap")]
+        .filter(w => w.scrollWidth > w.clientWidth + 1).length""")
+    page.close()
+    assert over == 0
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_phone_drawer_has_enough_contrast(browser, base_url: str, scheme: str) -> None:
     """The navigation drawer of a phone, open: its section titles (bold 16 px: 4.5:1) and links."""

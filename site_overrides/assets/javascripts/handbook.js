@@ -41,3 +41,13 @@
     chart.scrollLeft = (chart.scrollWidth - chart.clientWidth) / 2;
   });
 })();
+
+// The theme searches on keyup only: text that arrives without one (pasted from a phone's menu,
+// dictated, an input method's commit) would leave 「键入以开始搜索」. Every input of the search box
+// counts as a keyup; the theme ignores a value it has already searched.
+document.addEventListener("input", function (event) {
+  var box = event.target;
+  if (box instanceof HTMLInputElement && box.classList.contains("md-search__input")) {
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+});

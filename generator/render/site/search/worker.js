@@ -16,9 +16,12 @@
 var H = null          /* the prepared index */
 var HAN = /[\u3400-\u9fff\uf900-\ufaff]/
 var RUN = /[0-9]+(?:\.[0-9]+)?%?|[a-z]+|[\u3400-\u9fff\uf900-\ufaff]+/g
-var STOP = {"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
+/* Tables looked up by what the user typed have no prototype: 「constructor」 is no synonym. */
+function table(pairs) { return Object.assign(Object.create(null), pairs) }
+
+var STOP = table({"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
             "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
-            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1}
+            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1})
 
 /* --- the cut: a port of segment.py ------------------------------------------------------------ */
 
@@ -109,7 +112,7 @@ function setup(data) {
   for (var i = 0; i + 1 < hb.t2s.length; i += 2)
     t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
-        synonyms: hb.synonyms, rewrite: hb.rewrite || {}, cues: hb.cues || {}, tails: hb.tails || [],
+        synonyms: table(hb.synonyms), rewrite: table(hb.rewrite || {}), cues: table(hb.cues || {}), tails: hb.tails || [],
         edges: new Map(), chars: new Map(), lengths: new Map(), sounds: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   ;(hb.sounds || []).forEach(function (group, k) {
     for (var i = 0; i < group.length; i++) {
@@ -251,10 +254,31 @@ function cutQuery(query) {
       if (!overlaps && !inside) taken.push([s, e, key])
     }
   })
-  if (!taken.length) return toks
   var items = spans.filter(function (p) { return !taken.some(function (t) { return p[0] < t[1] && t[0] < p[1] }) })
-  return items.concat(taken).sort(function (a, b) { return a[0] - b[0] }).map(function (x) { return x[2] })
+  return joinLone(items.concat(taken).sort(function (a, b) { return a[0] - b[0] }))
 }
+
+/* The words of the cut ([start, end, word] in query order), with adjacent lone characters joined
+   where together they begin an index word: 打架 is no word of the browser's dictionary, which holds
+   打架斗殴 only, so the cut gives 打 + 架; joined, it finds 打架斗殴 as a partial word. (Not inside a
+   word: 用车 is no phrase of 租用车位.) */
+function joinLone(spans) {
+  var out = []
+  for (var i = 0; i < spans.length; i++) {
+    var j = i
+    while (j + 1 < spans.length && lone(spans[j + 1]) && lone(spans[i]) && spans[j + 1][0] === spans[j][1]) j++
+    for (; j > i; j--) {  /* the longest run from i that some index word holds */
+      var piece = spans.slice(i, j + 1).map(function (p) { return p[2] }).join("")
+      if (H.prefixes.has(piece)) break
+    }
+    out.push(j > i ? spans.slice(i, j + 1).map(function (p) { return p[2] }).join("") : spans[i][2])
+    i = j
+  }
+  return out
+}
+
+function lone(span) { return span[2].length === 1 && HAN.test(span[2]) && !STOP[span[2]] }
+
 
 /* Index words one character away from a query of two or more Han characters that the index does
    not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos. */
@@ -333,7 +357,7 @@ function longestCut(words) {
     out.push.apply(out, piece); run = ""
   }
   words.forEach(function (w) {
-    if (HAN.test(w[0]) && !H.synonyms[w] && !STOP[w]) run += w
+    if (HAN.test(w[0]) && !H.synonyms[w] && !STOP[w] && (w.length === 1 || H.post.has(w))) run += w  /* joined: whole */
     else { flush(); out.push(w) }
   })
   flush()
@@ -406,7 +430,7 @@ function held(t, longer) {
 }
 
 function score(doc, list, query, near, alike) {  /* alike: variants() of the query */
-  var total = 0, matched = 0, all = 0, found = {}
+  var total = 0, matched = 0, all = 0, found = {}, whole = 0  /* whole: query words found as words */
   /* a document's own title weighs most; an entry (step, item) takes its page's title as context, so
      a page named after the query's noun outranks a long list one of whose items holds it */
   var page = H.docs[doc.page], own = doc.isPage ? 3 : 2
@@ -418,6 +442,7 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
       else if (!doc.isPage && page.titleWords.has(s) && 2.5 * f > best) { best = 2.5 * f; hit = s }
       else if (doc.words.has(s) && 1.5 * f > best) { best = 1.5 * f; hit = s }
     })
+    if (best) whole++
     if (!best) {
       for (var p = 0; p < t.partial.length; p++) {
         var w = t.partial[p]
@@ -473,7 +498,7 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
   }
   s *= doc.boost > 1 ? 1 + (doc.boost - 1) * 0.1 : 1
   if (doc.isPage) s *= 1.2
-  return { score: s, found: found }
+  return { score: s, found: found, full: whole === list.length }
 }
 
 /* Whether the query stands in the title as a run of its words at least at one end: 用车 is not in
@@ -496,7 +521,14 @@ function candidates(list, query) {
   function add(words) {
     words.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   }
-  list.forEach(function (t) { add(t.same); add(t.partial); add(t.parts) })
+  list.forEach(function (t) {
+    add(t.same); add(t.partial); add(t.parts)
+    if (t.word.length > 1 && !H.post.has(t.word) && !H.synonyms[t.word]) {  /* no text holds it as a word: */
+      H.docs.forEach(function (d) {  /* those that hold its characters (打架 in 打架斗殴; a Traditional edition's cut) */
+        if (d.text.indexOf(t.word) >= 0 || d.title.indexOf(t.word) >= 0) ids.add(d.i)
+      })
+    }
+  })
   pairs(query).forEach(function (p) { (H.bigrams.get(p) || []).forEach(function (i) { ids.add(i) }) })
   if (!ids.size && query.length > 1) {  /* a word that the cut does not know: plain text search */
     H.docs.forEach(function (d) { if (d.text.indexOf(query) >= 0 || d.title.indexOf(query) >= 0) ids.add(d.i) })
@@ -539,9 +571,8 @@ function escapeHTML(text) {
 /* The text as HTML with the hits marked: matched on the text itself, every piece then escaped, so a
    hit never lands inside an entity (a step reading "&amp;" searched for "amp"). */
 function mark(text, hits) {
-  var words = hits.filter(Boolean).sort(function (a, b) { return b.length - a.length })
-  if (!words.length) return escapeHTML(text)
-  var re = new RegExp(words.map(function (h) { return h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") }).join("|"), "gi")
+  var re = hitPattern(hits)
+  if (!re) return escapeHTML(text)
   var out = "", at = 0, m
   while ((m = re.exec(text))) {
     out += escapeHTML(text.slice(at, m.index)) + "<mark>" + escapeHTML(m[0]) + "</mark>"
@@ -550,16 +581,42 @@ function mark(text, hits) {
   return out + escapeHTML(text.slice(at))
 }
 
+/* The hits without those inside a longer hit. */
+function outermost(hits) {
+  return hits.filter(function (h) { return !hits.some(function (o) { return o.length > h.length && o.indexOf(h) >= 0 }) })
+}
+
+/* An entry's title as a result shows it: a step without a title of its own (its number only, 8.4)
+   gets the first clause of its text, so a phone shows what the step is about. */
+function shownTitle(d) {
+  if (!/^[0-9][0-9.\-\u2460-\u2473]*$/.test(d.title)) return d.title
+  var clause = d.text.split(/[，。；：,;:]/)[0]
+  return d.title + " " + (clause.length > 20 ? clause.slice(0, 20) + "…" : clause)
+}
+
+/* The hits as one pattern, longest first; a number and its unit may stand apart in the text as the
+   sources write them (50元 marks "50 元" of a table, as the cut reads both as 50元). */
+function hitPattern(hits) {
+  var words = hits.filter(Boolean).sort(function (a, b) { return b.length - a.length })
+  if (!words.length) return null
+  return new RegExp(words.map(function (h) {
+    return h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/^([0-9][0-9.%\\]*)(?=[^0-9.%\\])/, "$1 *")
+  }).join("|"), "gi")
+}
+
 /* A short excerpt of the text around its first hit (about 60 characters: two lines on a phone). */
 function excerpt(text, hits) {
-  var norm = normalize(text), at = -1
-  hits.forEach(function (h) { var k = h ? norm.indexOf(h) : -1; if (k >= 0 && (at < 0 || k < at)) at = k })
+  var re = hitPattern(hits), m = re && re.exec(text), at = m ? m.index : -1
   var start = Math.max(0, at - 16), end = Math.min(text.length, start + 60)
   return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "")
 }
 
+/* A query longer than this is a pasted text: its first characters are searched (the work grows with
+   the length; 120 characters took 1 s at 1000 procedures). */
+var MAX_QUERY = 64
+
 function search(raw) {
-  var query = normalize(simplify(raw.replace(/[*+~^:]/g, " "))).trim()
+  var query = normalize(simplify(raw.slice(0, MAX_QUERY).replace(/[*+~^:]/g, " "))).trim()
   if (!query) return { items: [] }
   query = arabic(rewrite(query))
   var flat = query.replace(/\s+/g, ""), near = nearWords(flat), cut = cutQuery(query), other = longestCut(cut)
@@ -584,18 +641,27 @@ function search(raw) {
     })
     if (r.score <= 0) return
     var g = groups.get(doc.page)
-    if (!g) groups.set(doc.page, g = { best: 0, hits: [] })
+    if (!g) groups.set(doc.page, g = { best: 0, hits: [], full: false })
     g.hits.push({ doc: doc, score: r.score, found: r.found })
     if (r.score > g.best) g.best = r.score
+    g.full = g.full || r.full
   })
   var wanted = cuedKinds(flat)
   groups.forEach(function (g, page) {  /* a page whose own title and card match ranks above one that only mentions it */
     var own = g.hits.filter(function (h) { return h.doc.isPage })[0], ownScore = own ? own.score : 0
     g.rank = (Math.max(ownScore, ENTRY_SHARE * g.best) + 0.3 * ownScore) * (wanted.has(H.docs[page].kind) ? CUED : 1)
   })
-  /* a page boosted below 1 (a planned title, an obsolete document) comes after every other match */
-  function tier(g) { var b = H.docs[g[0]].boost; return b < 1 ? b : 1 }
-  var ranked = Array.from(groups.entries()).sort(function (a, b) { return tier(b) - tier(a) || b[1].rank - a[1].rank })
+  /* A page boosted below 1 (a planned title, an obsolete document) comes after every other match,
+     unless it holds every query word: then right after the last written page that holds them all,
+     before pages that hold only some (装修申报 finds the planned 装修申报登记流程 above 会议申报单). */
+  var lowest = Infinity
+  groups.forEach(function (g, page) { if (g.full && H.docs[page].boost >= 1) lowest = Math.min(lowest, g.rank) })
+  groups.forEach(function (g, page) {
+    var b = H.docs[page].boost
+    g.tier = b >= 1 || g.full ? 1 : b
+    if (b < 1 && g.full) g.rank = Math.min(g.rank, lowest) * (1 - 0.01 * (1 - b))  /* obsolete below planned */
+  })
+  var ranked = Array.from(groups.entries()).sort(function (a, b) { return b[1].tier - a[1].tier || b[1].rank - a[1].rank })
   var items = ranked.slice(0, 60).map(function (entry) {
     var g = entry[1], pageDoc = H.docs[entry[0]]
     g.hits.sort(function (a, b) { return b.score - a.score })
@@ -605,7 +671,12 @@ function search(raw) {
     var shown = children.length ? children[Math.min(2, children.length - 1)].score : g.best  /* 3 shown, more folded */
     function item(h, doc, asPage) {
       var found = h ? h.found : top.found, hits = [], termsOut = {}
-      Object.keys(found).forEach(function (w) { termsOut[found[w] || w] = !!found[w]; if (found[w]) hits.push(found[w]) })
+      /* the page's link highlights every word found on the page (车辆 年检: 年检 is in its steps) */
+      var sources = asPage ? [found].concat(g.hits.map(function (x) { return x.found })) : [found]
+      sources.forEach(function (f) { Object.keys(f).forEach(function (w) { if (f[w] && hits.indexOf(f[w]) < 0) hits.push(f[w]) }) })
+      hits = outermost(hits)  /* 气 of 燃气热水气 is not marked everywhere once 燃气 and 热水器 are */
+      hits.forEach(function (w) { termsOut[w] = true })
+      Object.keys(found).forEach(function (w) { if (!found[w] && !termsOut[w]) termsOut[w] = false })
       if (!hits.length) {  /* found by title likeness or a typo: mark what of the query it holds, never an empty ?h= */
         var holds = [flat].concat(Array.from(pairs(flat))).filter(function (p) {
           return doc.title.indexOf(p) >= 0 || doc.text.indexOf(p) >= 0
@@ -614,11 +685,13 @@ function search(raw) {
         termsOut[holds] = true
         hits.push(holds)
       }
-      return { location: doc.d.location, title: mark(doc.d.title, hits),
+      return { location: doc.d.location, title: mark(shownTitle(doc.d), hits),
                text: asPage && !h ? "" : mark(excerpt(doc.d.text, hits), hits),
                score: asPage ? shown : h.score, terms: termsOut }
     }
-    return [item(pageHit, pageDoc, true)].concat(children.map(function (h) { return item(h, h.doc, false) }))
+    var head = item(pageHit, pageDoc, true)
+    head.full = g.full  /* every query word found as a word (the theme ignores it; tests read it) */
+    return [head].concat(children.map(function (h) { return item(h, h.doc, false) }))
   })
   return { items: items }
 }
