@@ -51,6 +51,8 @@ class Kind:
     template: str = "entity"  # page body template (site templates folder), ``entity`` is generic
     theme: str = "main.html"  # theme template the page renders in
     boost: float | None = None  # search ranking
+    search_cues: tuple[str, ...] = ()  # query words asking for this kind of page (多少钱: a price list); a
+    # one-character cue (表, 单) counts only at the end of the query (维修单; not 单元, 表扬)
     part: str | None = None  # title of its part in the bound handbook (None: not bound)
     exposure: Exposure = Exposure.none
     public_by_default: bool = False  # for models without a ``visibility`` field: are entries public?
@@ -149,18 +151,22 @@ register(Kind("company", Company, "公司", 0, file="company.yaml", exposure=Exp
 register(Kind("procedure", Procedure, "规程", 10, folder="procedures", code="QP", url="procedures",
               catalogue="规程制度一览", intro="全部标准作业规程、管理制度、工作流程与指引，按类别排列。",
               nav="规程制度", template="procedure", theme="procedure.html", boost=2, exposure=Exposure.pages,
-              part="标准作业规程与管理制度"))
+              part="标准作业规程与管理制度",
+              search_cues=("怎么办", "怎么处理", "如何处理", "怎么做", "流程", "程序", "步骤", "规程", "制度", "规定", "办法")))
 register(Kind("instruction", Instruction, "作业指导书", 20, folder="instructions", code="WI", url="instructions",
               catalogue="作业指导书一览", intro="维修、保养等具体作业的操作方法和验收标准，按归口部门排列。",
               nav="作业指导书", template="instruction", theme="procedure.html", exposure=Exposure.pages,
-              part="作业指导书"))
+              part="作业指导书", search_cues=("怎么修", "修理方法", "维修方法", "安装方法", "怎么装", "怎么换")))
 register(Kind("form", Form, "表单", 30, folder="forms", code="QR", url="forms", catalogue="表单一览",
               intro="各规程使用的登记表、记录表和单据，按归口部门排列；每张表单都可下载打印版 PDF。",
-              nav="表单", template="form", theme="document.html", exposure=Exposure.pages))
+              nav="表单", template="form", theme="document.html", exposure=Exposure.pages,
+              search_cues=("表", "单", "登记", "表格", "单子", "单据", "台账", "登记本", "记录表", "模板")))
 register(Kind("price_list", PriceList, "收费标准", 40, folder="price-lists", code="PL", url="price-lists",
               catalogue="收费标准一览",
               intro="各项有偿服务的收费标准。标有“示例价格”的收费标准仅作示例，不得对外公示。",
-              nav="收费标准", template="price_list", theme="document.html", exposure=Exposure.pages))
+              nav="收费标准", template="price_list", theme="document.html", exposure=Exposure.pages,
+              search_cues=("多少钱", "多少", "几多钱", "几多", "几钱", "价格", "价钱", "价目", "收费标准", "几块钱", "几块",
+                           "几元", "怎么收费", "收多少", "贵不贵", "费用标准")))
 register(Kind("site", Site, "项目", 50, folder="sites", url="sites", catalogue="项目一览",
               intro="公司管理的各个项目（小区）及其执行的收费标准和公示文件。", nav="项目", template="site",
               exposure=Exposure.pages, public_by_default=True))
@@ -169,7 +175,7 @@ register(Kind("department", Department, "部门", 60, folder="organisation/depar
               exposure=Exposure.names))
 register(Kind("role", Role, "岗位", 61, folder="organisation/roles", url="roles", catalogue="岗位一览",
               intro="各部门的岗位；每个岗位页面列出其职责、权限和在各规程中承担的步骤。", template="role",
-              exposure=Exposure.names))
+              exposure=Exposure.names, search_cues=("职责", "岗位职责", "负责什么", "干什么", "做什么", "管什么")))
 register(Kind("limit", Limits, "时限与限额", 70, file="limits.yaml", item=Limit,
               entries=lambda limits: limits.limits, exposure=Exposure.names))
 register(Kind("planned", PlannedDocuments, "待编写文件", 75, file="planned.yaml", item=PlannedDocument,

@@ -72,22 +72,36 @@ def test_hk_pages_say_zh_hk_and_use_the_term_table(hk_site: Path) -> None:
 def test_hk_search_finds_the_same_pages_for_variant_traditional_and_simplified_input(hk_site: Path) -> None:
     """Pages say 户, 説, 衞 (OpenCC's HK forms); HK keyboards type 戶, 說, 衛, and staff may type
     Simplified: each spelling of a word gets the same results (the site's own worker, run in node)."""
+    groups = [("住户", "住戶"), ("説明", "說明", "说明"), ("衞生", "衛生", "卫生"), ("投訴", "投诉"), ("會議室", "会议室")]
+    queries = [q for group in groups for q in group]
+    found = dict(zip(queries, _search(hk_site, queries)))
+    for group in groups:
+        assert len(found[group[0]]) >= 3, (group[0], found[group[0]])
+        assert all(found[q] == found[group[0]] for q in group), {q: found[q][:3] for q in group}
+
+
+def test_hk_search_knows_hong_kong_words(hk_site: Path) -> None:
+    """Staff in Hong Kong write 幾多錢 (how much), 水喉 (tap), 光管 (fluorescent tube): search.words
+    lists them in Simplified and the edition converts them with the index."""
+    queries = {"複印幾多錢": ("price-lists/convenience-services/", 1), "水喉": ("instructions/tap-valve/", 3),
+               "光管": ("instructions/fluorescent-lamp/", 3)}
+    for (query, (page, within)), urls in zip(queries.items(), _search(hk_site, list(queries))):
+        assert any(u.startswith(page) for u in urls[:within]), (query, urls[:5])
+
+
+def _search(site: Path, queries: list[str]) -> list[list[str]]:
+    """The result pages of each query, best first, from the site's own worker run in node."""
     import shutil
     import subprocess
     node = shutil.which("node")
     if node is None:
         pytest.skip("needs node")
-    [worker] = [p for p in (hk_site / "assets" / "javascripts" / "workers").glob("*.js")
+    [worker] = [p for p in (site / "assets" / "javascripts" / "workers").glob("*.js")
                 if "module.exports" in p.read_text(encoding="utf-8")]
     script = ("const w = require(process.argv[1]);"
               "w.setup(JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')));"
               "for (const q of process.argv.slice(3)) console.log(JSON.stringify(w.search(q).items.map(g => g[0].location)))")
-    groups = [("住户", "住戶"), ("説明", "說明", "说明"), ("衞生", "衛生", "卫生"), ("投訴", "投诉"), ("會議室", "会议室")]
-    queries = [q for group in groups for q in group]
-    run = subprocess.run([node, "-e", script, str(worker), str(hk_site / "search" / "search_index.json"), *queries],
+    run = subprocess.run([node, "-e", script, str(worker), str(site / "search" / "search_index.json"), *queries],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    found = dict(zip(queries, (json.loads(line) for line in run.stdout.splitlines())))
-    for group in groups:
-        assert len(found[group[0]]) >= 3, (group[0], found[group[0]])
-        assert all(found[q] == found[group[0]] for q in group), {q: found[q][:3] for q in group}
+    return [json.loads(line) for line in run.stdout.splitlines()]

@@ -131,7 +131,7 @@ def test_home_page_lists_no_titles_and_comes_after_pages_about_the_query(real_si
 
 
 def test_pages_carry_the_kind_a_query_can_name(real_site: Path) -> None:
-    """``k``: the kinds words.KIND_CUES names (a price list for 多少钱), and the cue and title-ending tables."""
+    """``k``: the kinds a query can name (Kind.search_cues) (a price list for 多少钱), and the cue and title-ending tables."""
     data = index(real_site)
     kinds = {p["location"].split("/")[0]: p.get("k") for p in data["docs"]}
     assert kinds["procedures"] == "procedure" and kinds["forms"] == "form" and kinds["price-lists"] == "price_list"

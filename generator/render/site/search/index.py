@@ -8,7 +8,7 @@ reads this format:
 ``{"config": {"lang", "separator", "pipeline", "handbook": {...}}, "docs": [...]}`` where
 
 - ``docs[i]`` = one page: ``{"location", "title", "x", "b", "e": [[anchor, title, text], ...]}``: the page's
-  URL and title, ``x`` the number of its own text (title, kicker, card), ``b`` its boost (procedures 2), ``k`` its kind when a query can ask for it (``words.KIND_CUES``),
+  URL and title, ``x`` the number of its own text (title, kicker, card), ``b`` its boost (procedures 2), ``k`` its kind when a query can ask for it (``Kind.search_cues``),
   ``e`` its other entries (``entries.py``: sections, steps, branches, price items) with their anchor,
   title and text number;
 - ``config.handbook`` = ``{"total", "words": {word: frequency}, "units", "synonyms", "rewrite", "cues", "tails", "sounds", "t2s",
@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from generator.model import Handbook
+from generator.model import Handbook, kinds
 from generator.render.site.search.entries import Entry, entries
 from generator.render.site.search.pack import pack
 from generator.render.site.search.segment import UNITS, Segmenter, jieba_segmenter
-from generator.render.site.search.words import KIND_CUES, TITLE_TAILS, rewrites, sounds, synonyms, traditional_pairs
+from generator.render.site.search.words import TITLE_TAILS, kind_cues, rewrites, sounds, synonyms, traditional_pairs
 from generator.render.site.searchdict import words as handbook_words
 
 SEPARATOR = r"[\s\u200b\-]+"  # the theme's highlighter splits the h= parameter by this
@@ -79,8 +79,9 @@ class HandbookSearchIndex:
         boost = float(search.get("boost") or 1)
         if boost != 1:
             doc["b"] = boost
-        if spec is not None and spec.kind in KIND_CUES:
-            doc["k"] = spec.kind
+        kind = kinds.kind_of(spec.obj) if spec is not None else None
+        if kind is not None and kind.search_cues:
+            doc["k"] = kind.name
         self.segmenter.words(title)
         doc["e"] = [[e.anchor, html.escape(e.title), self._text(e.text)] for e in found[1:]]
         for e in found[1:]:
@@ -109,7 +110,7 @@ class HandbookSearchIndex:
                     "units": list(UNITS),
                     "synonyms": synonyms(self.book),
                     "rewrite": rewrites(self.book),
-                    "cues": {kind: list(words) for kind, words in KIND_CUES.items()},
+                    "cues": kind_cues(),
                     "tails": list(TITLE_TAILS),
                     "sounds": list(sounds()),
                     "t2s": traditional_pairs(chars),

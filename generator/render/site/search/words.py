@@ -7,7 +7,8 @@ Synonyms (a query word → words to look for as well):
 - ``COLLOQUIAL``: words staff say that the sources do not use (保安 for 安全员, 前台 for 总服务台).
   Search-only: the consistency rules do not see them, and nothing in the sources changes.
 
-What kind of page a query asks for (``KIND_CUES``: 复印多少钱 a price list, 住户求助登记 a form) and
+What kind of page a query asks for (``Kind.search_cues`` in the registry of kinds: 复印多少钱 a price
+list, 住户求助登记 a form) and
 what a title says only of its kind (``TITLE_TAILS``: 住户求助服务管理标准作业规程 is about 住户求助) are
 search-only tables too; the worker uses them to break near ties between a topic's procedure, form
 and price list.
@@ -26,7 +27,7 @@ from functools import lru_cache
 
 from typing import Callable, Iterable
 
-from generator.model import Handbook
+from generator.model import Handbook, kinds
 from generator.render.site.search.segment import normalize
 
 COLLOQUIAL: dict[str, tuple[str, ...]] = {
@@ -34,7 +35,7 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "前台": ("总服务台员工", "总服务台", "服务中心接待员"), "客服": ("客户服务中心", "客服人员"),
     "师傅": ("维修人员",), "维修工": ("维修人员",), "电工": ("维修人员",), "水电工": ("维修人员",),
     "修理": ("维修",), "修": ("维修",), "坏了": ("维修", "报修"), "漏水": ("渗漏",),
-    "堵了": ("疏通",), "堵塞": ("疏通",), "价钱": ("收费",), "价格": ("收费", "价"), "多少钱": ("收费",),
+    "堵了": ("疏通",), "堵塞": ("疏通",), "价钱": ("收费",), "价格": ("收费", "价"), "多少钱": ("收费",), "几多钱": ("收费",),
     "收钱": ("收费", "收银"), "交钱": ("缴费", "收费"), "物业费": ("管理服务费", "物业服务费"),
     "开会": ("会议",), "马桶": ("坐便器",), "下水道": ("下水管道",), "会场": ("会议室",), "老板": ("总经理",), "经理": ("总经理", "项目经理"),
     "病人": ("急救",), "受伤": ("急救",), "救护车": ("120", "急救"), "报警": ("110", "治安"),
@@ -53,18 +54,17 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "打印": ("打字复印",), "复印": ("打字复印",), "贴海报": ("张贴广告",), "海报": ("广告",),
     "租房子": ("出租", "委托租售"), "卖房": ("委托租售",),
     "催费": ("催缴",), "欠费": ("催缴",), "物业费没交": ("催缴",), "打分": ("满意度",),
+    # Hong Kong usage (staff of a Traditional edition type them; written here in Simplified, converted with the index)
+    "水喉": ("水龙头",), "电掣": ("开关",), "掣": ("开关",), "煤气炉": ("煤气灶",), "石油气炉": ("煤气灶",),
+    "厕所": ("坐便器",), "屎坑": ("坐便器",), "光管": ("日光灯",), "灯胆": ("灯泡", "日光灯"),
+    "升降机": ("电梯",), "保安员": ("安全员",), "管理员": ("物业管理员", "安全员"), "管理处职员": ("管理处",),
+    "投诉热线": ("投诉",), "冷气": ("空调",), "车位租": ("车位",),
 }
 
-# Query words naming the kind of page wanted, by the kinds' template names (generator.model.kinds).
-# A one-character cue (表, 单) counts only at the end of the query (维修单; not 单元, 表扬).
-KIND_CUES: dict[str, tuple[str, ...]] = {
-    "price_list": ("多少钱", "多少", "价格", "价钱", "价目", "收费标准", "几块钱", "几块", "几元", "怎么收费", "收多少",
-                   "贵不贵", "费用标准"),
-    "form": ("表", "单", "登记", "表格", "单子", "单据", "台账", "登记本", "记录表", "模板"),
-    "procedure": ("怎么办", "怎么处理", "如何处理", "怎么做", "流程", "程序", "步骤", "规程", "制度", "规定", "办法"),
-    "instruction": ("怎么修", "修理方法", "维修方法", "安装方法", "怎么装", "怎么换"),
-    "role": ("职责", "岗位职责", "负责什么", "干什么", "做什么", "管什么"),
-}
+def kind_cues() -> dict[str, list[str]]:
+    """Kind name → the query words asking for its pages (``Kind.search_cues`` of the registry of kinds)."""
+    return {k.name: list(k.search_cues) for k in kinds.kinds() if k.search_cues}
+
 
 # Endings of a title that say only what kind of document it is (removed one after another, longest
 # first, while three or more characters remain): the rest is its topic, compared with the query.

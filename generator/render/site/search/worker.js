@@ -21,7 +21,7 @@ function table(pairs) { return Object.assign(Object.create(null), pairs) }
 
 var STOP = table({"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
             "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
-            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1})
+            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1, "几多": 1, "点样": 1, "点算": 1, "边度": 1, "乜嘢": 1})
 
 /* --- the cut: a port of segment.py ------------------------------------------------------------ */
 
@@ -172,7 +172,7 @@ function topics(title) {
   return out
 }
 
-/* The kinds of page the query names (复印多少钱: a price list; 住户求助登记: a form), words.KIND_CUES. */
+/* The kinds of page the query names (复印多少钱: a price list; 住户求助登记: a form), Kind.search_cues (generator/model/kinds.py). */
 function cuedKinds(flat) {
   var out = new Set()
   Object.keys(H.cues).forEach(function (kind) {
@@ -198,7 +198,7 @@ var ENTRY_SHARE = 0.6
    title word; so 住户求助 finds its procedure and its form alike, and the procedure's boost decides. */
 var TOPIC_EXACT = 40
 
-/* A page of the kind the query names (KIND_CUES: 多少钱 → a price list) counts this much more. */
+/* A page of the kind the query names (Kind.search_cues: 多少钱 → a price list) counts this much more. */
 var CUED = 1.4
 
 /* A query word inside a longer title word (车位 in 租用车位登记表): more than the word in the text. */
@@ -464,6 +464,10 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
       })
       if (share) { best = Math.min(share, TITLE_PART); hit = part }
     }
+    if (!best) {  /* a synonym's characters in the text (水喉 → 水龍頭 of an index cut by character) */
+      var spelt = t.same.filter(function (w) { return w.length > 1 && doc.text.indexOf(w) >= 0 })[0]
+      if (spelt) { best = 0.5; hit = spelt }
+    }
     found[t.word] = hit
     all += t.weight
     if (best) { matched += t.weight; total += t.weight * best }
@@ -523,11 +527,13 @@ function candidates(list, query) {
   }
   list.forEach(function (t) {
     add(t.same); add(t.partial); add(t.parts)
-    if (t.word.length > 1 && !H.post.has(t.word) && !H.synonyms[t.word]) {  /* no text holds it as a word: */
-      H.docs.forEach(function (d) {  /* those that hold its characters (打架 in 打架斗殴; a Traditional edition's cut) */
-        if (d.text.indexOf(t.word) >= 0 || d.title.indexOf(t.word) >= 0) ids.add(d.i)
-      })
-    }
+    t.same.forEach(function (w) {
+      if (w.length > 1 && !H.post.has(w)) {  /* no text holds it as a word: those holding its characters */
+        H.docs.forEach(function (d) {  /* (打架 in 打架斗殴; a Traditional edition's index, cut mostly by character) */
+          if (d.text.indexOf(w) >= 0 || d.title.indexOf(w) >= 0) ids.add(d.i)
+        })
+      }
+    })
   })
   pairs(query).forEach(function (p) { (H.bigrams.get(p) || []).forEach(function (i) { ids.add(i) }) })
   if (!ids.size && query.length > 1) {  /* a word that the cut does not know: plain text search */
