@@ -1,6 +1,6 @@
 """Time ``handbook serve``: a source saved -> the change visible in the browser (Chromium, Playwright).
 
-    python benchmarks/preview_bench.py [--project DIR] [--edits 3]
+    python benchmarks/preview_bench.py [--project DIR] [--procedures N] [--edits 5]
 
 The preview runs in this process (generator.preview.session.Preview on a free port); a real
 Chromium keeps a procedure page open. Each edit appends a marker to a step's text and saves the
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import statistics
 import sys
 import tempfile
@@ -98,7 +99,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=ROOT, help="project whose sources are copied (default: this one)")
     parser.add_argument("--procedures", type=int, default=0, help="a synthetic corpus of N procedures instead")
-    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--edits", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.procedures:
@@ -106,7 +107,7 @@ def main() -> None:
         else:
             times = measure(copy_project(Path(tmp) / "project", args.project.resolve()), args.edits)
     print(f"preview save->visible: median {statistics.median(times):.2f} s "
-          f"({', '.join(f'{t:.2f}' for t in times)})")
+          f"({', '.join(f'{t:.2f}' for t in times)}); load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -113,3 +113,28 @@ def test_in_a_git_checkout_a_committed_cache_is_not_read(mini: Path) -> None:
     book, _ = load_handbook(mini)
     assert book.procedures["reception"].title != "伪造的标题"
     assert (mini / ".git" / "handbook-cache" / "sources" / "sources.json").is_file()
+
+
+def test_a_process_that_loads_again_does_not_read_the_cache_again(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """handbook serve loads on every save: the cache file it wrote itself is not read and decoded again,
+    but one changed by anyone else is, and the entries it holds still read back as parsed."""
+    first = _snapshot(mini)
+    store = cache_root(mini) / "sources" / "sources.json"
+    reads: list[Path] = []
+    real = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    loader_module._VALIDATED.clear()  # every file taken from the held entries: dates come back as dates
+    assert _snapshot(mini) == first
+    assert store not in reads
+    stored = json.loads(real(store))
+    stored["files"][PROC][1][0]["title"] = "别处写入的标题"
+    store.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    loader_module._VALIDATED.clear()
+    book, _ = load_handbook(mini)
+    assert store in reads
+    assert book.procedures["reception"].title == "别处写入的标题"  # the cache as it is now, not as held

@@ -35,7 +35,7 @@ def _pages(args: argparse.Namespace) -> int:
             out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file()):
         raise Exit(EXIT_SOURCES, f"输出文件夹 {out} 不是新的或空的文件夹,也不是以前写出的页面树:已拒绝,什么都没有改动"
                                  "(用 --out 指定一个新的或空的文件夹)")
-    context = make_context(project, today=args.today, site_url=site_url(project))
+    context = make_context(project, today=args.today, site_url=site_url(project), lifelong=True)
     try:
         result = write_tree(context, out, search=args.search)
     except SourceError as stop:  # mkdocs.yml or a site_overrides template unusable (CFG002, CFG008)

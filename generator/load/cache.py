@@ -23,6 +23,10 @@ from generator.load.yamlsource import Source
 
 FORMAT = f"sources/4 pyyaml/{yaml.__version__}"
 _PLAIN = (str, int, float, bool, type(None))
+# The cache file last read or written by this process: (its path, its (inode, size, mtime in ns),
+# its entries). A process that loads again (handbook serve, on every save) does not read and decode
+# the same file again; any change of the file (another process, a damaged file) is read anew.
+_HELD: list[tuple[Path, tuple[int, int, int], dict[str, list[Any]]]] = []
 
 
 class SourceCache:
@@ -36,13 +40,9 @@ class SourceCache:
         self.old: dict[str, list[Any]] = {}
         self.new: dict[str, list[Any]] = {}
         self.changed = False
-        if self.file is not None and self.file.is_file():
-            try:
-                stored = json.loads(self.file.read_bytes())
-                if stored.get("format") == FORMAT and isinstance(stored.get("files"), dict):
-                    self.old = stored["files"]
-            except Exception:  # noqa: BLE001 - a damaged cache is simply not used
-                pass
+        self.held = False  # whether ``old`` is the process's held copy (its entries are copied before use)
+        if self.file is not None:
+            self.old, self.held = _entries(self.file)
 
     def get(self, rel: str, digest: str, text: str) -> Source | None:
         """The cached parse of ``rel`` if its bytes still hash to ``digest``."""
@@ -50,7 +50,7 @@ class SourceCache:
         if not isinstance(entry, list) or len(entry) != 2 or entry[0] != digest:
             return None
         try:
-            source = _unpack(rel, text, entry[1])
+            source = _unpack(rel, text, _fresh(entry[1]) if self.held else entry[1])
         except Exception:  # noqa: BLE001 - an entry that does not read back is simply not used
             return None
         self.new[rel] = entry
@@ -82,8 +82,49 @@ class SourceCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             temp.write_text(body, encoding="utf-8")
             os.replace(temp, self.file)
+            _hold(self.file, self.new)
         except OSError:
             temp.unlink(missing_ok=True)
+
+
+def _stamp(file: Path) -> tuple[int, int, int] | None:
+    try:
+        info = file.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _entries(file: Path) -> tuple[dict[str, list[Any]], bool]:
+    """The entries of the cache ``file`` ({} when missing, damaged or foreign), and whether they
+    are the copy this process holds (unchanged since it last read or wrote the file)."""
+    stamp = _stamp(file)
+    if stamp is None:
+        return {}, False
+    if _HELD and _HELD[0][0] == file and _HELD[0][1] == stamp:
+        return _HELD[0][2], True
+    entries: dict[str, list[Any]] = {}
+    try:
+        stored = json.loads(file.read_bytes())
+        if stored.get("format") == FORMAT and isinstance(stored.get("files"), dict):
+            entries = stored["files"]
+    except Exception:  # noqa: BLE001 - a damaged cache is simply not used
+        pass
+    _hold(file, entries, stamp)
+    return entries, False
+
+
+def _hold(file: Path, entries: dict[str, list[Any]], stamp: tuple[int, int, int] | None = None) -> None:
+    """Keep ``entries`` as the process's copy of ``file`` (one cache file at a time)."""
+    stamp = stamp or _stamp(file)
+    _HELD.clear()
+    if stamp is not None:
+        _HELD.append((file, stamp, entries))
+
+
+def _fresh(packed: Any) -> Any:
+    """A held entry as first read: unpacking turns its dates into objects in place."""
+    return json.loads(json.dumps(packed, ensure_ascii=False, default=_date_text))
 
 
 class _NotPlain(Exception):

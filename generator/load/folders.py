@@ -62,16 +62,24 @@ def source_files(folder: Path, root: Path) -> list[Path]:
 def folder_problems(root: Path, folders: Iterable[str], files: Iterable[str] = ()) -> list[Finding]:
     """What is wrong with the entries of ``folders`` (relative to ``root``) and with the single
     ``files``: each entry that will not be loaded, with its reason and fix."""
+    return scan(root, folders, files)[1]
+
+
+def scan(root: Path, folders: Iterable[str], files: Iterable[str] = ()) -> tuple[dict[str, list[Path]], list[Finding]]:
+    """``source_files`` of each of ``folders`` (by its name) and ``folder_problems``, each folder listed once."""
+    found: dict[str, list[Path]] = {}
     findings: list[Finding] = []
     for folder in folders:
-        findings += [problem for _, problem in _entries(root / folder, root) if problem is not None]
+        entries = _entries(root / folder, root)
+        found[folder] = [path for path, problem in entries if problem is None]
+        findings += [problem for _, problem in entries if problem is not None]
     for name in files:
         path = root / name
         if path.is_symlink() or path.exists():
             problem = _outside_or_broken(path, root)
             if problem is not None:
                 findings.append(problem)
-    return findings
+    return found, findings
 
 
 def _entries(folder: Path, root: Path) -> list[tuple[Path, Finding | None]]:
@@ -88,7 +96,11 @@ def _entries(folder: Path, root: Path) -> list[tuple[Path, Finding | None]]:
     except OSError as exc:
         return [(folder, Finding("SRC035", f"文件夹「{rel}/」无法读取: {os_reason(exc)}", Position(rel, 1, 1),
                                  hint="检查文件夹的权限(chmod u+rx),或用有权限的账号运行"))]
-    return [(folder / name, _classify(folder / name, root)) for name in names if not _skipped(name)]
+    try:
+        real: tuple[Path, Path] | None = (folder.resolve(strict=True), root.resolve())
+    except (OSError, RuntimeError):
+        real = None  # each entry resolved on its own, and reported
+    return [(folder / name, _classify(folder / name, root, real)) for name in names if not _skipped(name)]
 
 
 def _skipped(name: str) -> bool:
@@ -96,10 +108,11 @@ def _skipped(name: str) -> bool:
     return editor_leftover(name) or (name.startswith(".") and not name.endswith(SUFFIXES))
 
 
-def _classify(path: Path, root: Path) -> Finding | None:
-    """``None`` for a loadable source, else why ``path`` is not loaded."""
+def _classify(path: Path, root: Path, real: tuple[Path, Path] | None = None) -> Finding | None:
+    """``None`` for a loadable source, else why ``path`` is not loaded; ``real``: the resolved
+    folder of ``path`` and resolved ``root``, when known."""
     rel = _rel(path, root)
-    broken = _outside_or_broken(path, root)
+    broken = _outside_or_broken(path, root, real)
     if broken is not None:
         return broken
     name, lower = path.name, path.name.lower()
@@ -136,8 +149,17 @@ def _owner_may_read(path: Path, bits: int) -> bool:
         return False
 
 
-def _outside_or_broken(path: Path, root: Path) -> Finding | None:
-    """A finding when ``path`` is a dangling or looping symlink, or leads outside ``root``."""
+def _outside_or_broken(path: Path, root: Path, real: tuple[Path, Path] | None = None) -> Finding | None:
+    """A finding when ``path`` is a dangling or looping symlink, or leads outside ``root``.
+    ``real``: ``path``'s folder and ``root``, resolved; an entry that is no symlink is then
+    resolved without walking the whole path again (two thousand files: a tenth of a second)."""
+    if real is not None:
+        try:
+            entry = os.lstat(path)
+        except OSError:
+            entry = None
+        if entry is not None and not stat.S_ISLNK(entry.st_mode):
+            return _outside(path, root, real[0] / path.name, real[1])
     rel = _rel(path, root)
     try:
         target = path.resolve(strict=True)
@@ -150,7 +172,12 @@ def _outside_or_broken(path: Path, root: Path) -> Finding | None:
             return Finding("SRC033", f"「{rel}」是失效的符号链接:指向的 {os.readlink(path)} 不存在",
                            Position(rel, 1, 1), hint="删除该链接,或让它指向项目中存在的文件")
         return Finding("SRC011", f"「{rel}」无法读取: {os_reason(exc)}", Position(rel, 1, 1))
-    if not target.is_relative_to(root.resolve()):
+    return _outside(path, root, target, root.resolve())
+
+
+def _outside(path: Path, root: Path, target: Path, real_root: Path) -> Finding | None:
+    if not target.is_relative_to(real_root):
+        rel = _rel(path, root)
         return Finding("SRC034", f"「{rel}」是指向项目之外({target})的符号链接,拒绝读取", Position(rel, 1, 1),
                        hint="把文件本身复制进项目并提交;项目之外的文件不受版本控制,不能发布")
     return None

@@ -14,7 +14,7 @@ from generator.caches import cache_root
 from generator.findings import Finding, SourceError
 from generator.load.cache import SourceCache
 from generator.load.folders import SUFFIXES as FOLDER_SUFFIXES
-from generator.load.folders import folder_problems, os_reason, source_files
+from generator.load.folders import os_reason, scan
 from generator.load.validate import complete_hints, validate
 from generator.load.yamlsource import MAX_BYTES, Source, SourceProblem, decode, parse_text
 from generator.model import Handbook, kinds
@@ -37,13 +37,14 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
     """
     root = root.resolve()
     book = Handbook(root=root)
-    findings: list[Finding] = []
     jobs: list[tuple[Kind, str, str | None]] = []  # (kind, relative path, id or None for single files)
+    sources, findings = scan(root, [k.folder for k in kinds.kinds() if k.folder], [k.file for k in kinds.kinds() if k.file])
+    folder_findings, findings = findings, []
     for kind in kinds.kinds():
         if kind.folder is None:
             continue
         seen: set[str] = set()
-        for path in _files(root / kind.folder, root):
+        for path in sources[kind.folder]:
             rel, ident = path.relative_to(root).as_posix(), path.stem
             if not ID_RE.match(ident) or len(ident) > 64:
                 findings.append(Finding("SRC009", f"文件名 \"{path.name}\" 不是合法 id:只能用小写字母、数字和连字符",
@@ -62,7 +63,7 @@ def load_handbook(root: Path, cache: bool = True, lifelong: bool = False) -> tup
     with _collector_paused(freeze=lifelong):
         for job in jobs:
             _load_one(book, findings, root, *job, parses)
-    findings += folder_problems(root, [k.folder for k in kinds.kinds() if k.folder], [k.file for k in kinds.kinds() if k.file])
+    findings += folder_findings
     if not findings:  # a run that cannot load leaves the project as it found it
         parses.save()
     return book, complete_hints(book, findings)
@@ -130,11 +131,6 @@ def load_or_raise(root: Path) -> Handbook:
     if findings:
         raise SourceError(findings)
     return book
-
-
-def _files(folder: Path, root: Path) -> list[Path]:
-    """The sources to load in ``folder``; what else is there is reported by ``folder_problems``."""
-    return source_files(folder, root)
 
 
 def _read(root: Path, rel: str) -> tuple[str, str] | Finding:

@@ -90,8 +90,8 @@ class PreviewBuilder:
 
         ``changed``: the source files (relative paths) saved since the previous complete build; page
         bodies that cannot depend on them are kept (generator.preview.affected). None: every body again.
-        ``stop`` is asked between the other pages: when it says yes (a newer save), the build ends
-        there with Interrupted; the next build, given every file saved since the last complete one,
+        ``stop`` is asked between the other pages and between the search index's entries: when it
+        says yes (a newer save), the build ends there with Interrupted; the next build, given every file saved since the last complete one,
         finishes what this one left (the search index and the pages not yet written)."""
         from mkdocs.commands.build import _build_theme_template
         from mkdocs.structure.files import get_files, set_exclusions
@@ -145,8 +145,7 @@ class PreviewBuilder:
                 for file in batch:
                     if later and stop():
                         written(done)
-                        self._bodies.update(self._journal)  # bodies as of the last complete build
-                        raise Interrupted
+                        self._stop_here(lambda: True)
                     if self._page(file.page, files, pages, nav, env, index, bodies):
                         done.append(file.dest_uri)
                 stats.rendered += len(done)
@@ -154,14 +153,16 @@ class PreviewBuilder:
         finally:
             if search is not None:
                 search.search_index = index
-        self._sources, self._urls = sources, urls
         stats.kept, stats.bodies = len(pages) - stats.rendered, self._rendered_bodies
         if index is not None:
             for file in pages:
+                self._stop_here(stop)
                 page, shown = file.page, file.page.content
                 page.content = bodies[page.url]
                 index.add_entry_from_context(page)
                 page.content = shown
+        self._stop_here(stop)  # before the search index is written (a second at 1000 procedures)
+        self._sources, self._urls = sources, urls
         stats.removed = self._remove_gone({file.dest_uri for file in files})
         config.plugins.on_post_build(config=config)
         return stats
@@ -190,6 +191,13 @@ class PreviewBuilder:
         _build_page(page, self.config, pages, nav, env)
         self._pages[page.url] = inputs
         return True
+
+    def _stop_here(self, stop: Callable[[], bool]) -> None:
+        """Give the build up (Interrupted) if ``stop`` says so: the bodies go back to those of the last
+        complete build, which the next build starts from with every file saved since."""
+        if stop():
+            self._bodies.update(self._journal)
+            raise Interrupted
 
     def _write_generated(self, files: Any) -> None:
         """The files the plugin makes in memory (each flowchart's SVG): written when their bytes change."""

@@ -3,6 +3,7 @@ a new reviews/ folder is picked up; the command stops promptly on Ctrl-C, withou
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import signal
@@ -46,6 +47,7 @@ def test_preview_follows_saves_errors_and_new_folders(browser, tmp_path: Path) -
     source = project / FILE
     lines: list[str] = []
     with running(project, lines) as preview:
+        assert gc.get_freeze_count() > 1000  # the first build's objects are out of the collector's sight (settle)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(preview.url + PAGE)
         assert page.get_by_text(STEP_TEXT).count() >= 1
@@ -91,6 +93,7 @@ def test_preview_follows_saves_errors_and_new_folders(browser, tmp_path: Path) -
         page.close()
     assert not any("Traceback" in said for said in lines)
     assert not preview.site_dir.exists()  # the temporary site is removed
+    assert gc.get_freeze_count() == 0  # and the session's objects may be collected again
 
 
 def _rebuilt(lines: list[str], builds: int) -> list[int]:
@@ -220,6 +223,16 @@ def test_incremental_builds_equal_a_full_build(tmp_path: Path) -> None:
     stats = builder.build(make_context(project), changed=saved)
     assert stats.bodies < stats.rendered + stats.kept - 40, stats
     _same_as_full_build(project, tmp_path / "preview", tmp_path / "full-after-interruption", "interrupted")
+
+    # Interrupted while the search index is made (every page asked once before it): caught up the same way.
+    pages, looks = stats.rendered + stats.kept, iter(range(10_000))
+    saved = replace(FILE, "增量构建标记三", "增量构建标记四")
+    with pytest.raises(Interrupted):
+        builder.build(make_context(project), changed=saved, stop=lambda: next(looks) >= pages + 20)
+    assert "增量构建标记四" in (tmp_path / "preview" / PAGE / "index.html").read_text(encoding="utf-8")  # pages done
+    saved += replace("glossary.yaml", "分为有偿和无偿两类便民服务", "分为有偿与无偿两类便民服务")
+    builder.build(make_context(project), changed=saved)
+    _same_as_full_build(project, tmp_path / "preview", tmp_path / "full-after-index-interruption", "index interrupted")
 
 
 def _same_as_full_build(project: Path, served: Path, full: Path, what: str) -> None:
