@@ -18,6 +18,9 @@ def register(subs: argparse._SubParsersAction) -> None:
                        help="页面树的文件夹: 新的、空的,或以前写出的页面树")
     pages.add_argument("--today", type=date_arg, default=None, metavar="YYYY-MM-DD",
                        help="按哪一天生成页面(默认: 今天)")
+    pages.add_argument("--search", action="store_true",
+                       help="同时写出手册自己的搜索(中文分词、同义词、单位),供不带插件的 MkDocs 和 ProperDocs 使用;"
+                            "每个页面都会重新生成")
 
 
 @command("pages")
@@ -34,7 +37,7 @@ def _pages(args: argparse.Namespace) -> int:
                                  "(用 --out 指定一个新的或空的文件夹)")
     context = make_context(project, today=args.today, site_url=site_url(project), lifelong=True)
     try:
-        result = write_tree(context, out)
+        result = write_tree(context, out, search=args.search)
     except SourceError as stop:  # mkdocs.yml or a site_overrides template unusable (CFG002, CFG008)
         print_findings(list(context.findings) + list(stop.findings), EXIT_SOURCES, verdict=False)
         print("页面树未写出: 什么都没有改动", flush=True)

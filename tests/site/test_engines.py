@@ -163,6 +163,30 @@ def test_page_tree_headings_keep_their_text_and_ids_through_markdown() -> None:
     assert markdown_body("<p>没有标题</p>") == "<p>没有标题</p>"
 
 
+def test_page_tree_with_search_gives_plain_mkdocs_and_properdocs_the_handbooks_search(
+        built: tuple[Path, Path], tmp_path: Path) -> None:
+    """``handbook pages --search``: the site built by plain MkDocs (and ProperDocs) over the tree has the
+    plugin build's search index, its offline copy and the handbook's worker, byte for byte."""
+    project, mkdocs_site = built
+    tree = tmp_path / "tree"
+    result = run_cli("--project", str(project), "pages", "--search", "--out", str(tree))
+    assert result.code == 0, result.err
+    engines = {"mkdocs": [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "mkdocs")]}
+    if importlib.util.find_spec("properdocs") is not None:
+        engines["properdocs"] = [sys.executable, "-m", "properdocs", "build", "-q", "-d", str(tmp_path / "properdocs")]
+    ours = _files(mkdocs_site)
+    searched = {n: body for n, body in ours.items() if n.startswith(("search/", "assets/javascripts/workers/"))}
+    assert set(searched) >= {"search/search_index.json", "search/search_index.js"} and len(searched) == 3, searched.keys()
+    for name, command in engines.items():
+        _run(command, tree)
+        theirs = _files(tmp_path / name)
+        assert {n: theirs.get(n) for n in searched} == searched, name
+        assert not [n for n in theirs if n.startswith("assets/javascripts/workers/") and n not in searched], name
+    again = run_cli("--project", str(project), "pages", "--out", str(tree))  # without --search: its files go
+    assert again.code == 0 and not (tree / "handbook-search").exists()
+    assert "hooks" not in yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
 def test_page_tree_rewrites_only_changed_files(built: tuple[Path, Path], tree: Path) -> None:
     project, _ = built
     again = run_cli("--project", str(project), "pages", "--out", str(tree))

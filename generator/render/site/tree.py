@@ -44,6 +44,8 @@ from generator.preview.affected import affected_by, by_file, is_document_page, n
 from generator.render.site.records import EngineSettings, SiteRecords
 from generator.render.site.mdform import markdown_body
 from generator.render.site.render import compact
+from generator.render.site.treesearch import FOLDER as SEARCH_FOLDER
+from generator.render.site.treesearch import search_files
 
 MARKER = ".handbook-pages"  # written into the tree; marks a folder ``handbook pages`` may rewrite
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, five times faster
@@ -61,9 +63,11 @@ class TreeResult:
     rendered: int = 0  # page bodies rendered (the others were kept: nothing they show changed)
 
 
-def write_tree(context: BuildContext, out: Path) -> TreeResult:
+def write_tree(context: BuildContext, out: Path, search: bool = False) -> TreeResult:
     """Write the page tree of ``context`` into ``out``; SourceError when mkdocs.yml is not YAML (CFG002),
-    a site_overrides template does not compile or is gone (CFG008) or Graphviz is missing (CFG007)."""
+    a site_overrides template does not compile or is gone (CFG008) or Graphviz is missing (CFG007).
+    ``search``: also the handbook's own search for plain MkDocs and ProperDocs (treesearch.py), for
+    which every page body is rendered (the index reads them all)."""
     from generator.render.site.setup import HELP_PAGE, prepare
     from generator.render.site.themecheck import check_folder
 
@@ -77,19 +81,22 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
         raise SourceError(records.errors)
     assert records.index is not None
     state = _state(context, [page.uri for page in records.pages], records.index.backlinks)
-    keep = _unchanged(out, state)
+    keep = None if search else _unchanged(out, state)
     wanted: dict[str, bytes] = {}
-    rendered = 0
+    bodies: dict[str, str] = {}
     for page in records.pages:
         written = out / "docs" / page.uri
         if keep is not None and is_document_page(page.spec.obj) and \
                 context.book.key(page.spec.obj) not in keep and written.is_file():
             wanted[f"docs/{page.uri}"] = written.read_bytes()  # its body cannot have changed
             continue
-        rendered += 1
-        wanted[f"docs/{page.uri}"] = page_file(page.meta, records.render(page).html).encode()
-    for rel, path in _hand_written(settings.docs_dir, None if records.help_page else HELP_PAGE).items():
+        bodies[page.uri] = records.render(page).html
+        wanted[f"docs/{page.uri}"] = page_file(page.meta, bodies[page.uri]).encode()
+    hand_written = _hand_written(settings.docs_dir, None if records.help_page else HELP_PAGE)
+    for rel, path in hand_written.items():
         wanted[f"docs/{rel}"] = path.read_bytes()
+    if search:
+        wanted.update(search_files(context.book, records, bodies, hand_written, data))
     wanted.update({f"docs/{uri}": svg.encode() for uri, svg in records.charts().items()})
     wanted.update({f"docs/{uri}": path.read_bytes() for uri, path in records.assets.items()})
     wanted["nav.yml"] = yaml.dump(records.nav, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode()
@@ -97,10 +104,10 @@ def write_tree(context: BuildContext, out: Path) -> TreeResult:
     wanted.update({f"{OVERRIDES}/{rel}": body for rel, body in overrides.items()})
     folders = sorted({rel.split("/")[1] for rel in wanted if rel.startswith("docs/") and rel.count("/") > 1}
                      | {"assets"})  # the theme's files are under assets/ too
-    wanted["mkdocs.yml"] = _engine_config(data, records, bool(overrides), folders).encode()
+    wanted["mkdocs.yml"] = _engine_config(data, records, bool(overrides), folders, search).encode()
     wanted[MARKER] = b"handbook pages\n"
     result = _sync(out, wanted, _previously_written(out))
-    result.rendered = rendered
+    result.rendered = len(bodies)
     state["wrote"] = sorted(wanted)
     body = json.dumps(state, ensure_ascii=False).encode()
     if not (out / STATE).is_file() or (out / STATE).read_bytes() != body:
@@ -232,10 +239,12 @@ def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def _engine_config(project_config: dict[str, Any], records: SiteRecords, overrides: bool, folders: list[str]) -> str:
+def _engine_config(project_config: dict[str, Any], records: SiteRecords, overrides: bool, folders: list[str],
+                   search: bool) -> str:
     """mkdocs.yml for the tree: the project's, without the handbook plugin, over docs/ and nav.yml,
     with this site's own title, description, footer and theme language (SiteText), and the site's
-    top-level ``folders`` for the 404 page's script (``extra.hb_top_folders``, site_overrides/404.html)."""
+    top-level ``folders`` for the 404 page's script (``extra.hb_top_folders``, site_overrides/404.html);
+    with ``search``, the hook that puts the handbook's search into the built site (treesearch.py)."""
     data = dict(project_config)
     data["docs_dir"] = "docs"
     data["site_dir"] = "site"
@@ -253,6 +262,8 @@ def _engine_config(project_config: dict[str, Any], records: SiteRecords, overrid
     if text.language is not None and isinstance(theme, dict):
         theme["language"] = text.language
     data["extra"] = {**(data.get("extra") or {}), "polyfills": list(records.polyfills), "hb_top_folders": folders}
+    if search:
+        data["hooks"] = [*(data.get("hooks") or []), f"{SEARCH_FOLDER}/hook.py"]
     data["markdown_extensions"] = ["admonition", "attr_list", "pymdownx.details", {"toc": TOC},
                                    "pymdownx.superfences"]  # the tree's bodies are HTML: no custom fences needed
     return "# Written by handbook pages: the page tree's own configuration (no handbook plugin).\n" + \
@@ -276,6 +287,10 @@ def _sync(out: Path, wanted: dict[str, bytes], before: set[str]) -> TreeResult:
         if path.is_file() and not path.is_symlink() and ".." not in Path(rel).parts:
             path.unlink()
             result.removed.append(rel)
+            folder = path.parent
+            while folder != out and folder.is_dir() and not any(folder.iterdir()):  # left empty by it
+                folder.rmdir()
+                folder = folder.parent
     for top in (out / "docs", out / OVERRIDES):
         if not top.is_dir():
             continue
