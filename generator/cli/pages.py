@@ -46,6 +46,9 @@ def _pages(args: argparse.Namespace) -> int:
     print(f"页面树: {out}  写入 {len(result.written)} 个文件, {result.kept} 个未变, 删除 {len(result.removed)} 个")
     if result.foreign:
         shown = "、".join(result.foreign[:10]) + (f" 等 {len(result.foreign)} 个" if len(result.foreign) > 10 else "")
+        pages = result.pages_dir.relative_to(project) if result.pages_dir and result.pages_dir.is_relative_to(project) \
+            else result.pages_dir
         print(f"保留了不是 handbook pages 写出的文件(不会删除,也不属于生成的页面,引擎会照样构建它们): {shown}"
-              "。如不需要,请自行删除;自己的页面请写在项目的 docs/ 中")
+              f"。如不需要,请自行删除;自己的页面请写在项目的 {pages}/ 中(mkdocs.yml 的 docs_dir),"
+              "每次都会带进页面树")
     return EXIT_OK

@@ -16,7 +16,8 @@ from generator.model import kinds
 STAMP = ".handbook-build"  # written into every build; marks a folder a build may replace
 # What every MkDocs build holds: accepted as a previous build only for the default output folders.
 LEGACY = ("404.html", "sitemap.xml", "search/search_index.json")
-HINT = "用 --out 指定一个新的或空的文件夹(默认 site/)"
+HINT = ("用 --out 指定一个新的或空的文件夹(默认 site/);若它是一次失败的构建留下的(例如 mkdocs build 中途出错),"
+        "确认其中没有要保留的文件后删除它再构建")
 
 
 def unsafe_target(project: Path, out: Path, protected: tuple[Path, ...] = ()) -> Finding | None:

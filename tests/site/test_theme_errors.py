@@ -27,7 +27,13 @@ def _not_yaml(project: Path) -> None:
     (project / "mkdocs.yml").write_text("\n".join(lines), encoding="utf-8")
 
 
+def _extends_twice(project: Path) -> None:
+    text = (project / TEMPLATE).read_text(encoding="utf-8")
+    (project / TEMPLATE).write_text(text + '{% extends "document.html" %}\n', encoding="utf-8")  # pasted twice
+
+
 CASES = {
+    "extends twice": (_extends_twice, f"{TEMPLATE}:6:1: CFG008", "只能继承一个模板"),
     "unclosed block": (_unclosed, f"{TEMPLATE}:2:1: CFG008", "没闭合"),
     "template deleted": (lambda p: (p / TEMPLATE).unlink(), f"{TEMPLATE}:1:1: CFG008", "不存在"),
     "mkdocs.yml not YAML": (_not_yaml, "mkdocs.yml:5:", "不是合法的 YAML"),
@@ -69,3 +75,19 @@ def test_the_preview_shows_a_template_error_in_the_overlay(project: Path) -> Non
         (project / TEMPLATE).write_bytes(saved)
     assert any(line.startswith(f"{TEMPLATE}:2:1: CFG008") and "没闭合" in line for line in errors), errors
     assert not any(word in "\n".join(errors) for word in ENGLISH) and "还没有能生成的页面" in title
+
+
+def test_a_template_failing_on_a_page_is_named_with_its_line(project: Path, tmp_path: Path) -> None:
+    """A template that compiles but fails while a page renders in it (a misspelt attribute): CFG008 at
+    the template's line, in Chinese, not 内部错误 with Jinja's English; nothing written."""
+    saved = (project / TEMPLATE).read_bytes()
+    (project / TEMPLATE).write_text(saved.decode("utf-8") + "{% block content %}{{ page.nosuch.deeper }}{{ super() }}"
+                                    "{% endblock %}\n", encoding="utf-8")
+    try:
+        run = run_cli("--project", str(project), "build", "--no-pdf", "--out", str(tmp_path / "site"))
+    finally:
+        (project / TEMPLATE).write_bytes(saved)
+    assert run.code == 2, run.text
+    assert f"{TEMPLATE}:6:1: CFG008" in run.text and "不存在的变量或属性(nosuch)" in run.text, run.text
+    assert not any(word in run.text for word in ENGLISH + ("UndefinedError",)), run.text
+    assert not (tmp_path / "site").exists()

@@ -16,7 +16,7 @@ from typing import Any
 from generator.context import BuildContext
 from generator.findings import Finding, SourceError
 from generator.model.base import Position
-from generator.render.site.themecheck import check_templates
+from generator.render.site.themecheck import check_templates, render_finding
 
 
 def build_site(context: BuildContext, site_dir: Path) -> None:
@@ -26,6 +26,7 @@ def build_site(context: BuildContext, site_dir: Path) -> None:
     option MkDocs refuses, the handbook plugin absent) or the build stops; the context's findings
     are not logged here: the caller reports them.
     """
+    from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -39,6 +40,8 @@ def build_site(context: BuildContext, site_dir: Path) -> None:
         findings_log.disabled = True
         try:
             build(config)
+        except TemplateError as exc:  # a site_overrides template that compiled but fails on a page
+            raise SourceError([render_finding(exc, context.project)]) from None
         except (Abort, MkDocsException) as exc:
             if getattr(plugin, "errors", None):
                 raise SourceError(list(plugin.errors)) from None

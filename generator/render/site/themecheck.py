@@ -60,8 +60,44 @@ def check_folder(root: Path, project: Path, docs: Path, env: Any | None = None) 
             findings.append(syntax_finding(exc, project))
         except TemplateNotFound:
             findings.append(missing_finding(name, root, project))
+        else:
+            findings += _extends_twice(root / name, project)
     if findings:
         raise SourceError(findings)
+
+
+_EXTENDS = re.compile(r"\{%-?\s*extends\b")
+
+
+def _extends_twice(path: Path, project: Path) -> list[Finding]:
+    """CFG008 at a second ``{% extends %}`` (a block pasted twice): it compiles, and fails only when a page renders."""
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found = list(_EXTENDS.finditer(text))
+    if len(found) < 2:
+        return []
+    where = _rel(path, project)
+    return [Finding("CFG008", f"网站模板「{where}」有 {len(found)} 个 {{% extends %}}:一个模板只能继承一个模板",
+                    Position(where, text.count("\n", 0, found[1].start()) + 1, 1),
+                    hint="多半是同一段被粘贴了两次:删去多余的一段;或恢复仓库中的版本"
+                         f"(git checkout {where})")]
+
+
+def render_finding(exc: Any, project: Path) -> Finding:
+    """CFG008 for a template that compiled but failed while a page was rendered in it (jinja2's
+    TemplateError): the template and line from the traceback's innermost template frame."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+    where = _rel(Path(frames[-1].filename), project) if frames else "site_overrides/"
+    line = frames[-1].lineno or 1 if frames else 1
+    names = re.findall(r"'([^']+)'", str(exc))
+    meaning = ("用到了不存在的变量或属性" if type(exc).__name__ == "UndefinedError" else
+               "继承了不止一个模板" if "extended multiple times" in str(exc) else "模板运行出错")
+    return Finding("CFG008", f"网站模板「{where}」排版页面时出错: {meaning}" + (f"({names[-1]})" if names else ""),
+                   Position(where, line, 1),
+                   hint=f"改正这个模板(写错的变量名、重复的 extends 或 block);或恢复仓库中的版本(git checkout {where})")
 
 
 def _environment(root: Path) -> Any:

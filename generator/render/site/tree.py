@@ -61,6 +61,7 @@ class TreeResult:
     removed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)  # files in docs/ or overrides/ no run wrote: left alone
     rendered: int = 0  # page bodies rendered (the others were kept: nothing they show changed)
+    pages_dir: Path | None = None  # the project's folder of hand-written pages (mkdocs.yml docs_dir)
 
 
 def write_tree(context: BuildContext, out: Path, search: bool = False) -> TreeResult:
@@ -108,6 +109,7 @@ def write_tree(context: BuildContext, out: Path, search: bool = False) -> TreeRe
     wanted[MARKER] = b"handbook pages\n"
     result = _sync(out, wanted, _previously_written(out))
     result.rendered = len(bodies)
+    result.pages_dir = settings.docs_dir
     state["wrote"] = sorted(wanted)
     body = json.dumps(state, ensure_ascii=False).encode()
     if not (out / STATE).is_file() or (out / STATE).read_bytes() != body:

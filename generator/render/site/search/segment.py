@@ -136,7 +136,11 @@ def _unit_after(text: str, end: int, following: re.Match[str]) -> str:
 def jieba_segmenter(extra_words: Iterable[str]) -> Segmenter:
     """A segmenter over jieba's dictionary and the handbook's words (each made frequent enough to stay
     whole, as jieba's ``suggest_freq`` does), without touching jieba's global state."""
+    import logging
+
     import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict …" lines are English and say nothing to a user
 
     jieba.dt.check_initialized()
     base: dict[str, int] = jieba.dt.FREQ
