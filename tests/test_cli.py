@@ -126,3 +126,19 @@ def test_chinese_lines_are_wrapped_by_their_width() -> None:
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert all(display_width(line) <= 30 for line in lines), lines
     assert not any(line[0] in ",。:)" or line[-1] == "(" for line in lines), lines
+
+
+def test_a_refused_write_is_told_in_chinese(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's reason (its English strerror: Read-only file system) is said in Chinese, with a hint."""
+    import errno
+
+    from generator import cli
+
+    def refused(args: argparse.Namespace) -> int:
+        raise OSError(errno.EROFS, "Read-only file system", "/mnt/ro/site")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", refused)
+    code = cli.main(["check"])
+    err = capsys.readouterr().err
+    assert code == 2 and "只读的文件系统" in err and "提示" in err and "/mnt/ro/site" in err, err
+    assert "Read-only" not in err

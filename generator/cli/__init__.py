@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import re
 import sys
@@ -54,6 +55,13 @@ class _Parser(argparse.ArgumentParser):
         raise Exit(EXIT_SOURCES, f"用法错误: {argwords.usage_error(message)}"
                                  f"(handbook {command + ' ' if command else ''}--help 查看用法)",
                    usage=self.format_usage())
+
+
+# The operating system's reasons (its English strerror) in Chinese, by errno.
+_OS_REASONS = {errno.EROFS: "只读的文件系统", errno.EACCES: "没有读写权限", errno.EPERM: "不允许这样操作",
+               errno.ENOSPC: "磁盘空间已满", errno.EDQUOT: "超出磁盘配额", errno.ENOENT: "文件或文件夹不存在",
+               errno.EISDIR: "这是一个文件夹,不是文件", errno.ENOTDIR: "路径中有一段不是文件夹",
+               errno.ENAMETOOLONG: "路径太长", errno.EBUSY: "文件正被占用", errno.EIO: "磁盘读写出错"}
 
 
 def date_arg(text: str) -> dt.date:
@@ -131,7 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:  # read-only project, full disk, unreadable folder
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"handbook: 无法读写文件{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"handbook: 无法读写文件{where}: {_OS_REASONS.get(exc.errno or 0, '系统拒绝了这次读写')}\n"
+              "    提示: 检查该处的读写权限和磁盘空间;输出文件夹可用 --out 换一个", file=sys.stderr)
         return EXIT_SOURCES
     except Exception as exc:  # a defect of the generator: say so in one line, never a traceback
         if os.environ.get("HANDBOOK_DEBUG"):
