@@ -265,13 +265,13 @@ function cutQuery(query) {
 function joinLone(spans) {
   var out = []
   for (var i = 0; i < spans.length; i++) {
-    var j = i
-    while (j + 1 < spans.length && lone(spans[j + 1]) && lone(spans[i]) && spans[j + 1][0] === spans[j][1]) j++
-    for (; j > i; j--) {  /* the longest run from i that some index word holds */
-      var piece = spans.slice(i, j + 1).map(function (p) { return p[2] }).join("")
+    var j = i, piece = spans[i][2]
+    if (lone(spans[i])) while (j + 1 < spans.length && lone(spans[j + 1]) && spans[j + 1][0] === spans[j][1]) j++
+    for (; j > i; j--) {  /* the longest run from i that begins an index word */
+      piece = spans.slice(i, j + 1).map(function (p) { return p[2] }).join("")
       if (H.prefixes.has(piece)) break
     }
-    out.push(j > i ? spans.slice(i, j + 1).map(function (p) { return p[2] }).join("") : spans[i][2])
+    out.push(j > i ? piece : spans[i][2])
     i = j
   }
   return out
