@@ -525,20 +525,17 @@ function candidates(list, query) {
   function add(words) {
     words.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   }
+  function holding(text) {  /* plain text search: the entries whose text or title holds it */
+    H.docs.forEach(function (d) { if (d.text.indexOf(text) >= 0 || d.title.indexOf(text) >= 0) ids.add(d.i) })
+  }
   list.forEach(function (t) {
     add(t.same); add(t.partial); add(t.parts)
-    t.same.forEach(function (w) {
-      if (w.length > 1 && !H.post.has(w)) {  /* no text holds it as a word: those holding its characters */
-        H.docs.forEach(function (d) {  /* (打架 in 打架斗殴; a Traditional edition's index, cut mostly by character) */
-          if (d.text.indexOf(w) >= 0 || d.title.indexOf(w) >= 0) ids.add(d.i)
-        })
-      }
-    })
+    /* no text holds it as a word: those holding its characters (打架 in 打架斗殴; a Traditional
+       edition's index, cut mostly by character) */
+    t.same.forEach(function (w) { if (w.length > 1 && !H.post.has(w)) holding(w) })
   })
   pairs(query).forEach(function (p) { (H.bigrams.get(p) || []).forEach(function (i) { ids.add(i) }) })
-  if (!ids.size && query.length > 1) {  /* a word that the cut does not know: plain text search */
-    H.docs.forEach(function (d) { if (d.text.indexOf(query) >= 0 || d.title.indexOf(query) >= 0) ids.add(d.i) })
-  }
+  if (!ids.size && query.length > 1) holding(query)  /* a word that the cut does not know */
   return ids
 }
 
