@@ -184,6 +184,11 @@ function cuedKinds(flat) {
   return out
 }
 
+/* The kinds of page a query word asks for by itself (多少钱: price_list), or []. */
+function kindsAsked(word) {
+  return Object.keys(H.cues).filter(function (kind) { return H.cues[kind].indexOf(word) >= 0 })
+}
+
 function pairs(text) {
   var out = new Set(), t = text.replace(/[^0-9a-z\u3400-\u9fff]/g, "")
   for (var i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
@@ -194,8 +199,9 @@ function pairs(text) {
    document named after the query comes before a long list one of whose items holds the words. */
 var ENTRY_SHARE = 0.6
 
-/* A query that equals a title's topic (TITLE_TAILS removed): less than the whole title, more than a
-   title word; so 住户求助 finds its procedure and its form alike, and the procedure's boost decides. */
+/* A query that equals a title's topic (TITLE_TAILS removed) or its last words (便民服务 of 有偿便民服务):
+   less than the whole title, more than a title word; times the kind's boost, so 住户求助 and 便民服务
+   find the procedure that governs the topic before the forms named after it. */
 var TOPIC_EXACT = 40
 
 /* A page of the kind the query names (Kind.search_cues: 多少钱 → a price list) counts this much more. */
@@ -281,10 +287,11 @@ function lone(span) { return span[2].length === 1 && HAN.test(span[2]) && !STOP[
 
 
 /* Index words one character away from a query of two or more Han characters that the index does
-   not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos. */
+   not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos.
+   Of two characters, one is half the word: only a character that sounds the same (出纳 is no 出租). */
 function nearWords(flat) {
   if (flat.length < 2 || flat.length > 10 || H.post.has(flat) || H.synonyms[flat] || !/^[\u3400-\u9fff]+$/.test(flat)) return []
-  return oneAway(flat).slice(0, 8).map(function (n) { return n.word })
+  return oneAway(flat).filter(function (n) { return n.sound || flat.length > 2 }).slice(0, 8).map(function (n) { return n.word })
 }
 
 /* The index words of the piece's length that differ from it in one character: those whose different
@@ -384,7 +391,7 @@ function variants(flat, list) {
   var out = [{ name: flat, f: 1 }].concat((H.synonyms[flat] || []).map(function (s) { return { name: s, f: 1 } }))
   list.forEach(function (t) {
     t.same.slice(1).forEach(function (s, k) {  /* the first synonym is the likeliest meaning */
-      if (out.length < 16) out.push({ name: flat.split(t.word).join(s), f: Math.max(0.5, 0.9 - 0.1 * k) })
+      if (out.length < 16) out.push({ name: flat.split(t.word).join(s), f: Math.max(0.5, 0.9 - 0.1 * k), cue: t.cue.length > 0 })
     })
   })
   return out
@@ -404,10 +411,11 @@ function terms(words) {
         if (word !== w && same.some(function (s) { return word.indexOf(s) >= 0 })) partial.push(word)
       }
     }
-    var df = 0
-    if (same.length === 1 && w.length === 1 && HAN.test(w)) df = charDf(w)  /* 有, 人: rare as a word, not as a character */
+    var df = 0, cue = kindsAsked(w)
+    if (cue.length) df = 0  /* it asks for a kind of page: weighs as much wherever its word is common (价格) */
+    else if (same.length === 1 && w.length === 1 && HAN.test(w)) df = charDf(w)  /* 有, 人: rare as a word, not as a character */
     else same.forEach(function (s) { df += (H.post.get(s) || []).length })
-    return { word: w, same: same, partial: partial, parts: parts(w),
+    return { word: w, same: same, partial: partial, parts: parts(w), cue: cue,
              weight: Math.log(1 + H.docs.length / (1 + df)) + (w.length > 1 ? 1 : 0.3) }
   })
 }
@@ -429,8 +437,15 @@ function held(t, longer) {
   return t.same.filter(function (s) { return longer.indexOf(s) >= 0 })[0] || t.word
 }
 
-function score(doc, list, query, near, alike) {  /* alike: variants() of the query */
-  var total = 0, matched = 0, all = 0, found = {}, whole = 0  /* whole: query words found as words */
+function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of the query; wanted: cuedKinds() */
+  /* a word asking for a kind of page (多少钱: a price list) means its synonyms (收费) only there: 复印多少钱
+     is no title match for the ledger 打字复印收费台账 */
+  var kind = H.docs[doc.page].kind, foreign = wanted.size > 0 && !wanted.has(kind)
+  if (foreign) {
+    list = list.map(function (t) { return t.cue.length ? Object.assign({}, t, { same: [t.word], partial: [] }) : t })
+    alike = alike.filter(function (a) { return !a.cue })
+  }
+  var total = 0, matched = 0, all = 0, found = {}, whole = 0, named = false  /* whole: query words found as words */
   /* a document's own title weighs most; an entry (step, item) takes its page's title as context, so
      a page named after the query's noun outranks a long list one of whose items holds it */
   var page = H.docs[doc.page], own = doc.isPage ? 3 : 2
@@ -438,7 +453,7 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
     var best = 0, hit = ""
     t.same.forEach(function (s, k) {
       var f = k ? 0.9 : 1
-      if (doc.titleWords.has(s) && own * f > best) { best = own * f; hit = s }
+      if (doc.titleWords.has(s) && own * f > best) { best = own * f; hit = s; named = true }
       else if (!doc.isPage && page.titleWords.has(s) && 2.5 * f > best) { best = 2.5 * f; hit = s }
       else if (doc.words.has(s) && 1.5 * f > best) { best = 1.5 * f; hit = s }
     })
@@ -449,6 +464,10 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
         if (doc.title.indexOf(w) >= 0 || page.title.indexOf(w) >= 0) { best = TITLE_PART; hit = held(t, w); break }
         if (!best && doc.words.has(w)) { best = 0.6; hit = held(t, w) }
       }
+    }
+    if (!best) {  /* a synonym spelt whole inside a title word (物业服务费 of 物业费 in …物业服务费收费标准) */
+      var within = t.same.slice(1).filter(function (w) { return w.length > 1 && doc.title.indexOf(w) >= 0 })[0]
+      if (within) { best = TITLE_PART * 1.25; hit = within }  /* more than a part of the word, less than it whole */
     }
     if (!best && (doc.title.indexOf(t.word) >= 0 || page.title.indexOf(t.word) >= 0)) {
       best = 1.2; hit = t.word  /* inside a title word (单 in 客户需求处理单, 灯 in 日光灯): as partial words */
@@ -468,7 +487,8 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
       var spelt = t.same.filter(function (w) { return w.length > 1 && doc.text.indexOf(w) >= 0 })[0]
       if (spelt) { best = 0.5; hit = spelt }
     }
-    found[t.word] = hit
+    if (best < 1.5 && t.cue.indexOf(kind) >= 0) best = 1.5  /* the page is what the word asks for (急救 流程: a procedure) */
+    if (hit || !t.cue.length) found[t.word] = hit
     all += t.weight
     if (best) { matched += t.weight; total += t.weight * best }
   })
@@ -476,9 +496,9 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
   var s = total * (0.15 + coverage * coverage)
   var flat = query.replace(/\s+/g, "")
   var names = [flat].concat(H.synonyms[flat] || []), exact = names.indexOf(doc.title)
-  var topic = doc.isPage ? names.filter(function (n) { return doc.topics.indexOf(n) >= 0 })[0] : null
+  var topic = doc.isPage && names.some(function (n) { return aboutTopic(doc, n) })
   if (doc.isPage && exact >= 0) s += 100 - 15 * Math.min(exact, 4)
-  else if (topic) s += TOPIC_EXACT  /* the title's topic: 住户求助 of 住户求助登记表 and of its 标准作业规程 alike */
+  else if (topic) s += TOPIC_EXACT * doc.boost
   else if (doc.isPage && flat.length > 1 && inWords(doc.title, flat)) s += 20 + 10 * flat.length / doc.title.length
   else if (flat.length > 1 && inWords(doc.title, flat)) s += 4
   if (doc.isPage && flat.length > 2) {
@@ -502,7 +522,14 @@ function score(doc, list, query, near, alike) {  /* alike: variants() of the que
   }
   s *= doc.boost > 1 ? 1 + (doc.boost - 1) * 0.1 : 1
   if (doc.isPage) s *= 1.2
-  return { score: s, found: found, full: whole === list.length }
+  return { score: s, found: found, full: whole === list.length, named: named && !doc.isPage }
+}
+
+/* Whether a title's topic is the name or ends in it after a whole word (有偿便民服务: 便民服务). */
+function aboutTopic(doc, name) {
+  return doc.topics.some(function (t) {
+    return t === name || (name.length > 1 && t.slice(-name.length) === name && inWords(t, name))
+  })
 }
 
 /* Whether the query stands in the title as a run of its words at least at one end: 用车 is not in
@@ -589,6 +616,18 @@ function outermost(hits) {
   return hits.filter(function (h) { return !hits.some(function (o) { return o.length > h.length && o.indexOf(h) >= 0 }) })
 }
 
+/* The hits worth marking: a lone character marks every place it stands on the page, so beside a
+   longer word only one the title holds (租 of 租车位 in 租用车位登记表; not 中 and 批 of 车辆中修谁批),
+   and alone none that a tenth of the entries hold (不 of 灯不亮) while another is left. */
+function telling(hits, title) {
+  var lone = function (w) { return w.length === 1 && HAN.test(w) }
+  if (hits.some(function (w) { return !lone(w) })) {
+    return hits.filter(function (w) { return !lone(w) || title.indexOf(w) >= 0 })
+  }
+  var rare = hits.filter(function (w) { return charDf(w) * 10 <= H.docs.length })
+  return rare.length ? rare : hits
+}
+
 /* An entry's title as a result shows it: a step without a title of its own (its number only, 8.4)
    gets the first clause of its text, so a phone shows what the step is about. */
 function shownTitle(d) {
@@ -633,26 +672,27 @@ function search(raw) {
     readings.push({ list: list, alike: variants(fixedFlat, list), query: fixed })
     near = near.concat(list.map(function (t) { return t.word }).filter(function (w) { return w.length > 2 && flat.indexOf(w) < 0 }))
   }
-  var groups = new Map(), ids = new Set()
+  var groups = new Map(), ids = new Set(), wanted = cuedKinds(flat)
   readings.forEach(function (r) { candidates(r.list, flat).forEach(function (i) { ids.add(i) }) })
   near.forEach(function (w) { (H.post.get(w) || []).forEach(function (i) { ids.add(i) }) })
   ids.forEach(function (i) {
     var doc = H.docs[i], r = null
     readings.forEach(function (reading) {
-      var one = score(doc, reading.list, reading.query, near, reading.alike)
+      var one = score(doc, reading.list, reading.query, near, reading.alike, wanted)
       if (!r || one.score > r.score) r = one
     })
     if (r.score <= 0) return
     var g = groups.get(doc.page)
-    if (!g) groups.set(doc.page, g = { best: 0, hits: [], full: false })
+    if (!g) groups.set(doc.page, g = { best: 0, named: 0, hits: [], full: false })
     g.hits.push({ doc: doc, score: r.score, found: r.found })
     if (r.score > g.best) g.best = r.score
+    if (r.named && r.score > g.named) g.named = r.score
     g.full = g.full || r.full
   })
-  var wanted = cuedKinds(flat)
   groups.forEach(function (g, page) {  /* a page whose own title and card match ranks above one that only mentions it */
     var own = g.hits.filter(function (h) { return h.doc.isPage })[0], ownScore = own ? own.score : 0
-    g.rank = (Math.max(ownScore, ENTRY_SHARE * g.best) + 0.3 * ownScore) * (wanted.has(H.docs[page].kind) ? CUED : 1)
+    var cued = wanted.has(H.docs[page].kind)  /* the kind asked for: an item named by the query answers it (复印 of a price list) */
+    g.rank = (Math.max(ownScore, ENTRY_SHARE * g.best, cued ? g.named : 0) + 0.3 * ownScore) * (cued ? CUED : 1)
   })
   /* A page boosted below 1 (a planned title, an obsolete document) comes after every other match,
      unless it holds every query word: then right after the last written page that holds them all,
@@ -678,8 +718,11 @@ function search(raw) {
       var sources = asPage ? [found].concat(g.hits.map(function (x) { return x.found })) : [found]
       sources.forEach(function (f) { Object.keys(f).forEach(function (w) { if (f[w] && hits.indexOf(f[w]) < 0) hits.push(f[w]) }) })
       hits = outermost(hits)  /* 气 of 燃气热水气 is not marked everywhere once 燃气 and 热水器 are */
+      hits = telling(hits, doc.title + " " + pageDoc.title)
       hits.forEach(function (w) { termsOut[w] = true })
-      Object.keys(found).forEach(function (w) { if (!found[w] && !termsOut[w]) termsOut[w] = false })
+      Object.keys(found).forEach(function (w) {  /* what no entry of the page holds: 「缺少」 */
+        if (!termsOut[w] && !sources.some(function (f) { return f[w] })) termsOut[w] = false
+      })
       if (!hits.length) {  /* found by title likeness or a typo: mark what of the query it holds, never an empty ?h= */
         var holds = [flat].concat(Array.from(pairs(flat))).filter(function (p) {
           return doc.title.indexOf(p) >= 0 || doc.text.indexOf(p) >= 0
