@@ -53,6 +53,7 @@ class Kind:
     boost: float | None = None  # search ranking
     search_cues: tuple[str, ...] = ()  # query words asking for this kind of page (多少钱: a price list); a
     # one-character cue (表, 单) counts only at the end of the query (维修单; not 单元, 表扬)
+    search_quantity: bool = False  # a query that is a quantity alone (50元, 24小时) asks for this kind
     part: str | None = None  # title of its part in the bound handbook (None: not bound)
     exposure: Exposure = Exposure.none
     public_by_default: bool = False  # for models without a ``visibility`` field: are entries public?
@@ -177,7 +178,7 @@ register(Kind("role", Role, "岗位", 61, folder="organisation/roles", url="role
               intro="各部门的岗位；每个岗位页面列出其职责、权限和在各规程中承担的步骤。", template="role",
               exposure=Exposure.names, search_cues=("职责", "岗位职责", "负责什么", "干什么", "做什么", "管什么")))
 register(Kind("limit", Limits, "时限与限额", 70, file="limits.yaml", item=Limit,
-              entries=lambda limits: limits.limits, exposure=Exposure.names))
+              entries=lambda limits: limits.limits, exposure=Exposure.names, search_quantity=True))
 register(Kind("planned", PlannedDocuments, "待编写文件", 75, file="planned.yaml", item=PlannedDocument,
               entries=lambda planned: planned.planned, url="planned", catalogue="待编写文件一览",
               intro="原始资料列出标题、但正文尚未编写的文件，按归口部门排列；编写完成并批准后从本表移除。",

@@ -113,6 +113,9 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("出纳", "roles/cashier/", "colloquial; no 出租 put in by a loose typo correction"),
     ("物管费", "price-lists/property-fees-jiazhou/", "colloquial"),
     ("业主家被偷了", "procedures/resident-help/", "colloquial emergency: 盗窃"),
+    # a quantity alone asks for the table of every time limit and amount (Kind.search_quantity)
+    ("50元", "limits/", "an amount alone"),
+    ("二十四小时", "limits/", "a time alone, in Chinese numerals"),
     # pinyin input typos: a character that sounds the same (or nearly: 模糊音 yin/ying), also inside a query
     ("安全圆", "roles/security-guard/", "homophone typo: 安全员, not 安全处"),
     ("收营员", "roles/cashier/", "fuzzy-pinyin typo: 收银员, not 收费员"),

@@ -33,6 +33,7 @@ class PageSpec:
     part: int = 1
     theme: str = "main.html"  # the theme template (site_overrides) the page renders in
     boost: float | None = None  # search ranking
+    lists: str | None = None  # the kind whose whole file the page lists (limits: limit), for search
 
     @property
     def in_nav(self) -> bool:
@@ -75,7 +76,7 @@ def plan(ix: SiteIndex) -> list[PageSpec]:
     ix.review_pages = {r.id: spec.uri for spec in revisions for period in spec.items for r in period.reviews}
     specs += revisions
     specs += [PageSpec(single_uri("glossary"), "glossary", "术语表"),
-              PageSpec(single_uri("limits"), "limits", "时限与限额"),
+              PageSpec(single_uri("limits"), "limits", "时限与限额", lists="limit"),
               PageSpec(single_uri("rules"), "rules", "一致性规则")]
     return specs
 

@@ -35,7 +35,8 @@ from generator.model import Handbook, kinds
 from generator.render.site.search.entries import Entry, entries
 from generator.render.site.search.pack import pack
 from generator.render.site.search.segment import UNITS, Segmenter, jieba_segmenter
-from generator.render.site.search.words import TITLE_TAILS, kind_cues, rewrites, sounds, synonyms, traditional_pairs
+from generator.render.site.search.words import (TITLE_TAILS, kind_cues, quantity_kinds, rewrites, sounds, synonyms,
+                                                traditional_pairs)
 from generator.render.site.searchdict import words as handbook_words
 
 SEPARATOR = r"[\s\u200b\-]+"  # the theme's highlighter splits the h= parameter by this
@@ -79,8 +80,8 @@ class HandbookSearchIndex:
         boost = float(search.get("boost") or 1)
         if boost != 1:
             doc["b"] = boost
-        kind = kinds.kind_of(spec.obj) if spec is not None else None
-        if kind is not None and kind.search_cues:
+        kind = None if spec is None else kinds.kind_of(spec.obj) or kinds.KINDS.get(spec.lists or "")
+        if kind is not None and (kind.search_cues or kind.search_quantity):
             doc["k"] = kind.name
         self.segmenter.words(title)
         doc["e"] = [[e.anchor, html.escape(e.title), self._text(e.text)] for e in found[1:]]
@@ -110,7 +111,7 @@ class HandbookSearchIndex:
                     "units": list(UNITS),
                     "synonyms": synonyms(self.book),
                     "rewrite": rewrites(self.book),
-                    "cues": kind_cues(),
+                    "cues": kind_cues(), "quantity": quantity_kinds(),
                     "tails": list(TITLE_TAILS),
                     "sounds": list(sounds()),
                     "t2s": traditional_pairs(chars),

@@ -68,6 +68,11 @@ def kind_cues() -> dict[str, list[str]]:
     return {k.name: list(k.search_cues) for k in kinds.kinds() if k.search_cues}
 
 
+def quantity_kinds() -> list[str]:
+    """The kinds a query that is a quantity alone asks for (``Kind.search_quantity``: 50元 → 时限与限额)."""
+    return [k.name for k in kinds.kinds() if k.search_quantity]
+
+
 # Endings of a title that say only what kind of document it is (removed one after another, longest
 # first, while three or more characters remain): the rest is its topic, compared with the query.
 TITLE_TAILS: tuple[str, ...] = (

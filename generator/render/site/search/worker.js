@@ -112,7 +112,7 @@ function setup(data) {
   for (var i = 0; i + 1 < hb.t2s.length; i += 2)
     t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
   H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
-        synonyms: table(hb.synonyms), rewrite: table(hb.rewrite || {}), cues: table(hb.cues || {}), tails: hb.tails || [],
+        synonyms: table(hb.synonyms), rewrite: table(hb.rewrite || {}), cues: table(hb.cues || {}), quantity: hb.quantity || [], tails: hb.tails || [],
         edges: new Map(), chars: new Map(), lengths: new Map(), sounds: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   ;(hb.sounds || []).forEach(function (group, k) {
     for (var i = 0; i < group.length; i++) {
@@ -175,6 +175,8 @@ function topics(title) {
 /* The kinds of page the query names (复印多少钱: a price list; 住户求助登记: a form), Kind.search_cues (generator/model/kinds.py). */
 function cuedKinds(flat) {
   var out = new Set()
+  var unit = /^[0-9]+(?:\.[0-9]+)?(.+)$/.exec(flat)  /* a quantity alone (50元, 24小时): Kind.search_quantity */
+  if (unit && H.units.indexOf(unit[1]) >= 0) H.quantity.forEach(function (kind) { out.add(kind) })
   Object.keys(H.cues).forEach(function (kind) {
     H.cues[kind].forEach(function (cue) {
       var at = flat.lastIndexOf(cue)
