@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from generator.model.edition import Edition, Region, Script
 from generator.model.glossary import Conversion
@@ -191,7 +191,7 @@ _HAN_ESCAPE = re.compile(r"(?<!\\)\\u(3[4-9a-fA-F][0-9a-fA-F]{2}|[4-9][0-9a-fA-F
 _HTML_LANG = re.compile(r'(<html\b[^>]*\blang=")[^"]*(")')
 
 
-def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
+def convert_tree(folder: Path, converter: Converter, lang: str, words: Iterable[str] = ()) -> int:
     """Convert the text files of a built site in place; pages say ``lang``. Returns files changed.
 
     Fixed labels of the templates and the theme reach the reader too, so the built files are
@@ -199,7 +199,8 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
     its offline copy in a script, the theme's messages in each page's config script): in pages and
     search/, Han escapes are written out as characters first, which JSON and JavaScript read alike.
     Libraries' escapes stay (mermaid's regular expressions name character ranges so). Files
-    without Chinese text are left alone.
+    without Chinese text are left alone. The search index (and its offline copy) is then cut as
+    words through Simplified (search/fold.py); ``words``: the handbook's own search words.
     """
     changed = 0
     for path in sorted(folder.rglob("*")):
@@ -211,27 +212,15 @@ def convert_tree(folder: Path, converter: Converter, lang: str) -> int:
             continue
         new = converter.convert(new)
         if path.parent.name == "search":
-            new = _query_table(new, converter)
+            from generator.render.site.search.fold import folded_index
+
+            new = folded_index(text, new, words, simplified_only(converter.region))
         if path.suffix == ".html":
             new = set_lang(new, lang)
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1
     return changed
-
-
-_QUERY_TABLE = re.compile(r'("t2s":)"[^"]*"')
-
-
-def _query_table(index: str, converter: Converter) -> str:
-    """A converted search index (or its offline copy) with the query table remade for its script:
-    the converter's pass turned the table's Traditional characters into the region's forms too
-    (戶 into 户), so typed Traditional, variant and Simplified characters must map to the index's."""
-    from generator.render.site.search.words import script_pairs
-
-    present = set(_HAN.findall(index))
-    table = json.dumps(script_pairs(converter.raw, present), separators=(",", ":"))
-    return _QUERY_TABLE.sub(lambda m: m.group(1) + table, index, count=1)
 
 
 def set_lang(html: str, lang: str) -> str:

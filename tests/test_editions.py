@@ -351,19 +351,19 @@ def test_print_commands_name_the_edition_that_leaves_an_id_out(mini: Path, tmp_p
     assert run.code == 2 and "没有这个项目 id: nowhere" in run.err, run.text
 
 
-def test_hk_query_table_maps_every_spelling_to_the_index_s_form() -> None:
-    """The table a Traditional site's search uses: Traditional, HK variant and Simplified characters
-    all map to what the converted index holds (户, 説, 衞, 訴), as code points (no Simplified text shipped)."""
-    from conftest import ROOT
-    from generator.render.site.search.words import script_pairs
-    from generator.script import converter_for
-    book = load_or_raise(ROOT)
-    converter = converter_for(book, book.table("edition")["hk"])
-    assert converter is not None
-    numbers = script_pairs(converter.raw, set("户説衞訴會"))
-    table = {chr(a): chr(b) for a, b in zip(numbers[::2], numbers[1::2])}
-    assert table["戶"] == "户" and table["說"] == table["说"] == "説" and table["衛"] == table["卫"] == "衞"
-    assert table["诉"] == "訴" and table["会"] == "會" and "户" not in table and "説" not in table
+def test_fold_table_maps_every_spelling_to_one_simplified_character() -> None:
+    """The table a Traditional site's index is cut and searched through (search/fold.py): Traditional,
+    HK and Taiwan variants and Simplified characters all fold to one Simplified character, one
+    character to one (a text keeps its length); Simplified-only characters are written back as a
+    Traditional one that folds to them."""
+    from generator.render.site.search.fold import fold, fold_table, spelling
+    from generator.script import simplified_only
+
+    assert fold("戶户") == "户户" and fold("說説说") == "说说说" and fold("衛衞卫") == "卫卫卫"
+    assert fold("會議室投訴") == "会议室投诉" and fold("台臺檯") == "台台台"
+    assert all(len(k) == len(v) == 1 for k, v in fold_table().items())
+    written = spelling(simplified_only())
+    assert written["议"] == "議" and all(fold(t) == s and t not in simplified_only() for s, t in written.items())
 
 
 def test_tw_edition_keeps_the_domain_words_the_phrase_converter_rewrites() -> None:

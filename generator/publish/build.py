@@ -57,9 +57,10 @@ def build(project: Path, out: Path | None = None, *, workers: int = 2, pdf: bool
 
         build_site(context, staging)
         if context.converter is not None:  # a Traditional edition: templates' and theme's words too
+            from generator.render.site.searchdict import words
             from generator.script import convert_tree
 
-            convert_tree(staging, context.converter, context.lang)
+            convert_tree(staging, context.converter, context.lang, words(context.book))
             context.converter.keep()
         if pdf:
             from generator.render.print import build_prints

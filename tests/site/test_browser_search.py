@@ -114,18 +114,25 @@ def test_browser_cuts_text_as_the_index_did(browser, real_site: Path) -> None:
     cut = jieba_segmenter(words(load_or_raise(ROOT))).words
     table = [html.unescape(t) for t in unpack(json.loads(index)["config"]["handbook"])]
     expected = [" ".join(cut(t)) for t in table]
-    page = _page(browser)
-    page.goto("about:blank")
-    page.add_script_tag(content="var module = {exports: null};" + WORKER.read_text(encoding="utf-8"))
-    got = page.evaluate("""index => {
-        const w = module.exports, data = JSON.parse(index); w.setup(data)
-        return w.unpack(data.config.handbook.vocab, data.config.handbook.texts).map(t => w.segment(t.replace(/&(lt|gt|quot|#x27|amp);/g,
-            (_, e) => ({lt: "<", gt: ">", quot: '"', "#x27": "'", amp: "&"})[e])).join(" "))
-    }""", index)
-    page.close()
+    got = browser_cut(browser, index, WORKER.read_text(encoding="utf-8"))
     assert len(got) == len(expected) > 100
     differ = [(t, e, g) for t, e, g in zip(table, expected, got) if e != g]
     assert not differ, differ[:3]
+
+
+def browser_cut(browser, index: str, worker: str) -> list[str]:
+    """The worker's cut (``worker``: its code) of every distinct text of ``index`` in Chromium, words
+    joined by spaces: after setup(), as it cuts them at load (a Traditional edition's folded first)."""
+    page = _page(browser)
+    page.goto("about:blank")
+    page.add_script_tag(content="var module = {exports: null};" + worker)
+    got = page.evaluate("""index => {
+        const w = module.exports, data = JSON.parse(index); w.setup(data)
+        return w.unpack(data.config.handbook.vocab, data.config.handbook.texts).map(t => w.segment(w.folded(t.replace(/&(lt|gt|quot|#x27|amp);/g,
+            (_, e) => ({lt: "<", gt: ">", quot: '"', "#x27": "'", amp: "&"})[e]))).join(" "))
+    }""", index)
+    page.close()
+    return list(got)
 
 
 def _worker(browser, index: str):

@@ -8,12 +8,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import run_cli
 
 from scriptscan import leaks, reader_text, scanned
+from test_browser import browser  # noqa: F401 (fixture)
 
+from generator.render.site.search.fold import fold
 from generator.script import simplified_in, simplified_only
 
 
@@ -89,19 +92,102 @@ def test_hk_search_knows_hong_kong_words(hk_site: Path) -> None:
         assert any(u.startswith(page) for u in urls[:within]), (query, urls[:5])
 
 
-def _search(site: Path, queries: list[str]) -> list[list[str]]:
-    """The result pages of each query, best first, from the site's own worker run in node."""
+def test_hk_index_is_cut_as_words_through_simplified(hk_site: Path) -> None:
+    """會議室 is one word of the hk index (会议室), not 會 | 議 | 室: each Traditional text is cut as its
+    Simplified copy (search/fold.py), so most Han tokens are words, as in the Simplified edition (a
+    cut with the Simplified dictionary alone left half of them single characters)."""
+    data = json.loads((hk_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    handbook = data["config"]["handbook"]
+    assert handbook["fold"] == 1
+    dictionary = {fold(w) for w in handbook["words"]}  # written in Traditional characters that fold back
+    assert {"会议室", "投诉", "住户", "特约服务", "安全员"} <= dictionary
+    cuts = [c.split(" ") for c in _node(hk_site, "w.unpack(data.config.handbook.vocab, data.config.handbook.texts)"
+                                                ".map(t => w.segment(w.folded(t)).join(' '))")]
+    han = [w for c in cuts for w in c if re.fullmatch(r"[\u3400-\u9fff]+", w)]
+    single = sum(1 for w in han if len(w) == 1) / len(han)
+    assert len(han) > 10_000 and single < 0.3, single
+    assert sum(c.count("会议室") for c in cuts) >= 10 and not any("議" in w for c in cuts for w in c)
+
+
+def test_hk_traditional_queries_find_the_expected_page_first(hk_site: Path) -> None:
+    """The project's queries (search_queries.QUERIES) typed in Traditional (as s2hk writes them, 投訴,
+    會議室使用登記表) and as written: the expected page first, as in the Simplified edition."""
+    from opencc_purepy import OpenCC
+    from search_queries import QUERIES
+
+    typed = OpenCC("s2hk")
+    for queries in ([typed.convert(q) for q, _, _ in QUERIES], [q for q, _, _ in QUERIES]):
+        ranks = [next((i for i, url in enumerate(urls) if any(e in url for e in expected.split("|"))), -1)
+                 for (_, expected, _), urls in zip(QUERIES, _search(hk_site, queries))]
+        misses = [(q, r) for q, r in zip(queries, ranks) if r != 0]
+        assert all(0 <= r < 5 for r in ranks) and len(misses) <= 0.03 * len(QUERIES), misses
+
+
+def test_hk_results_mark_whole_traditional_words(hk_site: Path) -> None:
+    """Marks and ?h= words are the page's own Traditional spelling, whole words, whatever the query's
+    script: 會議室 (not 会议室, nor 會 議 室), 24小時 for 二十四小時 (the table's 「24 小時」 marked whole)."""
+    heads = _node(hk_site, "['會議室', '会议室', '會議室使用登記表', '二十四小時', '住户投诉'].map(q => w.search(q).items[0])")
+    room, simple, form, hours, complaint = heads
+    for group in (room, simple):
+        assert group[0]["location"] == "procedures/meeting-room/index.html"
+        assert all(i["terms"] == {"會議室": True} for i in group), [i["terms"] for i in group]
+        assert "<mark>會議室</mark>" in group[0]["title"] and "<mark>會</mark>" not in str(group)
+    assert form[0]["title"] == "<mark>會議室使用登記表</mark>" and form[0]["terms"] == {"會議室使用登記表": True}
+    limit = next(i for i in hours if i["location"].endswith("#limit-callback-24h"))
+    assert limit["terms"] == {"24小時": True} and "<mark>24 小時</mark>" in limit["text"], limit
+    assert {"住户", "投訴"} <= set(complaint[0]["terms"]) and "<mark>投訴</mark>" in complaint[0]["title"]
+    words = " ".join(w for group in heads for i in group for w in i["terms"])
+    assert simplified_in(words) == {}, words
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_hk_browser_cuts_text_as_the_build_did(hk_site: Path, browser) -> None:  # noqa: F811 (fixture)
+    """In Chromium, the hk site's own worker (as converted with the site) folds and cuts every text of
+    the hk index into the words the build cut it into (fold.py over the converted handbook's words)."""
+    import datetime as dt
+    import html
+
+    from conftest import ROOT
+    from test_browser_search import browser_cut
+
+    from generator.context import make_context
+    from generator.render.site.search.index import folded_segmenter
+    from generator.render.site.search.pack import unpack
+    from generator.render.site.searchdict import words
+
+    book = make_context(ROOT, today=dt.date(2026, 11, 30), edition="hk").book
+    cut = folded_segmenter(tuple(sorted({fold(w) for w in words(book)}))).words
+    index = (hk_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    texts = [html.unescape(t) for t in unpack(json.loads(index)["config"]["handbook"])]
+    expected = [" ".join(cut(fold(t))) for t in texts]
+    got = browser_cut(browser, index, _worker(hk_site).read_text(encoding="utf-8"))
+    assert len(got) == len(expected) > 100
+    differ = [(t, e, g) for t, e, g in zip(texts, expected, got) if e != g]
+    assert not differ, differ[:3]
+
+
+def _worker(site: Path) -> Path:
+    [worker] = [p for p in (site / "assets" / "javascripts" / "workers").glob("*.js")
+                if "module.exports" in p.read_text(encoding="utf-8")]
+    return worker
+
+
+def _node(site: Path, expression: str) -> Any:
+    """``expression`` evaluated in node with ``w``, the site's own worker, set up on its index (``data``)."""
     import shutil
     import subprocess
     node = shutil.which("node")
     if node is None:
         pytest.skip("needs node")
-    [worker] = [p for p in (site / "assets" / "javascripts" / "workers").glob("*.js")
-                if "module.exports" in p.read_text(encoding="utf-8")]
     script = ("const w = require(process.argv[1]);"
-              "w.setup(JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')));"
-              "for (const q of process.argv.slice(3)) console.log(JSON.stringify(w.search(q).items.map(g => g[0].location)))")
-    run = subprocess.run([node, "-e", script, str(worker), str(site / "search" / "search_index.json"), *queries],
+              "const data = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')); w.setup(data);"
+              f"console.log(JSON.stringify({expression}))")
+    run = subprocess.run([node, "-e", script, str(_worker(site)), str(site / "search" / "search_index.json")],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    return [json.loads(line) for line in run.stdout.splitlines()]
+    return json.loads(run.stdout)
+
+
+def _search(site: Path, queries: list[str]) -> list[list[str]]:
+    """The result pages of each query, best first, from the site's own worker run in node."""
+    return _node(site, f"{json.dumps(queries, ensure_ascii=False)}.map(q => w.search(q).items.map(g => g[0].location))")

@@ -17,6 +17,10 @@ reads this format:
   characters each), stored once however many entries share one, each written as numbers of the
   tokens of ``vocab`` (pack.py: a third of the size).
 
+A Traditional edition's index is remade after the site's conversion (fold.py): cut through a
+Simplified copy of each text, its word tables written in Traditional characters that fold back,
+``t2s`` as code points, and ``"fold": 1``.
+
 Titles and texts are HTML-escaped, as in the theme's own index. The browser cuts each distinct text
 once when the index loads, with ``words``: every word the build's cut of these texts and titles used,
 so it finds the same words (tests/site/test_browser_search.py compares the two).
@@ -46,6 +50,19 @@ SEPARATOR = r"[\s\u200b\-]+"  # the theme's highlighter splits the h= parameter 
 def _segmenter(words: tuple[str, ...]) -> Segmenter:
     """The segmenter of a handbook's words, kept with its cuts while the words stay the same."""
     return jieba_segmenter(words)
+
+
+def folded_segmenter(words: tuple[str, ...]) -> Segmenter:
+    """A segmenter with nothing ``used`` yet over jieba's dictionary and ``words`` (fold.py cuts a
+    Traditional edition's texts with it)."""
+    return _segmenter(words).renewed()
+
+
+def dump(data: dict[str, Any]) -> str:
+    """The index as the file holds it: compact JSON; <, > and & only occur inside JSON strings and are
+    written as escapes, so no markup survives in the file."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 @dataclass
@@ -121,7 +138,5 @@ class HandbookSearchIndex:
             },
             "docs": self.docs,
         }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        # <, > and & only occur inside JSON strings: written as escapes, no markup survives in the file
-        return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+        return dump(data)
 

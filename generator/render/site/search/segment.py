@@ -15,7 +15,9 @@ its frequency), so a query is cut exactly as the pages were:
    (``searchdict.words``) made frequent enough to stay whole.
 
 Because the index's dictionary holds every word on the best routes of the index text, cutting a
-text with only those words finds the same route; the browser needs no more.
+text with only those words finds the same route; the browser needs no more. A Traditional edition's
+texts are cut the same way, each as its Simplified copy of the same length (fold.py; the worker
+folds with the table the index ships, then calls ``segment``).
 """
 
 from __future__ import annotations

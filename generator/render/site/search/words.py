@@ -18,14 +18,15 @@ syllable, so the worker prefers the index word whose different character sounds 
 
 Traditional input (會議室, 服務) is converted character by character with OpenCC's tables (the
 ``opencc-purepy`` package, at build time; the site ships only the pairs whose Simplified character
-occurs in its index, nothing is fetched when a page is read).
+occurs in its index, nothing is fetched when a page is read). A Traditional edition's index is cut
+through the same table (fold.py).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from typing import Callable, Iterable
+from typing import Iterable
 
 from generator.model import Handbook, kinds
 from generator.render.site.search.segment import normalize
@@ -112,29 +113,10 @@ def traditional_pairs(simplified: set[str]) -> str:
     """'TS' pairs, concatenated: each Traditional (or Taiwan / Hong Kong variant) character whose
     Simplified form is in ``simplified``, followed by that form. Empty without opencc-purepy."""
     try:
-        pairs = _to_simplified()
+        pairs = simplified_pairs()
     except ImportError:
         return ""
     return "".join(ch + to for ch, to in pairs if to in simplified)
-
-
-def script_pairs(to_index: Callable[[str], str], present: set[str]) -> list[int]:
-    """Query table of an index converted to another script (a Traditional edition's, generator.script):
-    code points in pairs (X, Y), mapping every Traditional, regional variant or Simplified character to
-    the form the converted index uses (``to_index`` converts Simplified text to it), kept when that
-    form is in ``present``. So 戶, 户 (and 說, 説, 说; 衛, 衞, 卫) all find the HK index's 户 (説, 衞),
-    and Simplified input (投诉) finds 投訴. Numbers, not characters: the table is no reader's text,
-    and a Traditional site has no Simplified character in what it ships. Empty without opencc-purepy."""
-    try:
-        pairs = _to_simplified()
-    except ImportError:
-        return []
-    simplified = sorted({to for _, to in pairs})
-    target = dict(zip(simplified, to_index("\n".join(simplified)).split("\n")))
-    table = {to: target[to] for to in simplified}
-    table.update((ch, target[to]) for ch, to in pairs)
-    return [ord(c) for ch, to in sorted(table.items()) if len(to) == 1 and to != ch and to in present
-            for c in (ch, to)]
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +148,7 @@ def _fuzzy(syllable: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _to_simplified() -> tuple[tuple[str, str], ...]:
+def simplified_pairs() -> tuple[tuple[str, str], ...]:
     """(Traditional or variant character, its one Simplified character), in code point order: the
     first of opencc's t2s, tw2s, hk2s that changes the character decides (computed once per process)."""
     from opencc_purepy import OpenCC

@@ -3,8 +3,9 @@
  * (same messages: 0 SETUP {config, docs} -> 1 READY; 2 QUERY text -> 3 RESULT {items}).
  * Index format and the build side: generator/render/site/search/ (index.py, segment.py, words.py).
  *
- * A query is converted to the index's script (config.handbook.t2s: to Simplified, or in a Traditional
- * edition every Traditional, variant and Simplified character to the index's form), normalised and cut by `segment`, the
+ * A query is converted to Simplified character by character (config.handbook.t2s; a Traditional
+ * edition's index says fold: its texts and titles are cut, and matched, as Simplified copies of the
+ * same length, search/fold.py), normalised and cut by `segment`, the
  * same algorithm with the same dictionary as the index (segment.py); every word is looked up
  * whole, through its synonyms, and inside longer words (partial words); a page's title and the
  * characters pairs of the query catch exact titles and typos. Results are grouped per page: the
@@ -19,9 +20,10 @@ var RUN = /[0-9]+(?:\.[0-9]+)?%?|[a-z]+|[\u3400-\u9fff\uf900-\ufaff]+/g
 /* Tables looked up by what the user typed have no prototype: 「constructor」 is no synonym. */
 function table(pairs) { return Object.assign(Object.create(null), pairs) }
 
-var STOP = table({"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
+var STOP_WRITTEN = table({"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
             "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
             "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1, "几多": 1, "点样": 1, "点算": 1, "边度": 1, "乜嘢": 1})
+var STOP = STOP_WRITTEN  /* folded to Simplified by setup() for a Traditional edition, whose pass converted this file */
 
 /* --- the cut: a port of segment.py ------------------------------------------------------------ */
 
@@ -101,19 +103,26 @@ function segment(text) {
 
 function setup(data) {
   var hb = data.config.handbook
+  var t2s = new Map()
+  var code = Array.isArray(hb.t2s)  // a Traditional edition's table: code points (search/fold.py)
+  for (var i = 0; i + 1 < hb.t2s.length; i += 2)
+    t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
+  H = { t2s: t2s, fold: !!hb.fold }
+  /* a Traditional edition's word tables are written in Traditional characters that fold back exactly */
+  hb = Object.assign({}, hb, folded({ words: hb.words, synonyms: hb.synonyms, rewrite: hb.rewrite, cues: hb.cues,
+                                       tails: hb.tails, units: hb.units, sounds: hb.sounds }))
   var words = new Map(), prefixes = new Set(), maxLen = 1
   for (var w in hb.words) {
     words.set(w, hb.words[w])
     if (w.length > maxLen) maxLen = w.length
     for (var k = 1; k <= w.length; k++) prefixes.add(w.slice(0, k))
   }
-  var t2s = new Map()
-  var code = Array.isArray(hb.t2s)  // a Traditional edition's table: code points (generator/script.py)
-  for (var i = 0; i + 1 < hb.t2s.length; i += 2)
-    t2s.set(code ? String.fromCharCode(hb.t2s[i]) : hb.t2s[i], code ? String.fromCharCode(hb.t2s[i + 1]) : hb.t2s[i + 1])
-  H = { words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
+  H = { fold: H.fold, words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
         synonyms: table(hb.synonyms), rewrite: table(hb.rewrite || {}), cues: table(hb.cues || {}), quantity: hb.quantity || [], tails: hb.tails || [],
         edges: new Map(), chars: new Map(), lengths: new Map(), sounds: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
+  STOP = folded(STOP_WRITTEN)
+  H.digit = folded(DIGIT)
+  H.numeral = H.fold ? new RegExp(simplify(NUMERAL.source), "g") : NUMERAL
   ;(hb.sounds || []).forEach(function (group, k) {
     for (var i = 0; i < group.length; i++) {
       var of = H.sounds.get(group[i])
@@ -123,14 +132,14 @@ function setup(data) {
   })
   H.keys = Object.keys(hb.synonyms).concat(Object.keys(STOP)).filter(function (k) { return k.length > 1 })
     .sort(function (a, b) { return b.length - a.length })
-  var texts = unpack(hb.vocab, hb.texts).map(unescapeHTML), norm = texts.map(normalize), cut = new Array(texts.length)
-  var titles = new Map()
-  function textWords(n) { return cut[n] || (cut[n] = new Set(segment(texts[n]))) }
+  var texts = unpack(hb.vocab, hb.texts).map(unescapeHTML), plain = texts.map(folded), norm = plain.map(normalize)
+  var cut = new Array(texts.length), titles = new Map()
+  function textWords(n) { return cut[n] || (cut[n] = new Set(segment(plain[n]))) }
   function titleWords(t) { var w = titles.get(t); if (!w) titles.set(t, w = new Set(segment(t))); return w }
   function add(location, title, n, page, boost) {
     var i = H.docs.length, isPage = page < 0
     var doc = { d: { location: location, title: title, text: texts[n] }, i: i, page: isPage ? i : page,
-                isPage: isPage, boost: boost, title: normalize(title), titleWords: titleWords(title),
+                isPage: isPage, boost: boost, title: normalize(folded(title)), titleWords: titleWords(folded(title)),
                 words: textWords(n), text: norm[n] }
     H.docs.push(doc)
     doc.titleWords.forEach(post)
@@ -220,6 +229,20 @@ function simplify(text) {
   return out
 }
 
+/* A Traditional edition's text, or any table of words, folded to Simplified character by character
+   (same length: a word found in the copy stands at the same place in the text); else as it is. */
+function folded(value) {
+  if (!H.fold) return value
+  if (typeof value === "string") return simplify(value)
+  if (Array.isArray(value)) return value.map(folded)
+  if (value && typeof value === "object") {
+    var out = Object.getPrototypeOf(value) ? {} : Object.create(null)
+    Object.keys(value).forEach(function (k) { out[simplify(k)] = folded(value[k]) })
+    return out
+  }
+  return value
+}
+
 /* Forbidden spellings (glossary variants) replaced by the term, wherever they stand in the query. */
 function rewrite(query) {
   Object.keys(H.rewrite).sort(function (a, b) { return b.length - a.length }).forEach(function (v) {
@@ -231,13 +254,14 @@ function rewrite(query) {
 /* Chinese numerals before a unit as digits (五十元 → 50元, 二十四小时 → 24小时), as the sources write them. */
 var DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 var TENS = {"十": 10, "百": 100, "千": 1000}
+var NUMERAL = /[零一二两三四五六七八九十百千]+(?=个?(?:小时|分钟|天|日|元|工作日|月|年|次|人|米|件|周|岁|层))/g
 function arabic(query) {
-  return query.replace(/[零一二两三四五六七八九十百千]+(?=个?(?:小时|分钟|天|日|元|工作日|月|年|次|人|米|件|周|岁|层))/g,
+  return query.replace(H.numeral,
     function (numeral) {
       var total = 0, current = 0
       for (var i = 0; i < numeral.length; i++) {
         var c = numeral[i]
-        if (c in DIGIT) current = DIGIT[c]
+        if (c in H.digit) current = H.digit[c]
         else { total += (current || 1) * TENS[c]; current = 0 }
       }
       return String(total + current)
@@ -600,14 +624,15 @@ function escapeHTML(text) {
   })
 }
 
-/* The text as HTML with the hits marked: matched on the text itself, every piece then escaped, so a
-   hit never lands inside an entity (a step reading "&amp;" searched for "amp"). */
+/* The text as HTML with the hits marked: matched on the text itself (a Traditional edition's on its
+   Simplified copy, whose places are the text's), every piece then escaped, so a hit never lands
+   inside an entity (a step reading "&amp;" searched for "amp"). */
 function mark(text, hits) {
   var re = hitPattern(hits)
   if (!re) return escapeHTML(text)
-  var out = "", at = 0, m
-  while ((m = re.exec(text))) {
-    out += escapeHTML(text.slice(at, m.index)) + "<mark>" + escapeHTML(m[0]) + "</mark>"
+  var out = "", at = 0, m, copy = folded(text)
+  while ((m = re.exec(copy))) {
+    out += escapeHTML(text.slice(at, m.index)) + "<mark>" + escapeHTML(text.substr(m.index, m[0].length)) + "</mark>"
     at = m.index + m[0].length
   }
   return out + escapeHTML(text.slice(at))
@@ -630,6 +655,36 @@ function telling(hits, title) {
   return rare.length ? rare : hits
 }
 
+/* The highlight terms of a result (word → found on the page, or false: missing) spelt as the reader
+   sees them: in a Traditional edition each word as it stands on the page (its first place in the
+   entry, else anywhere on the page: the theme marks these words there) or, missing, as typed. */
+function spelt(terms, doc, typed) {
+  if (!H.fold) return terms
+  var out = {}, page = H.docs[doc.page], docs = [doc, page]
+  for (var i = page.i + 1; i < H.docs.length && !H.docs[i].isPage; i++) docs.push(H.docs[i])
+  typed = normalize(typed)
+  Object.keys(terms).forEach(function (w) {
+    var word = terms[w] ? onPage(w, docs) : inText(w, folded(typed), typed)
+    out[word || w] = terms[w]
+  })
+  return out
+}
+
+function onPage(word, docs) {
+  for (var i = 0; i < docs.length; i++) {
+    var d = docs[i], at = inText(word, d.title, d.d.title) || inText(word, d.text, d.d.text)
+    if (at) return at
+  }
+  return ""
+}
+
+/* The word as ``text`` spells it where ``copy`` (its folded, normalised copy) holds it, or "" (a
+   number and its unit written apart, 「24 小時」, spell 24小時). */
+function inText(word, copy, text) {
+  var m = hitPattern([word]).exec(copy)
+  return m ? text.substr(m.index, m[0].length).replace(/ +/g, "") : ""
+}
+
 /* An entry's title as a result shows it: a step without a title of its own (its number only, 8.4)
    gets the first clause of its text, so a phone shows what the step is about. */
 function shownTitle(d) {
@@ -650,7 +705,7 @@ function hitPattern(hits) {
 
 /* A short excerpt of the text around its first hit (about 60 characters: two lines on a phone). */
 function excerpt(text, hits) {
-  var re = hitPattern(hits), m = re && re.exec(text), at = m ? m.index : -1
+  var re = hitPattern(hits), m = re && re.exec(folded(text)), at = m ? m.index : -1
   var start = Math.max(0, at - 16), end = Math.min(text.length, start + 60)
   return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "")
 }
@@ -733,6 +788,7 @@ function search(raw) {
         termsOut[holds] = true
         hits.push(holds)
       }
+      termsOut = spelt(termsOut, doc, raw)
       return { location: doc.d.location, title: mark(shownTitle(doc.d), hits),
                text: asPage && !h ? "" : mark(excerpt(doc.d.text, hits), hits),
                score: asPage ? shown : h.score, terms: termsOut }
@@ -756,4 +812,4 @@ if (typeof addEventListener === "function") addEventListener("message", function
   }
 })
 
-if (typeof module !== "undefined") module.exports = { setup: setup, segment: segment, search: search, unpack: unpack }
+if (typeof module !== "undefined") module.exports = { setup: setup, segment: segment, search: search, unpack: unpack, folded: folded }
