@@ -503,7 +503,7 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
   else if (topic) s += TOPIC_EXACT * doc.boost
   else if (doc.isPage && flat.length > 1 && inWords(doc.title, flat)) s += 20 + 10 * flat.length / doc.title.length
   else if (flat.length > 1 && inWords(doc.title, flat)) s += 4
-  if (doc.isPage && flat.length > 2) {
+  if (doc.isPage && flat.length > 2 && !foreign) {  /* a page of another kind than asked is not the one named */
     var dice = 0
     ;[doc.title].concat(doc.topics.slice(-1)).forEach(function (t) {  /* the title or its topic, the closer */
       var tp = pairs(t)
