@@ -152,9 +152,20 @@ function setup(data) {
       if (!list) H.bigrams.set(pair, list = [])
       list.push(page.i)
     })
-    p.e.forEach(function (e) { add(p.location + "#" + e[0], unescapeHTML(e[1]), e[2], page.i, p.b || 1) })
+    var steps = {}
+    p.e.forEach(function (e) {
+      var doc = add(p.location + "#" + e[0], unescapeHTML(e[1]), e[2], page.i, p.b || 1)
+      doc.outer = new Set()  /* the title words of the steps it stands under (1.2 保洁服务 under 1 服务标准与规范) */
+      for (var a = outerStep(e[0]); /^step-/.test(a); a = outerStep(a)) {
+        if (steps[a]) steps[a].titleWords.forEach(function (w) { doc.outer.add(w) })
+      }
+      steps[e[0]] = doc
+    })
   })
 }
+
+/* The anchor of the step a step stands under: step-1-2-1 → step-1-2 → step-1 → step (none). */
+function outerStep(anchor) { return anchor.replace(/-[^-]+$/, "") }
 
 /* A title without the words that only say its kind, one ending after another while three or more
    characters remain: 住户求助服务管理标准作业规程 → 住户求助服务管理, 住户求助服务, 住户求助 (words.TITLE_TAILS). */
@@ -448,15 +459,16 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
     alike = alike.filter(function (a) { return !a.cue })
   }
   var total = 0, matched = 0, all = 0, found = {}, whole = 0, named = false  /* whole: query words found as words */
-  /* a document's own title weighs most; an entry (step, item) takes its page's title as context, so
-     a page named after the query's noun outranks a long list one of whose items holds it */
+  /* a document's own title weighs most; an entry (step, item) takes its page's title and the titles of
+     the steps it stands under as context, so a page named after the query's noun outranks a long list
+     one of whose items holds it, and 保洁服务标准 finds 1.2 保洁服务 under 1 服务标准与规范 */
   var page = H.docs[doc.page], own = doc.isPage ? 3 : 2
   list.forEach(function (t) {
     var best = 0, hit = ""
     t.same.forEach(function (s, k) {
       var f = k ? 0.9 : 1
       if (doc.titleWords.has(s) && own * f > best) { best = own * f; hit = s; named = true }
-      else if (!doc.isPage && page.titleWords.has(s) && 2.5 * f > best) { best = 2.5 * f; hit = s }
+      else if (!doc.isPage && (page.titleWords.has(s) || doc.outer.has(s)) && 2.5 * f > best) { best = 2.5 * f; hit = s }
       else if (doc.words.has(s) && 1.5 * f > best) { best = 1.5 * f; hit = s }
     })
     if (best) whole++
