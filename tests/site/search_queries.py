@@ -113,6 +113,8 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("出纳", "roles/cashier/", "colloquial; no 出租 put in by a loose typo correction"),
     ("物管费", "price-lists/property-fees-jiazhou/", "colloquial"),
     ("业主家被偷了", "procedures/resident-help/", "colloquial emergency: 盗窃"),
+    ("保洁服务标准", "procedures/operations-management/", "a step (1.2 保洁服务) read with the step it stands under (1 服务标准与规范)"),
+    ("现金收了交给谁", "procedures/special-services/", "question: 交给 → 转交"),
     # a quantity alone asks for the table of every time limit and amount (Kind.search_quantity)
     ("50元", "limits/", "an amount alone"),
     ("二十四小时", "limits/", "a time alone, in Chinese numerals"),

@@ -26,6 +26,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import yaml
+
 from generator.model import Handbook
 from generator.render.site.records import SiteRecords
 from generator.render.site.search.index import HandbookSearchIndex
@@ -71,8 +73,8 @@ def search_files(book: Handbook, records: SiteRecords, bodies: dict[str, str], h
     titles = _nav_titles(records.nav)
     for uri, path in hand_written.items():
         if uri.endswith(".md"):
-            content, title = _markdown(path.read_text(encoding="utf-8"), config)
-            index.add_entry_from_context(SimpleNamespace(meta={}, content=content, spec=None,
+            content, title, meta = _markdown(path.read_text(encoding="utf-8"), config)
+            index.add_entry_from_context(SimpleNamespace(meta=meta, content=content, spec=None,
                                                          url=page_url(uri, records.directory_urls),
                                                          title=titles.get(uri) or title or ""))
     for page in records.pages:
@@ -97,12 +99,19 @@ def _nav_titles(nav: list[Any]) -> dict[str, str]:
     return found
 
 
-def _markdown(text: str, config: dict[str, Any]) -> tuple[str, str | None]:
-    """A hand-written page's body HTML and its first heading's text, as MkDocs renders it."""
+def _markdown(text: str, config: dict[str, Any]) -> tuple[str, str | None, dict[str, Any]]:
+    """A hand-written page's body HTML, its first heading's text and its front matter (``search:
+    boost`` …), as MkDocs reads them."""
     import markdown
 
+    meta: dict[str, Any] = {}
     if text.startswith("---\n"):  # front matter: not part of the body
-        text = text.split("\n---\n", 1)[-1]
+        front, _, text = text[4:].partition("\n---\n")
+        try:
+            found = yaml.safe_load(front)
+        except yaml.YAMLError:  # the site engine reports it when it reads the page
+            found = None
+        meta = found if isinstance(found, dict) else {}
     names: list[str] = list(BUILTIN_EXTENSIONS)
     options: dict[str, Any] = {}
     for entry in config.get("markdown_extensions") or []:
@@ -114,7 +123,7 @@ def _markdown(text: str, config: dict[str, Any]) -> tuple[str, str | None]:
     md = markdown.Markdown(extensions=names, extension_configs=options)
     content = md.convert(text)
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", content, re.S)
-    return content, heading and html.unescape(re.sub(r"<[^>]*>", "", heading.group(1))).replace("¶", "").strip()
+    return content, heading and html.unescape(re.sub(r"<[^>]*>", "", heading.group(1))).replace("¶", "").strip(), meta
 
 
 def _lang(config: dict[str, Any]) -> list[str]:

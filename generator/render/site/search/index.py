@@ -118,7 +118,12 @@ class HandbookSearchIndex:
         _LAST.found = self.found  # the next build in this process (handbook serve) reuses unchanged pages' entries
         used = dict(self.segmenter.used)  # before packing: its cuts must not widen the dictionary
         vocab, texts = pack(list(self.texts), self.segmenter.han)
-        chars = {c for w in used for c in w}
+        same, rewrite, cues = synonyms(self.book), rewrites(self.book), kind_cues()
+        # Traditional input is converted for the words a query may hold: the index's, and the synonyms',
+        # rewrites' and kind cues' (錢 of 幾多錢: no text holds 钱, 多少钱 is a cue)
+        asked = [*same, *(w for ws in same.values() for w in ws), *rewrite, *rewrite.values(),
+                 *(c for cs in cues.values() for c in cs)]
+        chars = {c for w in [*used, *asked] for c in w}
         data = {
             "config": {
                 "lang": self.lang, "separator": SEPARATOR, "pipeline": [],
@@ -126,9 +131,9 @@ class HandbookSearchIndex:
                     "total": self.segmenter.total,
                     "words": used,
                     "units": list(UNITS),
-                    "synonyms": synonyms(self.book),
-                    "rewrite": rewrites(self.book),
-                    "cues": kind_cues(), "quantity": quantity_kinds(),
+                    "synonyms": same,
+                    "rewrite": rewrite,
+                    "cues": cues, "quantity": quantity_kinds(),
                     "tails": list(TITLE_TAILS),
                     "sounds": list(sounds()),
                     "t2s": traditional_pairs(chars),

@@ -22,7 +22,7 @@ function table(pairs) { return Object.assign(Object.create(null), pairs) }
 
 var STOP_WRITTEN = table({"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
             "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
-            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1, "几多": 1, "点样": 1, "点算": 1, "边度": 1, "乜嘢": 1})
+            "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1, "几多": 1, "点样": 1, "点算": 1, "边度": 1, "乜嘢": 1, "咗": 1})
 var STOP = STOP_WRITTEN  /* folded to Simplified by setup() for a Traditional edition, whose pass converted this file */
 
 /* --- the cut: a port of segment.py ------------------------------------------------------------ */
@@ -161,9 +161,20 @@ function setup(data) {
       if (!list) H.bigrams.set(pair, list = [])
       list.push(page.i)
     })
-    p.e.forEach(function (e) { add(p.location + "#" + e[0], unescapeHTML(e[1]), e[2], page.i, p.b || 1) })
+    var steps = {}
+    p.e.forEach(function (e) {
+      var doc = add(p.location + "#" + e[0], unescapeHTML(e[1]), e[2], page.i, p.b || 1)
+      doc.outer = new Set()  /* the title words of the steps it stands under (1.2 保洁服务 under 1 服务标准与规范) */
+      for (var a = outerStep(e[0]); /^step-/.test(a); a = outerStep(a)) {
+        if (steps[a]) steps[a].titleWords.forEach(function (w) { doc.outer.add(w) })
+      }
+      steps[e[0]] = doc
+    })
   })
 }
+
+/* The anchor of the step a step stands under: step-1-2-1 → step-1-2 → step-1 → step (none). */
+function outerStep(anchor) { return anchor.replace(/-[^-]+$/, "") }
 
 /* A title without the words that only say its kind, one ending after another while three or more
    characters remain: 住户求助服务管理标准作业规程 → 住户求助服务管理, 住户求助服务, 住户求助 (words.TITLE_TAILS). */
@@ -472,15 +483,16 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
     alike = alike.filter(function (a) { return !a.cue })
   }
   var total = 0, matched = 0, all = 0, found = {}, whole = 0, named = false  /* whole: query words found as words */
-  /* a document's own title weighs most; an entry (step, item) takes its page's title as context, so
-     a page named after the query's noun outranks a long list one of whose items holds it */
+  /* a document's own title weighs most; an entry (step, item) takes its page's title and the titles of
+     the steps it stands under as context, so a page named after the query's noun outranks a long list
+     one of whose items holds it, and 保洁服务标准 finds 1.2 保洁服务 under 1 服务标准与规范 */
   var page = H.docs[doc.page], own = doc.isPage ? 3 : 2
   list.forEach(function (t) {
     var best = 0, hit = ""
     t.same.forEach(function (s, k) {
       var f = k ? 0.9 : 1
       if (doc.titleWords.has(s) && own * f > best) { best = own * f; hit = s; named = true }
-      else if (!doc.isPage && page.titleWords.has(s) && 2.5 * f > best) { best = 2.5 * f; hit = s }
+      else if (!doc.isPage && (page.titleWords.has(s) || doc.outer.has(s)) && 2.5 * f > best) { best = 2.5 * f; hit = s }
       else if (doc.words.has(s) && 1.5 * f > best) { best = 1.5 * f; hit = s }
     })
     if (best) whole++
@@ -527,7 +539,7 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
   else if (topic) s += TOPIC_EXACT * doc.boost
   else if (doc.isPage && flat.length > 1 && inWords(doc.title, flat)) s += 20 + 10 * flat.length / doc.title.length
   else if (flat.length > 1 && inWords(doc.title, flat)) s += 4
-  if (doc.isPage && flat.length > 2) {
+  if (doc.isPage && flat.length > 2 && !foreign) {  /* a page of another kind than asked is not the one named */
     var dice = 0
     ;[doc.title].concat(doc.topics.slice(-1)).forEach(function (t) {  /* the title or its topic, the closer */
       var tp = pairs(t)
