@@ -115,6 +115,10 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("业主家被偷了", "procedures/resident-help/", "colloquial emergency: 盗窃"),
     ("保洁服务标准", "procedures/operations-management/", "a step (1.2 保洁服务) read with the step it stands under (1 服务标准与规范)"),
     ("现金收了交给谁", "procedures/special-services/", "question: 交给 → 转交"),
+    ("中修", "procedures/vehicle-use/", "no index word, but written so in a step (车辆中修): read as one word"),
+    ("客服主管", "roles/service-centre-manager/", "colloquial word inside another title of a post (客户服务中心主管)"),
+    ("修理工", "roles/maintenance-technician/", "colloquial"),
+    ("通渠幾錢", "price-lists/special-services/", "Hong Kong word and Traditional price question"),
     # a quantity alone asks for the table of every time limit and amount (Kind.search_quantity)
     ("50元", "limits/", "an amount alone"),
     ("二十四小时", "limits/", "a time alone, in Chinese numerals"),

@@ -117,7 +117,7 @@ function setup(data) {
     if (w.length > maxLen) maxLen = w.length
     for (var k = 1; k <= w.length; k++) prefixes.add(w.slice(0, k))
   }
-  H = { fold: H.fold, words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
+  H = { fold: H.fold, written: new Map(), words: words, prefixes: prefixes, runs: new Map(), maxLen: maxLen, logTotal: Math.log(hb.total), units: hb.units, t2s: t2s,
         synonyms: table(hb.synonyms), rewrite: table(hb.rewrite || {}), cues: table(hb.cues || {}), quantity: hb.quantity || [], tails: hb.tails || [],
         edges: new Map(), chars: new Map(), lengths: new Map(), sounds: new Map(), docs: [], post: new Map(), vocab: [], bigrams: new Map(), pages: [] }
   STOP = folded(STOP_WRITTEN)
@@ -229,6 +229,9 @@ var TOPIC_EXACT = 40
 /* A page of the kind the query names (Kind.search_cues: 多少钱 → a price list) counts this much more. */
 var CUED = 1.4
 
+/* The query as written in an entry's text (a phrase): as much as a rare word found there. */
+var PHRASE = 5
+
 /* A query word inside a longer title word (车位 in 租用车位登记表): more than the word in the text. */
 var TITLE_PART = 1.6
 
@@ -303,8 +306,8 @@ function cutQuery(query) {
 
 /* The words of the cut ([start, end, word] in query order), with adjacent lone characters joined
    where together they begin an index word: 打架 is no word of the browser's dictionary, which holds
-   打架斗殴 only, so the cut gives 打 + 架; joined, it finds 打架斗殴 as a partial word. (Not inside a
-   word: 用车 is no phrase of 租用车位.) */
+   打架斗殴 only, so the cut gives 打 + 架; joined, it finds 打架斗殴 as a partial word. Joined too where
+   a text holds them together (中修 of 车辆中修). (Not inside a word: 用车 is no phrase of 租用车位.) */
 function joinLone(spans) {
   var out = []
   for (var i = 0; i < spans.length; i++) {
@@ -312,12 +315,23 @@ function joinLone(spans) {
     if (lone(spans[i])) while (j + 1 < spans.length && lone(spans[j + 1]) && spans[j + 1][0] === spans[j][1]) j++
     for (; j > i; j--) {  /* the longest run from i that begins an index word */
       piece = spans.slice(i, j + 1).map(function (p) { return p[2] }).join("")
-      if (H.prefixes.has(piece)) break
+      if (H.prefixes.has(piece) || written(piece)) break
     }
     out.push(j > i ? piece : spans[i][2])
     i = j
   }
   return out
+}
+
+/* Whether some entry's text or title holds the piece as written, at a word's edge (中修 in 车辆中修,
+   cut 车辆 + 中 + 修: no index word; not 用车 in 租用车位). */
+function written(piece) {
+  var known = H.written.get(piece)
+  if (known === undefined) {
+    known = H.docs.some(function (d) { return inWords(d.text, piece) || inWords(d.title, piece) })
+    H.written.set(piece, known)
+  }
+  return known
 }
 
 function lone(span) { return span[2].length === 1 && HAN.test(span[2]) && !STOP[span[2]] }
@@ -483,6 +497,7 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
     alike = alike.filter(function (a) { return !a.cue })
   }
   var total = 0, matched = 0, all = 0, found = {}, whole = 0, named = false  /* whole: query words found as words */
+  var flat = query.replace(/\s+/g, "")
   /* a document's own title weighs most; an entry (step, item) takes its page's title and the titles of
      the steps it stands under as context, so a page named after the query's noun outranks a long list
      one of whose items holds it, and 保洁服务标准 finds 1.2 保洁服务 under 1 服务标准与规范 */
@@ -499,7 +514,9 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
     if (!best) {
       for (var p = 0; p < t.partial.length; p++) {
         var w = t.partial[p]
-        if (doc.title.indexOf(w) >= 0 || page.title.indexOf(w) >= 0) { best = TITLE_PART; hit = held(t, w); break }
+        if (doc.title.indexOf(w) >= 0 || page.title.indexOf(w) >= 0) {  /* 装修 in the title word 装修申报登记流程: found as a word */
+          best = TITLE_PART; hit = held(t, w); whole++; break
+        }
         if (!best && doc.words.has(w)) { best = 0.6; hit = held(t, w) }
       }
     }
@@ -530,10 +547,18 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
     all += t.weight
     if (best) { matched += t.weight; total += t.weight * best }
   })
+  /* the query as written (no space: one phrase) stands in the text at a word's edge (中修 in 车辆中修;
+     生料带, though the index cuts 生料 + 带): every word is found, and the whole is what gets marked */
+  if (flat === query && flat.length > 1 && HAN.test(flat) && (inWords(doc.text, flat) || inWords(doc.title, flat))) {
+    matched = all; total += PHRASE; found[flat] = flat
+  }
   var coverage = all ? matched / all : 0  /* by weight: a lone frequent character counts less */
   var s = total * (0.15 + coverage * coverage)
-  var flat = query.replace(/\s+/g, "")
-  var names = [flat].concat(H.synonyms[flat] || []), exact = names.indexOf(doc.title)
+  var names = [flat].concat(H.synonyms[flat] || [])
+  alike.forEach(function (a) {  /* a word replaced by its synonym may spell another title (客服主管 → 客户服务中心主管) */
+    if (names.indexOf(a.name) < 0) names = names.concat([a.name], H.synonyms[a.name] || [])
+  })
+  var exact = names.indexOf(doc.title)
   var topic = doc.isPage && names.some(function (n) { return aboutTopic(doc, n) })
   if (doc.isPage && exact >= 0) s += 100 - 15 * Math.min(exact, 4)
   else if (topic) s += TOPIC_EXACT * doc.boost
