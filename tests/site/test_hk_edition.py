@@ -167,6 +167,32 @@ def test_hk_browser_cuts_text_as_the_build_did(hk_site: Path, browser) -> None: 
     assert not differ, differ[:3]
 
 
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_hk_search_box_lands_on_the_step_with_the_traditional_word_marked(hk_site: Path, browser) -> None:  # noqa: F811
+    """In Chromium, 会议室 typed in Simplified into the hk site's search box: the meeting-room step
+    first, marked 會議室 in the result; its link carries ?h=會議室 and the page marks the word there."""
+    from urllib.parse import parse_qs, urlparse
+
+    from test_browser import ARTIFACTS, _page, serve
+    from test_browser_search import _results
+
+    with serve(hk_site) as url:
+        page = _page(browser, 390, 844)
+        page.goto(url)
+        assert _results(page, "会议室")[0].endswith("/procedures/meeting-room/index.html")
+        step = page.locator(".md-search-result__item").first.locator("a[href*='#step-']").first
+        assert "<mark>會議室</mark>" in step.inner_html()
+        assert parse_qs(urlparse(step.get_attribute("href") or "").query)["h"] == ["會議室"]
+        step.click()
+        page.wait_for_load_state()
+        page.wait_for_timeout(500)
+        anchor = page.evaluate("location.hash.slice(1)")
+        marks = page.locator(f"li[id='{anchor}'] mark").all_inner_texts()
+        page.screenshot(path=str(ARTIFACTS / "search-landed-hk-phone.png"))
+        page.close()
+    assert marks and set(marks) == {"會議室"}, marks
+
+
 def _worker(site: Path) -> Path:
     [worker] = [p for p in (site / "assets" / "javascripts" / "workers").glob("*.js")
                 if "module.exports" in p.read_text(encoding="utf-8")]
