@@ -395,3 +395,17 @@ def test_edition_diff_lists_phrase_changes_of_glossary_terms(mini: Path) -> None
                                         encoding="utf-8")
     run = run_cli("--project", str(mini), "edition-diff", "tw")
     assert "用户\t转换器(TW): 使用者\t术语表: 用戶" in run.out, run.out
+
+
+def test_built_site_pass_leaves_a_search_file_that_is_no_handbook_index(tmp_path: Path) -> None:
+    """The search folder of a site the handbook's plugin did not index (the theme's own index) is
+    converted as text; only the handbook's index is cut again through Simplified (search/fold.py)."""
+    from generator.model.edition import Region
+    from generator.script import Converter, convert_tree
+
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": [{"title": "会议室"}]}', encoding="utf-8")
+    (tmp_path / "search" / "search_index.js").write_text("var __index = 会议", encoding="utf-8")
+    convert_tree(tmp_path, Converter(Region.hk), "zh-HK")
+    assert (tmp_path / "search" / "search_index.json").read_text(encoding="utf-8") == '{"docs": [{"title": "會議室"}]}'
+    assert (tmp_path / "search" / "search_index.js").read_text(encoding="utf-8") == "var __index = 會議"

@@ -62,12 +62,16 @@ def spelling(simplified_only: frozenset[str]) -> dict[str, str]:
 def folded_index(original: str, converted: str, extra_words: Iterable[str], simplified_only: frozenset[str]) -> str:
     """The converted index file (``search_index.json``, or its offline copy ``var __index = {…}``) cut
     through Simplified; ``original``: the same file before the conversion (its word tables are
-    exact); ``extra_words``: the handbook's own words (searchdict.words) in either script."""
+    exact); ``extra_words``: the handbook's own words (searchdict.words) in either script. A file that
+    is no handbook index (no ``config.handbook``) is returned as converted."""
     from generator.render.site.search.index import dump, folded_segmenter
 
-    head, data, tail = _parts(converted)
-    kept = _parts(original)[1]["config"]["handbook"]
-    hb: dict[str, Any] = data["config"]["handbook"]
+    try:
+        head, data, tail = _parts(converted)
+        kept = _parts(original)[1]["config"]["handbook"]
+        hb: dict[str, Any] = data["config"]["handbook"]
+    except (ValueError, KeyError, TypeError):
+        return converted
     cutter = folded_segmenter(tuple(sorted({fold(w) for w in extra_words})))
     texts = [html.unescape(t) for t in unpack(hb)]
     for text in texts:
