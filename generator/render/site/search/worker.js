@@ -258,6 +258,30 @@ function arabic(query) {
     })
 }
 
+/* A quantity in digits as the sources may write it: in Chinese numerals (5分钟 → 五分钟; 2日 → 二日,
+   两日; 1 to 99), and a day as 天 or 日 (2天 → 2日, 两日), or []: the index keeps what they write. */
+function spelt(word) {
+  var m = /^([1-9][0-9]?)([^0-9.]+)$/.exec(word)
+  if (!m || H.units.indexOf(m[2]) < 0) return []
+  var n = +m[1], ones = "零一二三四五六七八九", out = []
+  var cn = (n >= 20 ? ones[Math.floor(n / 10)] : "") + (n >= 10 ? "十" : "") + (n % 10 || n < 10 ? ones[n % 10] : "")
+  var units = { "天": ["天", "日"], "日": ["日", "天"] }[m[2]] || [m[2]]
+  units.forEach(function (u) {
+    out.push(m[1] + u, cn + u)
+    if (n === 2) out.push("两" + u)
+  })
+  return out.filter(function (w) { return w !== word })
+}
+
+/* Whether the text holds the word, a number not as the end of a longer one (5分钟 is not in 15分钟). */
+function holds(text, word) {
+  var numeric = /^[0-9.]/.test(word)
+  for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!numeric || at === 0 || !/[0-9.]/.test(text[at - 1])) return true
+  }
+  return false
+}
+
 /* The query cut as the index is, except that a synonym's key or a filler phrase (多少钱, 堵了, 怎么办)
    the dictionary does not know stays whole, unless it lies inside a longer word of the cut. */
 function cutQuery(query) {
@@ -430,12 +454,12 @@ function terms(words) {
   if (kept.length) words = kept
   var seen = new Set()
   return words.filter(function (w) { return !seen.has(w) && seen.add(w) }).map(function (w) {
-    var same = [w].concat(H.synonyms[w] || [])
+    var same = [w].concat(H.synonyms[w] || [], spelt(w))
     var partial = []
     if (w.length > 1 || !HAN.test(w) || !H.post.has(w)) {
       for (var v = 0; v < H.vocab.length && partial.length < 400; v++) {
         var word = H.vocab[v]
-        if (word !== w && same.some(function (s) { return word.indexOf(s) >= 0 })) partial.push(word)
+        if (word !== w && same.some(function (s) { return holds(word, s) })) partial.push(word)
       }
     }
     var df = 0, cue = kindsAsked(w)
@@ -503,7 +527,7 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
     if (!best && (doc.title.indexOf(t.word) >= 0 || page.title.indexOf(t.word) >= 0)) {
       best = 1.2; hit = t.word  /* inside a title word (单 in 客户需求处理单, 灯 in 日光灯): as partial words */
     }
-    if (!best && t.word.length > 1 && doc.text.indexOf(t.word) >= 0) { best = 0.5; hit = t.word }
+    if (!best && t.word.length > 1 && holds(doc.text, t.word)) { best = 0.5; hit = t.word }
     if (!best && t.parts.length) {  /* only the shorter words of a compound: each counts a share */
       var share = 0, part = ""
       t.parts.forEach(function (w) {
@@ -515,7 +539,7 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
       if (share) { best = Math.min(share, TITLE_PART); hit = part }
     }
     if (!best) {  /* a synonym's characters in the text (水喉 → 水龍頭 of an index cut by character) */
-      var spelt = t.same.filter(function (w) { return w.length > 1 && doc.text.indexOf(w) >= 0 })[0]
+      var spelt = t.same.filter(function (w) { return w.length > 1 && holds(doc.text, w) })[0]
       if (spelt) { best = 0.5; hit = spelt }
     }
     if (best < 1.5 && t.cue.indexOf(kind) >= 0) best = 1.5  /* the page is what the word asks for (急救 流程: a procedure) */
