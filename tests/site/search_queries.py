@@ -122,6 +122,7 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     # a quantity alone asks for the table of every time limit and amount (Kind.search_quantity)
     ("50元", "limits/", "an amount alone"),
     ("二十四小时", "limits/", "a time alone, in Chinese numerals"),
+    ("两天", "limits/", "the sources write 两日 and 2日"),
     # pinyin input typos: a character that sounds the same (or nearly: 模糊音 yin/ying), also inside a query
     ("安全圆", "roles/security-guard/", "homophone typo: 安全员, not 安全处"),
     ("收营员", "roles/cashier/", "fuzzy-pinyin typo: 收银员, not 收费员"),

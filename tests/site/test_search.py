@@ -48,6 +48,17 @@ def test_domain_terms_are_whole_tokens(real_site: Path) -> None:
         assert term in found, term
 
 
+def test_labels_on_every_page_of_a_kind_are_no_search_text(real_site: Path) -> None:
+    """The document card's labels (文件编号, 批准人 …) and a form's PDF button stand on every page of a
+    kind: a query for 批准 or 打印 would find them all. The card's values stay (the code, the owner)."""
+    entries = locations(real_site)
+    _, card = entries["procedures/resident-help/index.html"]
+    assert "LYWG/QP-010" in card and "物业部" in card, card
+    assert not any(label in card for label in ("文件编号", "批准人", "归口部门", "下次复审", "每季度")), card
+    _, form = entries["forms/customer-request-form/index.html"]
+    assert "打印" not in form, form
+
+
 def test_dictionary_holds_roles_forms_departments_and_glossary() -> None:
     book = load_or_raise(ROOT)
     listed = set(words(book))

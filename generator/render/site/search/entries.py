@@ -9,8 +9,9 @@ An entry is what a search result links to. Units, found in the page body by thei
   (sub-steps are entries of their own); a branch ``<section class="hb-branch" id>`` (情形①) likewise;
 - a price item, ``<tr id>``: its name, content, standard and charge.
 
-Text inside ``data-search-exclude`` (catalogue listings, flowchart source) and heading permalinks is
-left out. Entries keep at most ``MAX_TEXT`` characters of text.
+Text inside ``data-search-exclude`` (catalogue listings, flowchart source, a form's PDF button), heading
+permalinks and the labels of a document card (``dl.hb-card`` ``dt``, hints: the same on every page of a
+kind) is left out. Entries keep at most ``MAX_TEXT`` characters of text.
 """
 
 from __future__ import annotations
@@ -53,9 +54,12 @@ class _Cutter(HTMLParser):
         classes = a.get("class", "").split()
         role = ""
         entry: Entry | None = None
-        if self.skip or "data-search-exclude" in a or "headerlink" in classes or tag == "pre":
+        if self.skip or "data-search-exclude" in a or "headerlink" in classes or tag == "pre" \
+                or (tag == "dt" or "hb-hint" in classes) and self._in_card():
             role = "skip"
             self.skip += 1
+        elif tag == "dl" and "hb-card" in classes:
+            role = "card"
         elif tag in ("h2", "h3") and a.get("id"):
             entry = self.section = self.heading = Entry(a["id"], "", "section")
             self.entries.append(entry)
@@ -95,6 +99,10 @@ class _Cutter(HTMLParser):
             if role == "step-title":
                 return
         target.parts.append(data)
+
+    def _in_card(self) -> bool:
+        """Inside a document card, whose labels (文件编号, 批准人 …) stand on every page of a kind."""
+        return any(role == "card" for _, _, role in self.stack)
 
     def _container(self) -> Entry | None:
         for _, entry, _ in reversed(self.stack):

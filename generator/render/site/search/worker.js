@@ -282,6 +282,30 @@ function arabic(query) {
     })
 }
 
+/* A quantity in digits as the sources may write it: in Chinese numerals (5分钟 → 五分钟; 2日 → 二日,
+   两日; 1 to 99), and a day as 天 or 日 (2天 → 2日, 两日), or []: the index keeps what they write. */
+function spelt(word) {
+  var m = /^([1-9][0-9]?)([^0-9.]+)$/.exec(word)
+  if (!m || H.units.indexOf(m[2]) < 0) return []
+  var n = +m[1], ones = "零一二三四五六七八九", out = []
+  var cn = (n >= 20 ? ones[Math.floor(n / 10)] : "") + (n >= 10 ? "十" : "") + (n % 10 || n < 10 ? ones[n % 10] : "")
+  var units = { "天": ["天", "日"], "日": ["日", "天"] }[m[2]] || [m[2]]
+  units.forEach(function (u) {
+    out.push(m[1] + u, cn + u)
+    if (n === 2) out.push("两" + u)
+  })
+  return out.filter(function (w) { return w !== word })
+}
+
+/* Whether the text holds the word, a number not as the end of a longer one (5分钟 is not in 15分钟). */
+function holds(text, word) {
+  var numeric = /^[0-9.]/.test(word)
+  for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!numeric || at === 0 || !/[0-9.]/.test(text[at - 1])) return true
+  }
+  return false
+}
+
 /* The query cut as the index is, except that a synonym's key or a filler phrase (多少钱, 堵了, 怎么办)
    the dictionary does not know stays whole, unless it lies inside a longer word of the cut. */
 function cutQuery(query) {
@@ -454,12 +478,12 @@ function terms(words) {
   if (kept.length) words = kept
   var seen = new Set()
   return words.filter(function (w) { return !seen.has(w) && seen.add(w) }).map(function (w) {
-    var same = [w].concat(H.synonyms[w] || [])
+    var same = [w].concat(H.synonyms[w] || [], spelt(w))
     var partial = []
     if (w.length > 1 || !HAN.test(w) || !H.post.has(w)) {
       for (var v = 0; v < H.vocab.length && partial.length < 400; v++) {
         var word = H.vocab[v]
-        if (word !== w && same.some(function (s) { return word.indexOf(s) >= 0 })) partial.push(word)
+        if (word !== w && same.some(function (s) { return holds(word, s) })) partial.push(word)
       }
     }
     var df = 0, cue = kindsAsked(w)
@@ -527,7 +551,7 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
     if (!best && (doc.title.indexOf(t.word) >= 0 || page.title.indexOf(t.word) >= 0)) {
       best = 1.2; hit = t.word  /* inside a title word (单 in 客户需求处理单, 灯 in 日光灯): as partial words */
     }
-    if (!best && t.word.length > 1 && doc.text.indexOf(t.word) >= 0) { best = 0.5; hit = t.word }
+    if (!best && t.word.length > 1 && holds(doc.text, t.word)) { best = 0.5; hit = t.word }
     if (!best && t.parts.length) {  /* only the shorter words of a compound: each counts a share */
       var share = 0, part = ""
       t.parts.forEach(function (w) {
@@ -539,7 +563,7 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
       if (share) { best = Math.min(share, TITLE_PART); hit = part }
     }
     if (!best) {  /* a synonym's characters in the text (水喉 → 水龍頭 of an index cut by character) */
-      var spelt = t.same.filter(function (w) { return w.length > 1 && doc.text.indexOf(w) >= 0 })[0]
+      var spelt = t.same.filter(function (w) { return w.length > 1 && holds(doc.text, w) })[0]
       if (spelt) { best = 0.5; hit = spelt }
     }
     if (best < 1.5 && t.cue.indexOf(kind) >= 0) best = 1.5  /* the page is what the word asks for (急救 流程: a procedure) */
@@ -695,7 +719,7 @@ function telling(hits, title) {
 /* The highlight terms of a result (word → found on the page, or false: missing) spelt as the reader
    sees them: in a Traditional edition each word as it stands on the page (its first place in the
    entry, else anywhere on the page: the theme marks these words there) or, missing, as typed. */
-function spelt(terms, doc, typed) {
+function asOnPage(terms, doc, typed) {
   if (!H.fold) return terms
   var out = {}, page = H.docs[doc.page], docs = [doc, page]
   for (var i = page.i + 1; i < H.docs.length && !H.docs[i].isPage; i++) docs.push(H.docs[i])
@@ -825,7 +849,7 @@ function search(raw) {
         termsOut[holds] = true
         hits.push(holds)
       }
-      termsOut = spelt(termsOut, doc, raw)
+      termsOut = asOnPage(termsOut, doc, raw)
       return { location: doc.d.location, title: mark(shownTitle(doc.d), hits),
                text: asPage && !h ? "" : mark(excerpt(doc.d.text, hits), hits),
                score: asPage ? shown : h.score, terms: termsOut }
