@@ -173,7 +173,7 @@ register(Kind("site", Site, "项目", 50, folder="sites", url="sites", catalogue
               exposure=Exposure.pages, public_by_default=True))
 register(Kind("department", Department, "部门", 60, folder="organisation/departments", url="departments",
               catalogue="部门一览", intro="公司的组织机构，按上下级排列。", template="department",
-              exposure=Exposure.names))
+              exposure=Exposure.names, search_cues=("职责", "部门职责", "负责什么", "管什么")))
 register(Kind("role", Role, "岗位", 61, folder="organisation/roles", url="roles", catalogue="岗位一览",
               intro="各部门的岗位；每个岗位页面列出其职责、权限和在各规程中承担的步骤。", template="role",
               exposure=Exposure.names, search_cues=("职责", "岗位职责", "负责什么", "干什么", "做什么", "管什么")))

@@ -119,6 +119,10 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("客服主管", "roles/service-centre-manager/", "colloquial word inside another title of a post (客户服务中心主管)"),
     ("修理工", "roles/maintenance-technician/", "colloquial"),
     ("通渠幾錢", "price-lists/special-services/", "Hong Kong word and Traditional price question"),
+    ("车坏了找谁修", "procedures/vehicle-use/", "two words meaning 维修 count once; 找 a filler"),
+    ("救傷車", "procedures/resident-help/", "Hong Kong word, Traditional"),
+    ("派工单", "forms/customer-request-form/", "colloquial name of a form"),
+    ("工程部职责", "departments/engineering/", "职责 asks for a department's page too"),
     # a quantity alone asks for the table of every time limit and amount (Kind.search_quantity)
     ("50元", "limits/", "an amount alone"),
     ("二十四小时", "limits/", "a time alone, in Chinese numerals"),

@@ -57,6 +57,8 @@ def test_labels_on_every_page_of_a_kind_are_no_search_text(real_site: Path) -> N
     assert not any(label in card for label in ("文件编号", "批准人", "归口部门", "下次复审", "每季度")), card
     _, form = entries["forms/customer-request-form/index.html"]
     assert "打印" not in form, form
+    _, site = entries["sites/jiazhou-city-garden/index.html"]  # a site's card labels name its numbers
+    assert "投诉电话" in site, site
 
 
 def test_dictionary_holds_roles_forms_departments_and_glossary() -> None:

@@ -10,8 +10,8 @@ An entry is what a search result links to. Units, found in the page body by thei
 - a price item, ``<tr id>``: its name, content, standard and charge.
 
 Text inside ``data-search-exclude`` (catalogue listings, flowchart source, a form's PDF button), heading
-permalinks and the labels of a document card (``dl.hb-card`` ``dt``, hints: the same on every page of a
-kind) is left out. Entries keep at most ``MAX_TEXT`` characters of text.
+permalinks and the labels of a document's card (``dl.hb-card--doc`` ``dt``, hints: the same on every
+page of a kind) is left out. Entries keep at most ``MAX_TEXT`` characters of text.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class _Cutter(HTMLParser):
                 or (tag == "dt" or "hb-hint" in classes) and self._in_card():
             role = "skip"
             self.skip += 1
-        elif tag == "dl" and "hb-card" in classes:
+        elif tag == "dl" and "hb-card--doc" in classes:
             role = "card"
         elif tag in ("h2", "h3") and a.get("id"):
             entry = self.section = self.heading = Entry(a["id"], "", "section")
@@ -101,7 +101,8 @@ class _Cutter(HTMLParser):
         target.parts.append(data)
 
     def _in_card(self) -> bool:
-        """Inside a document card, whose labels (文件编号, 批准人 …) stand on every page of a kind."""
+        """Inside a document's card, whose labels (文件编号, 批准人 …) stand on every page of a kind (a
+        site's card is not one: its 投诉电话 names the number)."""
         return any(role == "card" for _, _, role in self.stack)
 
     def _container(self) -> Entry | None:

@@ -21,7 +21,7 @@ var RUN = /[0-9]+(?:\.[0-9]+)?%?|[a-z]+|[\u3400-\u9fff\uf900-\ufaff]+/g
 function table(pairs) { return Object.assign(Object.create(null), pairs) }
 
 var STOP_WRITTEN = table({"的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "如何": 1, "怎么样": 1,
-            "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
+            "什么": 1, "怎样": 1, "哪里": 1, "哪个": 1, "谁": 1, "找": 1, "找谁": 1, "要": 1, "是": 1, "在": 1, "和": 1,
             "与": 1, "及": 1, "我": 1, "请问": 1, "一下": 1, "时候": 1, "需要": 1, "有人": 1, "多少": 1, "几多": 1, "点样": 1, "点算": 1, "边度": 1, "乜嘢": 1, "咗": 1})
 var STOP = STOP_WRITTEN  /* folded to Simplified by setup() for a Traditional edition, whose pass converted this file */
 
@@ -477,7 +477,7 @@ function terms(words) {
   var kept = words.filter(function (w) { return !STOP[w] })
   if (kept.length) words = kept
   var seen = new Set()
-  return words.filter(function (w) { return !seen.has(w) && seen.add(w) }).map(function (w) {
+  return sameMeaning(words.filter(function (w) { return !seen.has(w) && seen.add(w) }).map(function (w) {
     var same = [w].concat(H.synonyms[w] || [], spelt(w))
     var partial = []
     if (w.length > 1 || !HAN.test(w) || !H.post.has(w)) {
@@ -492,7 +492,21 @@ function terms(words) {
     else same.forEach(function (s) { df += (H.post.get(s) || []).length })
     return { word: w, same: same, partial: partial, parts: parts(w), cue: cue,
              weight: Math.log(1 + H.docs.length / (1 + df)) + (w.length > 1 ? 1 : 0.3) }
+  }))
+}
+
+/* Query words that stand for the same index word are one term (坏了 and 修 of 车坏了找谁修 both mean
+   维修): counted once, so a page holding 维修 alone does not cover two thirds of the query. */
+function sameMeaning(list) {
+  var out = []
+  list.forEach(function (t) {
+    var twin = out.filter(function (o) { return o.same.some(function (s) { return t.same.indexOf(s) >= 0 }) })[0]
+    if (!twin) return out.push(t)
+    twin.same = twin.same.concat(t.same.filter(function (s) { return twin.same.indexOf(s) < 0 }))
+    twin.partial = twin.partial.concat(t.partial.filter(function (s) { return twin.partial.indexOf(s) < 0 }))
+    twin.weight = Math.max(twin.weight, t.weight)
   })
+  return out
 }
 
 /* The entries holding a character anywhere, inside words too (counted once per character): a lone
