@@ -193,6 +193,15 @@ def test_a_variant_inside_its_own_term_is_one_error_at_the_glossary(mini: Path) 
     assert [(f["code"], f["file"]) for f in found] == [("GLO002", "glossary.yaml")], found
 
 
+def test_a_colloquial_word_that_is_also_a_variant_is_an_error_at_the_glossary(mini: Path) -> None:
+    """A 俗称 is a word search finds the term by and texts may use; a variant is forbidden in texts."""
+    edit(mini, "glossary.yaml", "variants: [投拆]", "variants: [投拆]\n    colloquial: [投拆, 告状]")
+    code, found = findings(mini)
+    assert code == 1
+    assert [(f["code"], f["file"]) for f in found] == [("GLO002", "glossary.yaml")], found
+    assert "俗称「投拆」又是禁用写法" in found[0]["message"], found
+
+
 def test_a_self_parent_department_and_a_longer_loop_are_each_reported_once(mini: Path) -> None:
     edit(mini, DEPT, "level: 管理处", "level: 管理处\nparent: head-office")
     edit(mini, "organisation/departments/head-office.yaml", "name: 总经理室", "name: 总经理室\nparent: office")

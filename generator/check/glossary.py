@@ -28,11 +28,13 @@ def glossary_variants_flagged(book: Handbook, ctx: Context) -> Iterator[Problem]
             yield Problem(f"「{match.group()}」应写作「{canonical[match.group()]}」", Position(file, line, col))
 
 
-@rule("GLO002", "术语表本身要自洽", "禁用写法不能等于或包含在它的规范术语里,也不能是另一条规范术语;每个术语只写一次")
+@rule("GLO002", "术语表本身要自洽", "禁用写法不能等于或包含在它的规范术语里,也不能是另一条规范术语;每个术语只写一次;"
+      "俗称不能同时是禁用写法")
 def glossary_is_consistent(book: Handbook, ctx: Context) -> Iterator[Problem]:
     if not book.glossary:
         return
     terms = {t.term for t in book.glossary.terms}
+    forbidden = {v for t in book.glossary.terms for v in t.variants}
     seen: set[str] = set()
     for term in book.glossary.terms:
         if term.term in seen:
@@ -46,3 +48,6 @@ def glossary_is_consistent(book: Handbook, ctx: Context) -> Iterator[Problem]:
                               term.where("variants"))
             elif variant in terms:
                 yield Problem(f"禁用写法「{variant}」又是另一条规范术语", term.where("variants"))
+        for word in term.colloquial:
+            if word in forbidden:
+                yield Problem(f"俗称「{word}」又是禁用写法:搜索要找它,检查又不许写它", term.where("colloquial"))

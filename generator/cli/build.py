@@ -40,6 +40,8 @@ def _build(args: argparse.Namespace) -> int:
     if result.code == 0:
         what = "网站" if args.no_pdf else "网站、表单 PDF、公示" + ("" if audience is Audience.public else "和手册打印版")
         print(f"已生成{what}: {out}\n用浏览器打开 {out / 'index.html'} 查看")
+        if args.no_pdf:  # the pages still link the PDFs a full build writes
+            print("注意: 未生成 PDF, 表单页的「下载打印版 PDF」等链接暂时打不开; 去掉 --no-pdf 再构建一次即可")
     else:
         print("构建已停止: 没有写入任何文件", flush=True)
     return result.code

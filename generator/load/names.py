@@ -41,7 +41,7 @@ FIELD_NAMES: dict[str, str] = {
     "scope": "适用范围", "sections": "填写栏", "see": "参见", "serial": "流水号", "service_phone": "服务电话",
     "shares": "分配份额", "short_name": "简称", "signatures": "签字栏", "site": "项目", "sites": "项目",
     "source": "出处", "split": "分配", "standard": "服务标准", "status": "状态", "steps": "步骤",
-    "summary": "修订摘要", "term": "术语", "terms": "术语", "text": "内容", "title": "标题", "tools": "工具",
+    "summary": "修订摘要", "colloquial": "俗称", "term": "术语", "terms": "术语", "text": "内容", "title": "标题", "tools": "工具",
     "unit": "单位", "value": "数值", "variants": "变体", "version": "版本", "visibility": "公开范围",
     "width": "宽度",
 }
@@ -52,7 +52,7 @@ FIELD_SYNONYMS: dict[str, str] = {
     "范围": "scope", "适用于": "scope", "版本号": "version", "部门": "owner", "负责部门": "owner",
     "主管部门": "owner", "审批人": "approver", "批准人": "approver", "批准": "approved", "说明": "notes",
     "收费项目": "items", "收费依据": "basis", "项目名称": "name", "单价": "price", "计费单位": "unit", "保存期": "retention",
-    "上级": "parent", "汇报对象": "reports_to", "别名": "aliases", "禁用词": "variants", "电话号码": "phone",
+    "上级": "parent", "汇报对象": "reports_to", "别名": "aliases", "禁用词": "variants", "口语": "colloquial", "叫法": "colloquial", "电话号码": "phone",
 }
 
 

@@ -12,6 +12,8 @@ from generator.model.scalars import Number
 class Term(SourceModel):
     term: Line
     variants: list[Line] = Field(default_factory=list, description="Forbidden spellings of the term")
+    colloquial: list[Line] = Field(default_factory=list, description="What staff call it (俗称): search finds "
+                                   "the term by them; allowed in texts, unlike variants")
     definition: Text | None = None
 
 

@@ -167,7 +167,7 @@ register(Kind("price_list", PriceList, "收费标准", 40, folder="price-lists",
               intro="各项有偿服务的收费标准。标有“示例价格”的收费标准仅作示例，不得对外公示。",
               nav="收费标准", template="price_list", theme="document.html", exposure=Exposure.pages,
               search_cues=("多少钱", "多少", "几多钱", "几多", "几钱", "价格", "价钱", "价目", "收费标准", "几块钱", "几块",
-                           "几元", "怎么收费", "收多少", "贵不贵", "费用标准")))
+                           "几元", "怎么收费", "收多少", "贵不贵", "费用标准", "收费表", "价钱表", "价格表", "价目表")))
 register(Kind("site", Site, "项目", 50, folder="sites", url="sites", catalogue="项目一览",
               intro="公司管理的各个项目（小区）及其执行的收费标准和公示文件。", nav="项目", template="site",
               exposure=Exposure.pages, public_by_default=True))
@@ -178,7 +178,8 @@ register(Kind("role", Role, "岗位", 61, folder="organisation/roles", url="role
               intro="各部门的岗位；每个岗位页面列出其职责、权限和在各规程中承担的步骤。", template="role",
               exposure=Exposure.names, search_cues=("职责", "岗位职责", "负责什么", "干什么", "做什么", "管什么")))
 register(Kind("limit", Limits, "时限与限额", 70, file="limits.yaml", item=Limit,
-              entries=lambda limits: limits.limits, exposure=Exposure.names, search_quantity=True))
+              entries=lambda limits: limits.limits, exposure=Exposure.names, search_quantity=True,
+              search_cues=("时限", "限额", "上限", "以上", "以下", "超过", "最多", "最长", "多久", "多长时间", "期限")))
 register(Kind("planned", PlannedDocuments, "待编写文件", 75, file="planned.yaml", item=PlannedDocument,
               entries=lambda planned: planned.planned, url="planned", catalogue="待编写文件一览",
               intro="原始资料列出标题、但正文尚未编写的文件，按归口部门排列；编写完成并批准后从本表移除。",

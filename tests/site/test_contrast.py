@@ -94,7 +94,7 @@ PHONE_CHECKS = """() => {
   const named = a => (a.className || a.tagName) + " " + a.textContent.trim().slice(0, 12) + " " + size(a)
   // SC 2.5.8: every link of the content and of the navigation drawer at least 24 x 24 px, unless a
   // 24 px circle on it touches no other target (the spacing exception); these always 24 px:
-  const always = "a.hb-step__no, a.hb-badge, a.hb-step-link, a.hb-place, a.hb-pdf, .hb-flow__open a, .md-path__link"
+  const always = "a.hb-step__no, a.hb-badge, a.hb-step-link, a.hb-place, a.hb-pdf, .hb-flow__open a, .md-path__link, td .hb-hint a"
   const targets = [...document.querySelectorAll(".md-content a[href], .md-nav--primary a[href], " +
                                                 ".md-nav--primary label.md-nav__link")].filter(shown)
   const under = targets.filter(a => box(a).height < 24 || box(a).width < 24)

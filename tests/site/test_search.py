@@ -69,6 +69,17 @@ def test_dictionary_holds_roles_forms_departments_and_glossary() -> None:
     assert all(form.title in listed for form in book.forms.values() if " " not in form.title)
 
 
+def test_glossary_colloquial_words_are_search_synonyms_of_their_term() -> None:
+    """glossary.yaml 俗称 (colloquial): the quality department's own search words, no code change."""
+    from generator.render.site.search.words import synonyms
+
+    book = load_or_raise(ROOT)
+    found = synonyms(book)
+    assert all(found.get(word, [None])[0] == term.term or term.term in found.get(word, [])
+               for term in book.glossary.terms for word in term.colloquial), found
+    assert "客户需求处理单" in found["派工单"]
+
+
 def test_offline_search_index_is_inlined(real_site: Path) -> None:
     script = (real_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = {")

@@ -10,7 +10,7 @@ An entry is what a search result links to. Units, found in the page body by thei
 - a price item, ``<tr id>``: its name, content, standard and charge.
 
 Text inside ``data-search-exclude`` (catalogue listings, flowchart source, a form's PDF button), heading
-permalinks and the labels of a document's card (``dl.hb-card--doc`` ``dt``, hints: the same on every
+permalinks, table heads (栏目 宽度比例 填写提示: the same in every table of a kind) and the labels of a document's card (``dl.hb-card--doc`` ``dt``, hints: the same on every
 page of a kind) is left out. Entries keep at most ``MAX_TEXT`` characters of text.
 """
 
@@ -54,7 +54,7 @@ class _Cutter(HTMLParser):
         classes = a.get("class", "").split()
         role = ""
         entry: Entry | None = None
-        if self.skip or "data-search-exclude" in a or "headerlink" in classes or tag == "pre" \
+        if self.skip or "data-search-exclude" in a or "headerlink" in classes or tag in ("pre", "thead") \
                 or (tag == "dt" or "hb-hint" in classes) and self._in_card():
             role = "skip"
             self.skip += 1

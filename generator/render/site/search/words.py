@@ -67,7 +67,7 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "月卡": ("车位", "停车费"), "临时停车": ("停车费", "停车场"), "出门条": ("放行",), "放行条": ("放行",),
     "交给": ("转交", "交"), "上交": ("转交",), "收了": ("收到", "收取"), "收到钱": ("收到", "收取"),
     "谁批": ("审批", "批准"), "找谁批": ("审批", "批准"), "跳楼": ("急救", "求助"), "自杀": ("急救", "求助"),
-    "修理工": ("维修人员",), "派工单": ("客户需求处理单", "任务分配单"), "工单": ("客户需求处理单",),
+    "修理工": ("维修人员",),
     "收款员": ("收费员", "收银员"), "弄坏": ("损坏",), "搞坏": ("损坏",), "抽烟": ("吸烟",), "班长": ("安全处值班领班",),
     "水桶": ("桶装水",), "报表": ("统计表", "月报表"),
     "预订": ("预约",), "预定": ("预约",), "倒茶": ("茶水",), "月报": ("月报表",), "代缴": ("代办",),
@@ -112,6 +112,9 @@ def synonyms(book: Handbook) -> dict[str, list[str]]:
             add(role.name, [alias])
     for word, others in COLLOQUIAL.items():
         add(word, others)
+    for term in book.glossary.terms if book.glossary else ():  # glossary.yaml 俗称: the editors' own list
+        for word in term.colloquial:
+            add(word, [term.term])
     return {w: list(o) for w, o in sorted(found.items()) if o}
 
 

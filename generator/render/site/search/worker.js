@@ -197,11 +197,15 @@ function cuedKinds(flat) {
   var out = new Set()
   var unit = /^[0-9]+(?:\.[0-9]+)?(.+)$/.exec(flat)  /* a quantity alone (50元, 24小时): Kind.search_quantity */
   if (unit && H.units.indexOf(unit[1]) >= 0) H.quantity.forEach(function (kind) { out.add(kind) })
+  var found = []  /* [kind, start, end] */
   Object.keys(H.cues).forEach(function (kind) {
     H.cues[kind].forEach(function (cue) {
       var at = flat.lastIndexOf(cue)
-      if (at >= 0 && (cue.length > 1 || (flat.length > 1 && at === flat.length - 1))) out.add(kind)
+      if (at >= 0 && (cue.length > 1 || (flat.length > 1 && at === flat.length - 1))) found.push([kind, at, at + cue.length])
     })
+  })
+  found.forEach(function (f) {  /* a cue inside a longer one asks for nothing (表 of 收费表: a price list, no form) */
+    if (!found.some(function (o) { return o[1] <= f[1] && f[2] <= o[2] && o[2] - o[1] > f[2] - f[1] })) out.add(f[0])
   })
   return out
 }
@@ -365,7 +369,8 @@ function lone(span) { return span[2].length === 1 && HAN.test(span[2]) && !STOP[
    not hold as a word nor as a synonym's key (会以室 → 会议室, 特约服物 → 特约服务, 投述 → 投诉): typos.
    Of two characters, one is half the word: only a character that sounds the same (出纳 is no 出租). */
 function nearWords(flat) {
-  if (flat.length < 2 || flat.length > 10 || H.post.has(flat) || H.synonyms[flat] || !/^[\u3400-\u9fff]+$/.test(flat)) return []
+  if (flat.length < 2 || flat.length > 10 || H.post.has(flat) || H.synonyms[flat] || kindsAsked(flat).length ||
+      !/^[\u3400-\u9fff]+$/.test(flat)) return []  /* a kind's cue is no typo (收费表 is not 收费员) */
   return oneAway(flat).filter(function (n) { return n.sound || flat.length > 2 }).slice(0, 8).map(function (n) { return n.word })
 }
 
@@ -580,7 +585,7 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
       var spelt = t.same.filter(function (w) { return w.length > 1 && holds(doc.text, w) })[0]
       if (spelt) { best = 0.5; hit = spelt }
     }
-    if (best < 1.5 && t.cue.indexOf(kind) >= 0) best = 1.5  /* the page is what the word asks for (急救 流程: a procedure) */
+    if (best < 1.5 && t.cue.indexOf(kind) >= 0 && wanted.has(kind)) best = 1.5  /* the page is what the word asks for (急救 流程: a procedure) */
     if (hit || !t.cue.length) found[t.word] = hit
     all += t.weight
     if (best) { matched += t.weight; total += t.weight * best }
