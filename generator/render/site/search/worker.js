@@ -296,7 +296,7 @@ function spelt(word) {
   var units = { "天": ["天", "日"], "日": ["日", "天"] }[m[2]] || [m[2]]
   units.forEach(function (u) {
     out.push(m[1] + u, cn + u)
-    if (n === 2) out.push("两" + u)
+    if (n === 2) out.push(simplify("两") + u)  /* a Traditional edition's worker reads 兩: its index words are Simplified */
   })
   return out.filter(function (w) { return w !== word })
 }
