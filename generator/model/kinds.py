@@ -167,7 +167,7 @@ register(Kind("price_list", PriceList, "收费标准", 40, folder="price-lists",
               intro="各项有偿服务的收费标准。标有“示例价格”的收费标准仅作示例，不得对外公示。",
               nav="收费标准", template="price_list", theme="document.html", exposure=Exposure.pages,
               search_cues=("多少钱", "多少", "几多钱", "几多", "几钱", "价格", "价钱", "价目", "收费标准", "几块钱", "几块",
-                           "几元", "怎么收费", "收多少", "贵不贵", "费用标准", "收费表", "价钱表", "价格表", "价目表")))
+                           "几元", "怎么收费", "收多少", "贵不贵", "费用标准", "收费表", "价钱表", "价格表", "价目表", "收费")))
 register(Kind("site", Site, "项目", 50, folder="sites", url="sites", catalogue="项目一览",
               intro="公司管理的各个项目（小区）及其执行的收费标准和公示文件。", nav="项目", template="site",
               exposure=Exposure.pages, public_by_default=True))

@@ -125,6 +125,8 @@ QUERIES: list[tuple[str, str, str]] = [  # (query, expected page, what kind of q
     ("工程部职责", "departments/engineering/", "职责 asks for a department's page too"),
     ("现金多少钱以上要交", "limits/", "以上 asks for the limits table, 多少钱 notwithstanding"),
     ("收費表", "price-lists/special-services/", "Hong Kong name of a price list: 表 inside 收费表 asks for no form"),
+    ("物业管理费", "price-lists/property-fees-jiazhou/", "colloquial: the sources say 物业服务费"),
+    ("便民服务 收费", "price-lists/convenience-services/", "收费 asks for a price list"),
     # a quantity alone asks for the table of every time limit and amount (Kind.search_quantity)
     ("50元", "limits/", "an amount alone"),
     ("二十四小时", "limits/", "a time alone, in Chinese numerals"),
