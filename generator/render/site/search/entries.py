@@ -10,8 +10,9 @@ An entry is what a search result links to. Units, found in the page body by thei
 - a price item, ``<tr id>``: its name, content, standard and charge.
 
 Text inside ``data-search-exclude`` (catalogue listings, flowchart source, a form's PDF button), heading
-permalinks, table heads (栏目 宽度比例 填写提示: the same in every table of a kind) and the labels of a document's card (``dl.hb-card--doc`` ``dt``, hints: the same on every
-page of a kind) is left out. Entries keep at most ``MAX_TEXT`` characters of text.
+permalinks, table heads (栏目 宽度比例 填写提示: the same in every table of a kind) and the labels of a
+document's card (``dl.hb-card--doc`` ``dt``, hints: the same on every page of a kind) is left out.
+Entries keep at most ``MAX_TEXT`` characters of text.
 """
 
 from __future__ import annotations

@@ -582,8 +582,8 @@ function score(doc, list, query, near, alike, wanted) {  /* alike: variants() of
       if (share) { best = Math.min(share, TITLE_PART); hit = part }
     }
     if (!best) {  /* a synonym's characters in the text (水喉 → 水龍頭 of an index cut by character) */
-      var spelt = t.same.filter(function (w) { return w.length > 1 && holds(doc.text, w) })[0]
-      if (spelt) { best = 0.5; hit = spelt }
+      var spelling = t.same.filter(function (w) { return w.length > 1 && holds(doc.text, w) })[0]
+      if (spelling) { best = 0.5; hit = spelling }
     }
     if (best < 1.5 && t.cue.indexOf(kind) >= 0 && wanted.has(kind)) best = 1.5  /* the page is what the word asks for (急救 流程: a procedure) */
     if (hit || !t.cue.length) found[t.word] = hit
@@ -727,9 +727,9 @@ function outermost(hits) {
    longer word only one the title holds (租 of 租车位 in 租用车位登记表; not 中 and 批 of 车辆中修谁批),
    and alone none that a tenth of the entries hold (不 of 灯不亮) while another is left. */
 function telling(hits, title) {
-  var lone = function (w) { return w.length === 1 && HAN.test(w) }
-  if (hits.some(function (w) { return !lone(w) })) {
-    return hits.filter(function (w) { return !lone(w) || title.indexOf(w) >= 0 })
+  var single = function (w) { return w.length === 1 && HAN.test(w) }
+  if (hits.some(function (w) { return !single(w) })) {
+    return hits.filter(function (w) { return !single(w) || title.indexOf(w) >= 0 })
   }
   var rare = hits.filter(function (w) { return charDf(w) * 10 <= H.docs.length })
   return rare.length ? rare : hits
@@ -861,12 +861,12 @@ function search(raw) {
         if (!termsOut[w] && !sources.some(function (f) { return f[w] })) termsOut[w] = false
       })
       if (!hits.length) {  /* found by title likeness or a typo: mark what of the query it holds, never an empty ?h= */
-        var holds = [flat].concat(Array.from(pairs(flat))).filter(function (p) {
+        var shared = [flat].concat(Array.from(pairs(flat))).filter(function (p) {
           return doc.title.indexOf(p) >= 0 || doc.text.indexOf(p) >= 0
         })[0] || flat
         termsOut = {}
-        termsOut[holds] = true
-        hits.push(holds)
+        termsOut[shared] = true
+        hits.push(shared)
       }
       termsOut = asOnPage(termsOut, doc, raw)
       return { location: doc.d.location, title: mark(shownTitle(doc.d), hits),
